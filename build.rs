@@ -1,0 +1,40 @@
+//! Bundles every case directory of `data/` (one holding `actors.csv`) into the library.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    println!("cargo:rerun-if-changed={}", data.display());
+    let mut names: Vec<String> = std::fs::read_dir(&data)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| e.path().join("actors.csv").is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut out = String::from(
+        "/// `(name, case.toml, actors.csv, ties.csv)` of each bundled case, sorted by name.\n\
+         const BUNDLED: &[(&str, &str, &str, &str)] = &[\n",
+    );
+    for n in &names {
+        let d = data.join(n);
+        for f in ["case.toml", "actors.csv", "ties.csv"] {
+            println!("cargo:rerun-if-changed={}", d.join(f).display());
+        }
+        let p = |f: &str| format!("{:?}", d.join(f).display().to_string());
+        writeln!(
+            out,
+            "    ({n:?}, include_str!({}), include_str!({}), include_str!({})),",
+            p("case.toml"),
+            p("actors.csv"),
+            p("ties.csv")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_cases.rs");
+    std::fs::write(dest, out).unwrap();
+}

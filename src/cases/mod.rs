@@ -1,0 +1,32 @@
+//! The bundled cases, compiled into the library so that
+//! `coprod::cases::load("jinsong")` works from any working directory.
+//!
+//! Every directory of `data/` holding an `actors.csv` is bundled (see `build.rs`).
+
+use crate::error::{Error, Result};
+use crate::model::MultiplexGraph;
+
+include!(concat!(env!("OUT_DIR"), "/bundled_cases.rs"));
+
+/// Names of the bundled cases, sorted.
+pub fn names() -> Vec<&'static str> {
+    BUNDLED.iter().map(|c| c.0).collect()
+}
+
+/// Load a bundled case by name.
+pub fn load(name: &str) -> Result<MultiplexGraph> {
+    let (_, case, actors, ties) =
+        BUNDLED
+            .iter()
+            .find(|c| c.0 == name)
+            .ok_or_else(|| Error::UnknownCase {
+                name: name.to_string(),
+                available: names().join(", "),
+            })?;
+    crate::io::load_case_str(&format!("data/{name}"), case, actors, ties)
+}
+
+/// Load every bundled case, in name order.
+pub fn load_all() -> Result<Vec<MultiplexGraph>> {
+    names().into_iter().map(load).collect()
+}

@@ -1,0 +1,72 @@
+//! The whole graph as JSON (serde).
+
+use super::case::CaseFile;
+use crate::error::{Error, Location, Result};
+use crate::model::{Actor, MultiplexGraph, Provenance};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize)]
+struct TieJson {
+    source: String,
+    target: String,
+    layer: String,
+    weight: f64,
+    #[serde(flatten)]
+    provenance: Provenance,
+}
+
+#[derive(Serialize, Deserialize)]
+struct GraphJson {
+    case: CaseFile,
+    actors: Vec<Actor>,
+    ties: Vec<TieJson>,
+}
+
+/// The graph as pretty-printed JSON: `{"case": …, "actors": [...], "ties": [...]}`,
+/// ties naming actors and layers by id.
+pub fn to_json(g: &MultiplexGraph) -> String {
+    let doc = GraphJson {
+        case: CaseFile::from_graph(g),
+        actors: g.actors().cloned().collect(),
+        ties: g
+            .ties()
+            .map(|t| TieJson {
+                source: g.actor(t.source).id.clone(),
+                target: g.actor(t.target).id.clone(),
+                layer: g.layer(t.layer).name.clone(),
+                weight: t.weight,
+                provenance: t.provenance.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&doc).expect("graph serialises")
+}
+
+/// Read a graph written by [`to_json`]. Actors and ties are validated as they
+/// are added; every problem is reported, located as `<json>:N` where `N` is the
+/// 1-based position in the `actors` or `ties` array.
+pub fn from_json(text: &str) -> Result<MultiplexGraph> {
+    let doc: GraphJson = serde_json::from_str(text).map_err(|e| Error::Json {
+        at: Location::new("<json>", e.line() as u64, ""),
+        message: e.to_string(),
+    })?;
+    let (meta, extra) = doc.case.into_parts();
+    let mut g = MultiplexGraph::with_meta(meta, extra)?;
+    let mut errors = Vec::new();
+    let wrap = |what: &str, i: usize, e: Error| Error::Json {
+        at: Location::new("<json>", i as u64 + 1, what),
+        message: e.to_string(),
+    };
+    for (i, a) in doc.actors.into_iter().enumerate() {
+        if let Err(e) = g.add_actor(a) {
+            errors.push(wrap("actors", i, e));
+        }
+    }
+    for (i, t) in doc.ties.into_iter().enumerate() {
+        if let Err(e) = g.add_tie(&t.source, &t.target, &t.layer, t.weight, t.provenance) {
+            errors.push(wrap("ties", i, e));
+        }
+    }
+    Error::collect(errors)?;
+    Ok(g)
+}

@@ -1,0 +1,17 @@
+//! Reading and writing graphs: the case-directory format and JSON.
+//!
+//! A case directory holds `case.toml` (metadata, facts, extra layers),
+//! `actors.csv` (`id,label,label_zh,kind,level,size,doc,quote` plus user
+//! columns) and `ties.csv` (`source,target,layer,weight,doc,quote`); see
+//! `data/FORMAT.md`. Loading is all-or-nothing and reports every problem with
+//! its file, line, column and value.
+
+mod case;
+mod json;
+mod table;
+
+pub use case::{
+    ACTOR_COLUMNS, TIE_COLUMNS, actors_csv, case_toml, load_case_bytes, load_case_dir,
+    load_case_str, ties_csv, write_case_dir,
+};
+pub use json::{from_json, to_json};

@@ -1,0 +1,33 @@
+//! # coprod — network analysis of co-production actor graphs
+//!
+//! coprod builds multiplex graphs of the actors that co-produce public
+//! services in Chinese community renewal — party organisations, territorial
+//! ("block", 塊) offices, functional ("strip", 條) departments, firms, social
+//! organisations, residents and the arenas where they meet — from case data,
+//! and measures them.
+//!
+//! * [`model`]: actors, layers, ties, the [`MultiplexGraph`](model::MultiplexGraph),
+//!   its views and the compact [`Csr`](model::Csr) snapshot.
+//! * [`io`]: the case-directory format (`case.toml`, `actors.csv`, `ties.csv`) and JSON.
+//! * [`cases`]: the bundled cases, compiled into the library.
+//!
+//! ```
+//! let g = coprod::io::load_case_str(
+//!     "example",
+//!     "id = \"example\"\n",
+//!     "id,label,label_zh,kind,level,size,doc,quote\n\
+//!      p,Party branch,社區黨支部,party,community,,,\n\
+//!      r,Residents,居民,resident,community,120,,\n",
+//!     "source,target,layer,weight,doc,quote\np,r,leadership,,,\n",
+//! ).unwrap();
+//! assert_eq!(g.summary_line(), "2 actors (party 1, resident 1); 1 ties (leadership 1)");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod cases;
+pub mod error;
+pub mod io;
+pub mod model;
+
+pub use error::{Error, Location, Result};

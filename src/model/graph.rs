@@ -1,0 +1,303 @@
+//! The multiplex graph: actors, layers and ties, on petgraph.
+
+use super::{
+    Actor, CaseMeta, Kind, LayerId, LayerSpec, Provenance, Tie, is_valid_id, is_valid_weight,
+};
+use crate::error::{Error, Result};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::BTreeMap;
+
+/// A multiplex graph of co-production actors.
+///
+/// Actors are nodes, ties are parallel edges labelled with their layer; the
+/// graph is stored as a petgraph [`DiGraph`] whose node `i` is actor `i` and
+/// whose edges are the ties in insertion order. Ties of undirected layers are
+/// stored once, in the order the data gives; views decide how to read them.
+///
+/// The graph only grows through [`add_actor`](Self::add_actor) and
+/// [`add_tie`](Self::add_tie), which validate everything, so a
+/// `MultiplexGraph` is always well formed.
+#[derive(Debug, Clone)]
+pub struct MultiplexGraph {
+    meta: CaseMeta,
+    layers: Vec<LayerSpec>,
+    graph: DiGraph<Actor, Tie>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Default for MultiplexGraph {
+    fn default() -> Self {
+        MultiplexGraph::new()
+    }
+}
+
+impl PartialEq for MultiplexGraph {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta == other.meta
+            && self.layers == other.layers
+            && self.actors().eq(other.actors())
+            && self.ties().eq(other.ties())
+    }
+}
+
+impl MultiplexGraph {
+    /// An empty graph with the seven standard layers.
+    pub fn new() -> Self {
+        MultiplexGraph {
+            meta: CaseMeta::default(),
+            layers: LayerSpec::standard(),
+            graph: DiGraph::new(),
+            index: BTreeMap::new(),
+        }
+    }
+
+    /// An empty graph with the standard layers, the given metadata and extra layers.
+    pub fn with_meta(meta: CaseMeta, extra_layers: Vec<LayerSpec>) -> Result<Self> {
+        let mut g = MultiplexGraph::new();
+        g.meta = meta;
+        for l in extra_layers {
+            g.add_layer(l)?;
+        }
+        Ok(g)
+    }
+
+    /// Declare an extra layer. Errors if its name is already taken.
+    pub fn add_layer(&mut self, spec: LayerSpec) -> Result<LayerId> {
+        if self.layer_id(&spec.name).is_some() {
+            return Err(Error::InvalidArgument(format!(
+                "layer `{}` declared twice",
+                spec.name
+            )));
+        }
+        if self.layers.len() >= u16::MAX as usize {
+            return Err(Error::InvalidArgument("too many layers".into()));
+        }
+        self.layers.push(spec);
+        Ok(LayerId((self.layers.len() - 1) as u16))
+    }
+
+    /// Add an actor; errors on an invalid or duplicate id.
+    pub fn add_actor(&mut self, actor: Actor) -> Result<usize> {
+        if !is_valid_id(&actor.id) {
+            return Err(Error::InvalidArgument(format!(
+                "invalid actor id `{}`",
+                actor.id
+            )));
+        }
+        if self.index.contains_key(&actor.id) {
+            return Err(Error::InvalidArgument(format!(
+                "duplicate actor id `{}`",
+                actor.id
+            )));
+        }
+        let i = self.graph.add_node(actor.clone()).index();
+        self.index.insert(actor.id, i);
+        Ok(i)
+    }
+
+    /// Add a tie between two actors (by id) in a layer (by name).
+    ///
+    /// Errors on an unknown actor or layer, a self-loop in a layer that forbids
+    /// it, or a weight that is not finite and > 0.
+    pub fn add_tie(
+        &mut self,
+        source: &str,
+        target: &str,
+        layer: &str,
+        weight: f64,
+        provenance: Provenance,
+    ) -> Result<()> {
+        let s = self.actor_index(source)?;
+        let t = self.actor_index(target)?;
+        let l = self
+            .layer_id(layer)
+            .ok_or_else(|| Error::NoSuchLayer(layer.to_string()))?;
+        self.add_tie_at(s, t, l, weight, provenance)
+    }
+
+    /// Add a tie between two actors given by index.
+    pub fn add_tie_at(
+        &mut self,
+        source: usize,
+        target: usize,
+        layer: LayerId,
+        weight: f64,
+        provenance: Provenance,
+    ) -> Result<()> {
+        let n = self.actor_count();
+        if source >= n || target >= n {
+            return Err(Error::InvalidArgument(format!(
+                "actor index out of range ({source}, {target}; {n} actors)"
+            )));
+        }
+        let spec = self
+            .layers
+            .get(layer.index())
+            .ok_or_else(|| Error::NoSuchLayer(format!("#{}", layer.0)))?;
+        if source == target && !spec.self_loops {
+            return Err(Error::InvalidArgument(format!(
+                "self-loop on `{}` in layer `{}`",
+                self.actor(source).id,
+                spec.name
+            )));
+        }
+        if !is_valid_weight(weight) {
+            return Err(Error::InvalidArgument(format!(
+                "weight {weight} must be finite and > 0"
+            )));
+        }
+        self.graph.add_edge(
+            NodeIndex::new(source),
+            NodeIndex::new(target),
+            Tie {
+                source,
+                target,
+                layer,
+                weight,
+                provenance,
+            },
+        );
+        Ok(())
+    }
+
+    /// The case metadata.
+    pub fn meta(&self) -> &CaseMeta {
+        &self.meta
+    }
+
+    /// Mutable case metadata.
+    pub fn meta_mut(&mut self) -> &mut CaseMeta {
+        &mut self.meta
+    }
+
+    /// All layers: the seven standard ones first, then the declared ones.
+    pub fn layers(&self) -> &[LayerSpec] {
+        &self.layers
+    }
+
+    /// The layers declared beyond the standard seven.
+    pub fn extra_layers(&self) -> &[LayerSpec] {
+        &self.layers[super::STANDARD_LAYERS.len()..]
+    }
+
+    /// The id of the layer with this name.
+    pub fn layer_id(&self, name: &str) -> Option<LayerId> {
+        self.layers
+            .iter()
+            .position(|l| l.name == name)
+            .map(|i| LayerId(i as u16))
+    }
+
+    /// The layer with this id.
+    ///
+    /// # Panics
+    /// If the id does not belong to this graph.
+    pub fn layer(&self, id: LayerId) -> &LayerSpec {
+        &self.layers[id.index()]
+    }
+
+    /// Number of actors.
+    pub fn actor_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of ties (all layers).
+    pub fn tie_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Whether the graph has no actors.
+    pub fn is_empty(&self) -> bool {
+        self.actor_count() == 0
+    }
+
+    /// The actors, in insertion order (index `i` is actor `i`).
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = &Actor> + Clone {
+        self.graph.raw_nodes().iter().map(|n| &n.weight)
+    }
+
+    /// The actor at index `i`.
+    ///
+    /// # Panics
+    /// If `i >= actor_count()`.
+    pub fn actor(&self, i: usize) -> &Actor {
+        &self.graph[NodeIndex::new(i)]
+    }
+
+    /// The index of the actor with this id.
+    pub fn actor_index(&self, id: &str) -> Result<usize> {
+        self.index
+            .get(id)
+            .copied()
+            .ok_or_else(|| Error::NoSuchActor(id.to_string()))
+    }
+
+    /// The actor with this id.
+    pub fn actor_by_id(&self, id: &str) -> Result<&Actor> {
+        Ok(self.actor(self.actor_index(id)?))
+    }
+
+    /// The ties, in insertion order.
+    pub fn ties(&self) -> impl ExactSizeIterator<Item = &Tie> + Clone {
+        self.graph.raw_edges().iter().map(|e| &e.weight)
+    }
+
+    /// Indices of the actors of a kind.
+    pub fn actors_of_kind(&self, kind: Kind) -> Vec<usize> {
+        self.actors()
+            .enumerate()
+            .filter(|(_, a)| a.kind == kind)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The underlying petgraph graph (node `i` = actor `i`; one edge per tie),
+    /// for petgraph's own algorithms.
+    pub fn petgraph(&self) -> &DiGraph<Actor, Tie> {
+        &self.graph
+    }
+
+    /// Actor counts by kind, in [`Kind::ALL`] order (kinds with no actor omitted).
+    pub fn count_by_kind(&self) -> Vec<(Kind, usize)> {
+        Kind::ALL
+            .iter()
+            .map(|&k| (k, self.actors().filter(|a| a.kind == k).count()))
+            .filter(|&(_, c)| c > 0)
+            .collect()
+    }
+
+    /// Tie counts by layer, in layer order (layers with no tie omitted).
+    pub fn count_by_layer(&self) -> Vec<(&str, usize)> {
+        let mut counts = vec![0usize; self.layers.len()];
+        for t in self.ties() {
+            counts[t.layer.index()] += 1;
+        }
+        self.layers
+            .iter()
+            .zip(counts)
+            .filter(|&(_, c)| c > 0)
+            .map(|(l, c)| (l.name.as_str(), c))
+            .collect()
+    }
+
+    /// One line: actors by kind and ties by layer.
+    pub fn summary_line(&self) -> String {
+        let kinds: Vec<String> = self
+            .count_by_kind()
+            .iter()
+            .map(|(k, c)| format!("{k} {c}"))
+            .collect();
+        let layers: Vec<String> = self
+            .count_by_layer()
+            .iter()
+            .map(|(l, c)| format!("{l} {c}"))
+            .collect();
+        format!(
+            "{} actors ({}); {} ties ({})",
+            self.actor_count(),
+            kinds.join(", "),
+            self.tie_count(),
+            layers.join(", ")
+        )
+    }
+}

@@ -1,0 +1,22 @@
+//! The domain model: actors, kinds, sectors, levels, layers, ties, the
+//! multiplex graph, its views and its compact snapshot.
+
+mod actor;
+mod csr;
+mod graph;
+mod layer;
+mod meta;
+mod partition;
+mod projection;
+mod tie;
+mod view;
+
+pub use actor::{Actor, Kind, Level, Provenance, Sector, is_valid_id};
+pub use csr::{Aggregation, Csr};
+pub use graph::MultiplexGraph;
+pub use layer::{LayerId, LayerSpec, STANDARD_LAYERS, Sign};
+pub use meta::{CaseMeta, Fact, FactValue};
+pub use partition::{Attribute, Partition};
+pub use projection::{ArenaProjection, COMEMBERSHIP};
+pub use tie::{Tie, is_valid_weight};
+pub use view::{Layers, View};

@@ -1,0 +1,104 @@
+//! The arena projection: arenas replaced by co-membership ties among their members.
+
+use super::{Kind, LayerSpec, Layers, MultiplexGraph, Provenance};
+use crate::error::{Error, Result};
+
+/// Name of the layer the arena projection writes co-membership ties into.
+pub const COMEMBERSHIP: &str = "comembership";
+
+/// Options of [`MultiplexGraph::project_arenas`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArenaProjection {
+    /// Ties (either direction) between an arena and an actor in these layers
+    /// make the actor a member. Default: `deliberation` only.
+    pub membership: Layers,
+}
+
+impl Default for ArenaProjection {
+    fn default() -> Self {
+        ArenaProjection {
+            membership: Layers::only(&["deliberation"]),
+        }
+    }
+}
+
+impl MultiplexGraph {
+    /// The arena projection of the graph.
+    ///
+    /// Every actor of kind [`Kind::Arena`] is removed with all its ties; for
+    /// each arena and each pair of its members (non-arena actors tied to it in
+    /// a membership layer, either direction), one undirected tie of weight 1 is
+    /// added in the layer [`COMEMBERSHIP`], whose provenance quote is
+    /// `arena:<id>`. Two actors sharing `k` arenas thus get `k` parallel ties:
+    /// weight `k` in a summed view. All other ties and actors are kept, in
+    /// order. An arena that is a member of another arena is not a member of
+    /// anything after projection (it is removed).
+    ///
+    /// ```
+    /// use coprod::model::{Actor, ArenaProjection, Kind, Level, MultiplexGraph, Provenance};
+    /// let mut g = MultiplexGraph::new();
+    /// for (id, k) in [("forum", Kind::Arena), ("a", Kind::Party), ("b", Kind::Market), ("c", Kind::Resident)] {
+    ///     g.add_actor(Actor::new(id, k, Level::Community)).unwrap();
+    /// }
+    /// for m in ["a", "b", "c"] {
+    ///     g.add_tie(m, "forum", "deliberation", 1.0, Provenance::default()).unwrap();
+    /// }
+    /// let p = g.project_arenas(&ArenaProjection::default()).unwrap();
+    /// assert_eq!(p.actor_count(), 3);
+    /// assert_eq!(p.tie_count(), 3); // a-b, a-c, b-c
+    /// ```
+    pub fn project_arenas(&self, opts: &ArenaProjection) -> Result<MultiplexGraph> {
+        let membership = super::View::new(self, &opts.membership)?;
+        let mut extra: Vec<LayerSpec> = self.extra_layers().to_vec();
+        let comembership = match self.layer_id(COMEMBERSHIP) {
+            Some(id) if self.layer(id).directed => {
+                return Err(Error::InvalidArgument(format!(
+                    "layer `{COMEMBERSHIP}` exists and is directed"
+                )));
+            }
+            Some(_) => COMEMBERSHIP,
+            None => {
+                extra.push(LayerSpec::undirected(COMEMBERSHIP));
+                COMEMBERSHIP
+            }
+        };
+        let mut out = MultiplexGraph::with_meta(self.meta().clone(), extra)?;
+        let is_arena: Vec<bool> = self.actors().map(|a| a.kind == Kind::Arena).collect();
+        for a in self.actors().filter(|a| a.kind != Kind::Arena) {
+            out.add_actor(a.clone())?;
+        }
+        for t in self.ties() {
+            if !is_arena[t.source] && !is_arena[t.target] {
+                let (s, d) = (&self.actor(t.source).id, &self.actor(t.target).id);
+                let name = &self.layer(t.layer).name;
+                out.add_tie(s, d, name, t.weight, t.provenance.clone())?;
+            }
+        }
+        for arena in (0..self.actor_count()).filter(|&i| is_arena[i]) {
+            let mut members: Vec<usize> = membership
+                .ties()
+                .filter_map(|t| match (t.source == arena, t.target == arena) {
+                    (true, false) => Some(t.target),
+                    (false, true) => Some(t.source),
+                    _ => None,
+                })
+                .filter(|&m| !is_arena[m])
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            let quote = format!("arena:{}", self.actor(arena).id);
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    out.add_tie(
+                        &self.actor(a).id,
+                        &self.actor(b).id,
+                        comembership,
+                        1.0,
+                        Provenance::new("", quote.clone()),
+                    )?;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
