@@ -10,6 +10,8 @@
 //!   its views and the compact [`Csr`](model::Csr) snapshot.
 //! * [`io`]: the case-directory format (`case.toml`, `actors.csv`, `ties.csv`) and JSON.
 //! * [`cases`]: the bundled cases, compiled into the library.
+//! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
+//! * [`generate`]: seeded, portable random graphs.
 //!
 //! ```
 //! let g = coprod::io::load_case_str(
@@ -27,7 +29,9 @@
 
 pub mod cases;
 pub mod error;
+pub mod generate;
 pub mod io;
+pub mod measures;
 pub mod model;
 
 pub use error::{Error, Location, Result};

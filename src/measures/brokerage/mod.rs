@@ -1,0 +1,1 @@
+//! brokerage measures (in progress).

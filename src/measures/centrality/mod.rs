@@ -1,0 +1,1 @@
+//! centrality measures (in progress).

@@ -1,0 +1,1 @@
+//! centralization measures (in progress).

@@ -1,0 +1,1 @@
+//! cohesion measures (in progress).

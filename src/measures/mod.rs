@@ -1,0 +1,39 @@
+//! Measures of co-production networks, by family.
+//!
+//! Every measure is a free function over a [`Csr`](crate::model::Csr) snapshot
+//! (take one from a [`View`](crate::model::View)); per-actor results are
+//! `Vec<f64>` in the snapshot's dense-index order, which
+//! [`View::ids`](crate::model::View::ids) names. A per-actor value that is
+//! undefined is `NaN` (documented per measure); an undefined graph-level value
+//! is `None`. Each measure's documentation names the reference implementation
+//! and convention it equals, and the tests compare it with fixtures written by
+//! `scripts/reference/`.
+
+pub mod brokerage;
+pub mod centrality;
+pub mod centralization;
+pub mod cohesion;
+pub mod multiplex;
+pub mod paths;
+
+/// Which ties of a directed graph a measure follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Outgoing ties (`u → v` counts for `u`).
+    #[default]
+    Out,
+    /// Incoming ties.
+    In,
+    /// Both, the graph read as undirected.
+    All,
+}
+
+/// How an edge's weight is read by a path-based measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weighting {
+    /// Every tie has length 1 (weights ignored).
+    #[default]
+    Unweighted,
+    /// The weight is the tie's length (distance), as NetworkX's `weight=` / `distance=`.
+    Distance,
+}

@@ -1,0 +1,1 @@
+//! multiplex measures (in progress).

@@ -1,0 +1,129 @@
+//! Shared test helpers: reference fixtures and tolerant comparison.
+#![allow(dead_code)]
+
+use coprod::model::{Aggregation, Csr, Partition};
+use serde_json::Value;
+use std::path::Path;
+
+/// Tolerance for exact (non-iterative) measures.
+pub const EXACT: f64 = 1e-9;
+
+/// A reference fixture written by `scripts/reference/reference.py`.
+pub struct Fixture {
+    pub name: String,
+    pub directed: bool,
+    pub weighted: bool,
+    pub n: usize,
+    pub edges: Vec<(u32, u32, f64)>,
+    pub partition: Vec<u32>,
+    pub group: Vec<usize>,
+    pub values: serde_json::Map<String, Value>,
+    pub tools: Value,
+}
+
+impl Fixture {
+    /// The graph as a Csr (weights as given; the fixtures have no parallel edges).
+    pub fn csr(&self) -> Csr {
+        Csr::from_edges(self.n, self.directed, &self.edges, Aggregation::Sum)
+    }
+
+    /// The graph with every weight 1.
+    pub fn csr_unweighted(&self) -> Csr {
+        let e: Vec<_> = self.edges.iter().map(|&(u, v, _)| (u, v, 1.0)).collect();
+        Csr::from_edges(self.n, self.directed, &e, Aggregation::Sum)
+    }
+
+    pub fn partition(&self) -> Partition {
+        Partition::from_groups(self.partition.clone())
+    }
+
+    /// The raw JSON value of a key, if the fixture has it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.values.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A per-node list (null -> NaN), if the fixture has the key.
+    pub fn nodes(&self, key: &str) -> Option<Vec<f64>> {
+        self.get(key).map(|v| floats(v))
+    }
+
+    /// A graph-level number, if the fixture has the key.
+    pub fn scalar(&self, key: &str) -> Option<f64> {
+        self.get(key).and_then(|v| v.as_f64())
+    }
+}
+
+/// A JSON array of numbers/nulls as f64 (null -> NaN).
+pub fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_f64().unwrap_or(f64::NAN))
+        .collect()
+}
+
+/// Every fixture in tests/fixtures/reference, sorted by name.
+pub fn fixtures() -> Vec<Fixture> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/reference exists (run scripts/reference/run.sh)")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fixtures in {}", dir.display());
+    paths.iter().map(|p| load_fixture(p)).collect()
+}
+
+/// One fixture file.
+pub fn load_fixture(path: &Path) -> Fixture {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let edges = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let e = e.as_array().unwrap();
+            (
+                e[0].as_u64().unwrap() as u32,
+                e[1].as_u64().unwrap() as u32,
+                e.get(2).and_then(|w| w.as_f64()).unwrap_or(1.0),
+            )
+        })
+        .collect();
+    let ints = |k: &str| -> Vec<u64> {
+        v[k].as_array()
+            .map(|a| a.iter().map(|x| x.as_u64().unwrap()).collect())
+            .unwrap_or_default()
+    };
+    Fixture {
+        name: v["name"].as_str().unwrap().to_string(),
+        directed: v["directed"].as_bool().unwrap(),
+        weighted: v["weighted"].as_bool().unwrap_or(false),
+        n: v["n"].as_u64().unwrap() as usize,
+        edges,
+        partition: ints("partition").into_iter().map(|x| x as u32).collect(),
+        group: ints("group").into_iter().map(|x| x as usize).collect(),
+        values: v["values"].as_object().cloned().unwrap_or_default(),
+        tools: v["tools"].clone(),
+    }
+}
+
+/// Whether `a` equals `b` within `tol` (absolute below 1, relative above); NaN equals NaN.
+pub fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a.is_nan() && b.is_nan()) || a == b || (a - b).abs() <= tol * b.abs().max(1.0)
+}
+
+/// Assert two per-node vectors agree within `tol`, naming the first difference.
+pub fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
+        assert!(close(g, w, tol), "{what}: node {i}: got {g}, want {w} (tol {tol})");
+    }
+}
+
+/// Assert two scalars agree within `tol`.
+pub fn assert_scalar(got: f64, want: f64, tol: f64, what: &str) {
+    assert!(close(got, want, tol), "{what}: got {got}, want {want} (tol {tol})");
+}
