@@ -35,3 +35,8 @@ pub mod measures;
 pub mod model;
 
 pub use error::{Error, Location, Result};
+
+/// The README's code, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
