@@ -1,6 +1,9 @@
 //! The `coprod` command line.
 
+mod cli;
+
 use clap::{Parser, Subcommand};
+use cli::ViewArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,6 +26,10 @@ enum Command {
     },
     /// List the bundled cases with actors by kind and ties by layer.
     Cases,
+    /// Print a view's edges as CSV `source,target,weight` (each edge once), for other tools.
+    Edges(ViewArgs),
+    /// Print a view's actors as CSV `id,kind,sector,level` in the view's order.
+    Nodes(ViewArgs),
 }
 
 fn report() -> ExitCode {
@@ -43,6 +50,23 @@ fn report() -> ExitCode {
     }
 }
 
+fn run(command: Command) -> coprod::Result<()> {
+    match command {
+        Command::Validate { .. } | Command::Cases => unreachable!("handled in main"),
+        Command::Edges(args) => {
+            let g = args.load()?;
+            let view = args.view(&g)?;
+            print!("{}", cli::edges_csv(&view));
+        }
+        Command::Nodes(args) => {
+            let g = args.load()?;
+            let view = args.view(&g)?;
+            print!("{}", cli::nodes_csv(&view));
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -57,6 +81,13 @@ fn main() -> ExitCode {
                     println!("{p}");
                 }
                 eprintln!("{}: {} problem(s)", dir.display(), e.problems().len());
+                ExitCode::FAILURE
+            }
+        },
+        Some(command) => match run(command) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("coprod: {e}");
                 ExitCode::FAILURE
             }
         },

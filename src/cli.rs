@@ -1,0 +1,124 @@
+//! Shared pieces of the command line: choosing a case and a view, writing CSV.
+
+use clap::{Args, ValueEnum};
+use coprod::model::{Aggregation, ArenaProjection, Layers, MultiplexGraph, View};
+use std::path::Path;
+
+/// How parallel ties merge (CLI spelling of [`Aggregation`]).
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum AggregationArg {
+    /// Sum the weights.
+    #[default]
+    Sum,
+    /// Count the ties.
+    Count,
+    /// Keep the largest weight.
+    Max,
+}
+
+/// Which case and which view of it.
+#[derive(Args, Debug, Clone)]
+pub struct ViewArgs {
+    /// A bundled case name (see `coprod cases`) or a case directory.
+    pub case: String,
+    /// Comma-separated layers (default: every positive layer, i.e. all but tension; `all` for every layer).
+    #[arg(long, value_delimiter = ',')]
+    pub layers: Vec<String>,
+    /// Read every tie as undirected.
+    #[arg(long)]
+    pub symmetric: bool,
+    /// How parallel ties (several layers, repeated ties) merge.
+    #[arg(long, value_enum, default_value_t)]
+    pub aggregation: AggregationArg,
+    /// Comma-separated actor ids to leave out.
+    #[arg(long, value_delimiter = ',')]
+    pub without: Vec<String>,
+    /// Replace arenas by co-membership ties among their (deliberation) members.
+    #[arg(long)]
+    pub project_arenas: bool,
+}
+
+impl ViewArgs {
+    /// Load the case: a directory if one exists at that path, else a bundled case.
+    pub fn load(&self) -> coprod::Result<MultiplexGraph> {
+        let g = if Path::new(&self.case).is_dir() {
+            coprod::io::load_case_dir(&self.case)?
+        } else {
+            coprod::cases::load(&self.case)?
+        };
+        if self.project_arenas {
+            g.project_arenas(&ArenaProjection::default())
+        } else {
+            Ok(g)
+        }
+    }
+
+    /// The view the options describe.
+    pub fn view<'g>(&self, g: &'g MultiplexGraph) -> coprod::Result<View<'g>> {
+        let layers = match self.layers.as_slice() {
+            [] => Layers::Positive,
+            [one] if one == "all" => Layers::All,
+            names => {
+                let mut names = names.to_vec();
+                if self.project_arenas && !names.iter().any(|n| n == coprod::model::COMEMBERSHIP) {
+                    names.push(coprod::model::COMEMBERSHIP.to_string());
+                }
+                Layers::Only(names)
+            }
+        };
+        let agg = match self.aggregation {
+            AggregationArg::Sum => Aggregation::Sum,
+            AggregationArg::Count => Aggregation::Count,
+            AggregationArg::Max => Aggregation::Max,
+        };
+        let mut v = View::new(g, &layers)?
+            .with_aggregation(agg)
+            .without(&self.without)?;
+        if self.symmetric {
+            v = v.symmetrized();
+        }
+        Ok(v)
+    }
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new())
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    String::from_utf8(w.into_inner().expect("in memory")).expect("utf-8")
+}
+
+/// `source,target,weight`, each edge of the view's snapshot once.
+pub fn edges_csv(view: &View<'_>) -> String {
+    let ids = view.ids();
+    let mut w = writer();
+    w.write_record(["source", "target", "weight"])
+        .expect("in memory");
+    for (u, v, x) in view.csr().edges() {
+        w.write_record([ids[u as usize], ids[v as usize], &x.to_string()])
+            .expect("in memory");
+    }
+    finish(w)
+}
+
+/// `id,kind,sector,level` of the view's actors, in the view's order.
+pub fn nodes_csv(view: &View<'_>) -> String {
+    let g = view.graph();
+    let mut w = writer();
+    w.write_record(["id", "kind", "sector", "level"])
+        .expect("in memory");
+    for i in view.actor_indices() {
+        let a = g.actor(i);
+        w.write_record([
+            a.id.as_str(),
+            a.kind.as_str(),
+            a.sector().as_str(),
+            a.level.as_str(),
+        ])
+        .expect("in memory");
+    }
+    finish(w)
+}
