@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn coprod(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_coprod")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -17,7 +20,12 @@ fn validate_a_good_case_prints_one_line_and_exits_0() {
     let (code, out, _) = coprod(&["validate", dir]);
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 1);
-    assert!(out.contains("8 actors (party 2, block 1, strip 1, market 1, social 1, resident 1, arena 1)"), "{out}");
+    assert!(
+        out.contains(
+            "8 actors (party 2, block 1, strip 1, market 1, social 1, resident 1, arena 1)"
+        ),
+        "{out}"
+    );
     assert!(out.contains("15 ties (leadership 3,"), "{out}");
 }
 
@@ -31,15 +39,28 @@ fn validate_a_bad_case_lists_every_problem_and_exits_1() {
         "id,label,label_zh,kind,level,size,doc,quote\na,A,甲,church,community,,d,q\nb,B,乙,party,community,,d,q\n",
     )
     .unwrap();
-    std::fs::write(dir.join("ties.csv"), "source,target,layer,weight,doc,quote\nb,zz,leadership,-2,d,q\n").unwrap();
+    std::fs::write(
+        dir.join("ties.csv"),
+        "source,target,layer,weight,doc,quote\nb,zz,leadership,-2,d,q\n",
+    )
+    .unwrap();
     let (code, out, err) = coprod(&["validate", dir.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].contains("actors.csv:2 (column `kind`): unknown kind `church`"), "{out}");
-    assert!(lines[1].contains("ties.csv:2 (column `target`): unknown actor `zz`"), "{out}");
-    assert!(lines[2].contains("ties.csv:2 (column `weight`): weight `-2`"), "{out}");
+    assert!(
+        lines[0].contains("actors.csv:2 (column `kind`): unknown kind `church`"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("ties.csv:2 (column `target`): unknown actor `zz`"),
+        "{out}"
+    );
+    assert!(
+        lines[2].contains("ties.csv:2 (column `weight`): weight `-2`"),
+        "{out}"
+    );
     assert!(err.contains("3 problem(s)"), "{err}");
 }
 
@@ -48,6 +69,9 @@ fn the_main_job_lists_every_bundled_case() {
     let (code, out, _) = coprod(&[]);
     assert_eq!(code, 0);
     for name in coprod::cases::names() {
-        assert!(out.lines().any(|l| l.starts_with(&format!("{name}:"))), "{name} missing:\n{out}");
+        assert!(
+            out.lines().any(|l| l.starts_with(&format!("{name}:"))),
+            "{name} missing:\n{out}"
+        );
     }
 }
