@@ -17,8 +17,10 @@ Everything is deterministic: only `random.Random(seed)` is used (no numpy RNG,
 no global random state), and every graph has its own fixed seed so adding or
 removing a graph never changes the others.
 
-Weights are integers 1..5 or floats with two decimals in [0.10, 5.00], so the
-JSON text holds them exactly (json.dumps(float) is round-trip exact).
+Weights are integers 1..5, or multiples of 0.25 in [0.25, 5.00] (exact both in
+decimal text and in binary floating point), or -- in the two "*_dec_*" graphs
+only -- arbitrary two-decimal numbers in [0.10, 5.00]. json.dumps(float) is
+round-trip exact, so the fixture text holds the weights exactly.
 """
 
 import random
@@ -171,13 +173,25 @@ def disjoint(parts):
 
 
 def weigh(r, edges, kind):
-    """Attach weights: 'int' -> randint(1, 5); 'float' -> round(uniform(0.1, 5), 2)."""
+    """Attach weights.
+    'int'   -> randint(1, 5)
+    'float' -> randint(1, 20) / 4, i.e. 0.25, 0.5, ..., 5.0: two decimals at most
+               AND exact in binary floating point, so path-length sums are exact
+               and every tool sees the same ties between shortest paths
+    'dec'   -> round(uniform(0.1, 5.0), 2): arbitrary two-decimal numbers; sums
+               are not exact in binary, so tools that compare path lengths
+               exactly (networkx) and with a tolerance (igraph) can disagree on
+               ties. Used deliberately in two graphs (see README)."""
     out = []
     for u, v, _ in edges:
         if kind == "int":
             w = r.randint(1, 5)
-        else:
+        elif kind == "float":
+            w = r.randint(1, 20) / 4
+        elif kind == "dec":
             w = round(r.uniform(0.1, 5.0), 2)
+        else:
+            raise ValueError(kind)
         out.append((u, v, w))
     return out
 
@@ -252,11 +266,15 @@ def _random():
         lambda r: weigh(r, isolate(r, 40, gnp(r, 40, 0.12, False), 2), "float"))
     add("uw_pa_35", False, True, 35, 205,
         lambda r: weigh(r, permute(r, 35, pref_attach(r, 35, 2)), "float"))
+    # same topology as uw_float_40 (same seed, same draws), arbitrary decimals
+    add("uw_dec_40", False, True, 40, 204,
+        lambda r: weigh(r, isolate(r, 40, gnp(r, 40, 0.12, False), 2), "dec"))
 
     # --- directed, unweighted
     add("d_gnp_8", True, False, 8, 301, lambda r: gnp(r, 8, 0.35, True))
     add("d_gnp_20", True, False, 20, 302, lambda r: gnp(r, 20, 0.15, True))
     add("d_gnp_40", True, False, 40, 303, lambda r: gnp(r, 40, 0.08, True))
+    add("d_gnp_30", True, False, 30, 310, lambda r: gnp(r, 30, 0.15, True))
     add("d_gnp_60", True, False, 60, 304, lambda r: gnp(r, 60, 0.035, True))
     add("d_dense_10", True, False, 10, 305, lambda r: gnp(r, 10, 0.7, True))
     add("d_iso_25", True, False, 25, 306,
@@ -273,6 +291,8 @@ def _random():
     add("dw_int_15", True, True, 15, 401, lambda r: weigh(r, gnp(r, 15, 0.25, True), "int"))
     add("dw_int_35", True, True, 35, 402, lambda r: weigh(r, gnp(r, 35, 0.1, True), "int"))
     add("dw_float_12", True, True, 12, 403, lambda r: weigh(r, gnp(r, 12, 0.3, True), "float"))
+    add("dw_float_20", True, True, 20, 409, lambda r: weigh(r, gnp(r, 20, 0.25, True), "float"))
+    add("dw_dec_25", True, True, 25, 406, lambda r: weigh(r, gnp(r, 25, 0.15, True), "dec"))
     add("dw_float_iso_50", True, True, 50, 404,
         lambda r: weigh(r, isolate(r, 50, gnp(r, 50, 0.06, True), 4), "float"))
     add("dw_pa_30", True, True, 30, 405,

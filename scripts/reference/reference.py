@@ -12,8 +12,8 @@ Usage (with the venv python, see setup.sh / run.sh):
                  [--weighted | --unweighted] [--out DIR]
         one case graph -> DIR/NAME.json (default DIR: tests/fixtures/reference/cases)
 
-    Common: --no-sna (skip R), --check (print cross-tool consistency report only
-    for what was computed; always run, mismatches are printed as WARN lines).
+    Common: --no-sna (skip R). Cross-tool consistency checks always run; each
+    mismatch is printed as a WARN line and recorded in the fixture's "notes".
 
 See README.md for the key table and conventions.
 """
@@ -23,11 +23,13 @@ import csv
 import json
 import math
 import os
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import warnings
 import zlib
 
 import numpy as np
@@ -35,6 +37,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/reference
 
 import graphs  # noqa: E402
 
@@ -63,7 +66,7 @@ def clean(x):
         return int(x)
     if isinstance(x, (float, np.floating)):
         x = float(x)
-        return x if math.isfinite(x) else None
+        return (x + 0.0) if math.isfinite(x) else None  # + 0.0 turns -0.0 into 0.0
     if x is None:
         return None
     raise TypeError(f"unexpected value type {type(x)}")
@@ -76,7 +79,12 @@ class Collector:
 
     def put(self, key, fn):
         try:
-            v = fn()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                v = fn()
+            msgs = sorted({str(w.message).split(" Location:")[0] for w in caught})
+            if msgs:
+                self.note(key, "warning: " + " | ".join(msgs))
         except Skip:
             return
         except nx.NetworkXNotImplemented:
@@ -90,6 +98,9 @@ class Collector:
     def null(self, key, why):
         self.values[key] = None
         self.notes[key] = why
+
+    def note(self, key, text):
+        self.notes[key] = self.notes[key] + " | " + text if key in self.notes else text
 
 
 def node_list(d, n):
@@ -170,14 +181,6 @@ def compute_networkx(spec, C):
     nl = lambda d: node_list(d, n)  # noqa: E731
     P = "networkx."
 
-    def undirected_only():
-        if D:
-            raise Skip
-
-    def directed_only():
-        if not D:
-            raise Skip
-
     C.put(P + "degree_centrality", lambda: nl(nx.degree_centrality(G)))
     if D:
         C.put(P + "in_degree_centrality", lambda: nl(nx.in_degree_centrality(G)))
@@ -241,14 +244,16 @@ def compute_networkx(spec, C):
         C.put(P + "pagerank.weight",
               lambda: nl(nx.pagerank(G, alpha=0.85, tol=1e-13, max_iter=10000, weight="weight")))
 
-    for key, wt, M in [("katz_centrality", None, A1)] + (
-            [("katz_centrality.weight", "weight", adjacency(spec, True))] if W else []):
+    # Katz: alpha=0.1 unweighted; the weighted variant uses alpha=0.02 because
+    # weights up to 5 push the spectral radius past 10
+    for key, wt, M, alpha in [("katz_centrality", None, A1, 0.1)] + (
+            [("katz_centrality.weight", "weight", adjacency(spec, True), 0.02)] if W else []):
         rho = spectral_radius(M)
-        if rho >= 1 / 0.1:
-            C.null(P + key, f"alpha=0.1 >= 1/spectral radius (rho={rho:.6g}): Katz series diverges")
+        if rho >= 1 / alpha:
+            C.null(P + key, f"alpha={alpha} >= 1/spectral radius (rho={rho:.6g}): Katz series diverges")
         else:
-            C.put(P + key, lambda wt=wt: nl(nx.katz_centrality(
-                G, alpha=0.1, beta=1.0, max_iter=10000, tol=1e-13, normalized=True, weight=wt)))
+            C.put(P + key, lambda wt=wt, alpha=alpha: nl(nx.katz_centrality(
+                G, alpha=alpha, beta=1.0, max_iter=10000, tol=1e-13, normalized=True, weight=wt)))
 
     # group centralities of spec["group"]
     C.put(P + "group_degree_centrality", lambda: nx.group_degree_centrality(G, group))
@@ -279,7 +284,8 @@ def compute_networkx(spec, C):
     C.put(P + "density", lambda: nx.density(G))
     if D:
         C.put(P + "reciprocity", lambda: nx.overall_reciprocity(G))
-    C.put(P + "transitivity", lambda: nx.transitivity(G))
+    if not D:  # on a DiGraph nx.transitivity silently uses successor sets: not computed
+        C.put(P + "transitivity", lambda: nx.transitivity(G))
     C.put(P + "average_clustering", lambda: nx.average_clustering(G, count_zeros=True))
     C.put(P + "clustering", lambda: nl(nx.clustering(G)))
     if W:
@@ -324,6 +330,57 @@ def compute_networkx(spec, C):
         C.put(P + "local_efficiency", lambda: nx.local_efficiency(G))
 
 
+def _bfs_sigma(G, s, banned):
+    """Unweighted single-source distances and shortest-path counts in G - banned."""
+    dist, sigma = {s: 0}, {s: 1}
+    frontier = [s]
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for w in G.successors(u) if G.is_directed() else G.neighbors(u):
+                if w in banned:
+                    continue
+                if w not in dist:
+                    dist[w] = dist[u] + 1
+                    sigma[w] = 0
+                    nxt.append(w)
+                if dist[w] == dist[u] + 1:
+                    sigma[w] += sigma[u]
+        frontier = nxt
+    return dist, sigma
+
+
+def bruteforce_group_betweenness(G, group):
+    """Everett-Borgatti group betweenness by definition (unweighted): sum over
+    ordered pairs s != t, both outside C, t reachable from s, of the fraction of
+    shortest s-t paths that meet C. Returns (normalized, raw) with NetworkX's
+    conventions: normalized = ordered sum / ((n-c)(n-c-1)); raw = ordered sum,
+    halved for undirected graphs (i.e. the sum over unordered pairs)."""
+    n, C = G.number_of_nodes(), set(group)
+    total = 0.0
+    for s in G:
+        if s in C:
+            continue
+        d, sg = _bfs_sigma(G, s, set())
+        d2, sg2 = _bfs_sigma(G, s, C)
+        for t in d:
+            if t == s or t in C:
+                continue
+            avoid = sg2[t] if d2.get(t) == d[t] else 0
+            total += 1.0 - avoid / sg[t]
+    c = len(C)
+    norm = total / ((n - c) * (n - c - 1)) if n - c > 1 else None
+    raw = total if G.is_directed() else total / 2
+    return norm, raw
+
+
+def compute_bruteforce(spec, C):
+    G = nx_graph(spec)
+    res = bruteforce_group_betweenness(G, spec["group"])
+    C.put("bruteforce.group_betweenness_centrality", lambda: res[0])
+    C.put("bruteforce.group_betweenness_centrality.raw", lambda: res[1])
+
+
 # ---------------------------------------------------------------------------
 # python-igraph
 # ---------------------------------------------------------------------------
@@ -357,8 +414,11 @@ def compute_igraph(spec, C):
         if issue:
             C.null(P + "eigenvector_centrality" + sfx, issue)
         else:
+            # python-igraph's RNG is Python's `random`: seed it so ARPACK's start vector
+            # (and hence the last bits of the result) is reproducible
             C.put(P + "eigenvector_centrality" + sfx,
-                  lambda wt=wt: g.eigenvector_centrality(directed=True, scale=True, weights=wt))
+                  lambda wt=wt: (random.seed(20240101),
+                                 g.eigenvector_centrality(directed=True, scale=True, weights=wt))[1])
 
     if D:
         for m in ("in", "out", "all"):
@@ -467,6 +527,9 @@ def check_sna_evcent(spec, vals, notes):
 
 
 def crosscheck(spec, v):
+    """Compare overlapping measures between tools (and brute force). Returns
+    [(key_to_annotate, message)]. A mismatch is a fact about the tools, kept
+    in the fixture's notes; it does not stop the run."""
     n, D, W = spec["n"], spec["directed"], spec["weighted"]
     warns = []
 
@@ -479,24 +542,52 @@ def crosscheck(spec, v):
             return a.keys() == b.keys() and all(close(a[k], b[k], tol) for k in a)
         return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
 
-    def cmp(k1, k2, f1=lambda x: x, f2=lambda x: x, tol=1e-8):
+    def short(x):
+        if isinstance(x, float):
+            return f"{x:.10g}"
+        if isinstance(x, list):
+            return "[" + ",".join(short(y) for y in x) + "]"
+        return str(x)
+
+    def cmp(k1, k2, f1=lambda x: x, f2=lambda x: x, tol=1e-8, on=None, what=None):
         if k1 in v and k2 in v and v[k1] is not None and v[k2] is not None:
             a, b = f1(v[k1]), f2(v[k2])
             if not close(a, b, tol):
-                warns.append(f"{k1} vs {k2}: {str(a)[:120]} != {str(b)[:120]}")
+                this = on or k2
+                other = k1 if this == k2 else k2
+                if this == k2:
+                    a, b = b, a  # now a: the annotated key's value, b: the other key's
+                if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+                    idx = [i for i, (x, y) in enumerate(zip(a, b)) if not close(x, y, tol)]
+                    detail = "; ".join(f"[{i}] {short(a[i])} here vs {short(b[i])}" for i in idx[:6])
+                    detail += f" ({len(idx)} entries differ)" if len(idx) > 6 else ""
+                else:
+                    detail = f"{short(a)} here vs {short(b)}"
+                warns.append((this, f"differs from {other}"
+                              f"{' (' + what + ')' if what else ''}: {detail}"))
 
     nm1 = lambda xs: [x * (n - 1) if x is not None else None for x in xs]  # noqa: E731
     zero_nan = lambda xs: [0.0 if x is None else x for x in xs]  # noqa: E731
+    pairs = (n - 1) * (n - 2) / (1 if D else 2)
     cmp("networkx.betweenness_centrality.raw", "igraph.betweenness")
     cmp("networkx.betweenness_centrality.raw", "sna.betweenness")
     if W:
         cmp("networkx.betweenness_centrality.weight", "igraph.betweenness.weight",
-            f2=lambda xs: [x / ((n - 1) * (n - 2) / (1 if D else 2)) for x in xs])
-        cmp("igraph.betweenness.weight", "sna.betweenness.valued")
+            f2=lambda xs: [x / pairs for x in xs])
+        cmp("networkx.betweenness_centrality.weight", "sna.betweenness.valued",
+            f2=lambda xs: [x / pairs for x in xs], what="both rescaled to networkx normalisation")
+        cmp("networkx.edge_betweenness_centrality.weight", "igraph.edge_betweenness.weight",
+            f2=lambda xs: [x / (n * (n - 1) / (1 if D else 2)) for x in xs])
+    cmp("bruteforce.group_betweenness_centrality", "networkx.group_betweenness_centrality",
+        on="networkx.group_betweenness_centrality")
+    cmp("bruteforce.group_betweenness_centrality.raw", "networkx.group_betweenness_centrality.raw",
+        on="networkx.group_betweenness_centrality.raw")
     cmp("networkx.density", "igraph.density")
     cmp("networkx.density", "sna.gden")
     cmp("networkx.core_number", "igraph.coreness.all")
     cmp("networkx.constraint", "igraph.constraint")
+    if W:
+        cmp("networkx.constraint.weight", "igraph.constraint.weight")
     cmp("networkx.edge_betweenness_centrality", "igraph.edge_betweenness",
         f2=lambda xs: [x / (n * (n - 1) / (1 if D else 2)) for x in xs])
     cmp("networkx.pagerank", "igraph.pagerank", tol=1e-9)
@@ -505,7 +596,15 @@ def crosscheck(spec, v):
     cmp("networkx.eigenvector_centrality", "igraph.eigenvector_centrality",
         f1=lambda xs: [x / max(xs) for x in xs], tol=1e-6)
     cmp("networkx.degree_centrality", "sna.degree" if not D else "sna.degree.freeman", f1=nm1)
+    connected = nx_strong(spec)
     if D:
+        U = nx_graph(spec).to_undirected()
+        v["_u.transitivity"] = nx.transitivity(U)
+        v["_u.clustering"] = [nx.clustering(U)[i] for i in range(n)]
+        cmp("_u.transitivity", "igraph.transitivity_undirected", what="networkx on the undirected version")
+        cmp("_u.clustering", "igraph.transitivity_local_undirected.zero",
+            what="networkx on the undirected version")
+        del v["_u.transitivity"], v["_u.clustering"]
         cmp("networkx.in_degree_centrality", "sna.degree.indegree", f1=nm1)
         cmp("networkx.reciprocity", "igraph.reciprocity")
         cmp("networkx.reciprocity", "sna.grecip.edgewise")
@@ -513,8 +612,9 @@ def crosscheck(spec, v):
         cmp("networkx.triadic_census", "sna.triad.census")
         cmp("networkx.harmonic_centrality", "igraph.harmonic_centrality.in", f2=nm1)
         cmp("networkx.harmonic_centrality.reverse", "igraph.harmonic_centrality", f2=nm1)
+        cmp("networkx.harmonic_centrality.reverse", "sna.closeness.suminvdir", f2=nm1)
         cmp("networkx.closeness_centrality.wf_false", "igraph.closeness.in", f2=zero_nan)
-        if nx_strong(spec):
+        if connected:
             cmp("networkx.closeness_centrality.reverse", "sna.closeness.directed")
     else:
         cmp("networkx.transitivity", "igraph.transitivity_undirected")
@@ -524,9 +624,19 @@ def crosscheck(spec, v):
         cmp("networkx.harmonic_centrality", "igraph.harmonic_centrality", f2=nm1)
         cmp("networkx.harmonic_centrality", "sna.closeness.suminvundir", f2=nm1)
         cmp("networkx.closeness_centrality.wf_false", "igraph.closeness", f2=zero_nan)
-        if "networkx.average_shortest_path_length" in v:
+        if W:
+            cmp("networkx.harmonic_centrality.distance_weight", "igraph.harmonic_centrality.weight", f2=nm1)
+            cmp("networkx.harmonic_centrality.distance_weight", "sna.closeness.suminvundir.valued", f2=nm1)
+        if connected:
+            if W:
+                cmp("networkx.closeness_centrality.distance_weight", "igraph.closeness.weight")
+            cmp("networkx.closeness_centrality", "sna.closeness.undirected")
             cmp("networkx.average_shortest_path_length", "igraph.average_path_length")
             cmp("networkx.diameter", "igraph.diameter")
+            if W:
+                cmp("networkx.closeness_centrality.distance_weight", "sna.closeness.undirected.valued")
+                cmp("networkx.average_shortest_path_length.weight", "igraph.average_path_length.weight")
+                cmp("networkx.diameter.weight", "igraph.diameter.weight")
         cmp("networkx.eigenvector_centrality", "sna.evcent",
             f1=lambda xs: [x / math.sqrt(sum(y * y for y in xs)) for x in xs], tol=1e-6)
     return warns
@@ -549,6 +659,7 @@ def tool_versions(sna_versions):
         "igraph-c": ig._igraph.__igraph_version__,
         "R": sna_versions.get("R") if sna_versions else None,
         "sna": sna_versions.get("sna") if sna_versions else None,
+        "bruteforce": "reference.py (group betweenness by definition)",
         "numpy": np.__version__,
         "scipy": __import__("scipy").__version__,
     }
@@ -604,6 +715,7 @@ def process(specs, outdir, use_sna=True):
         C = Collector()
         compute_networkx(spec, C)
         compute_igraph(spec, C)
+        compute_bruteforce(spec, C)
         if use_sna:
             vals, notes = sna_res[spec["name"]]
             check_sna_evcent(spec, vals, notes)
@@ -611,16 +723,18 @@ def process(specs, outdir, use_sna=True):
             C.notes.update(notes)
         warns = crosscheck(spec, C.values)
         total_warn += len(warns)
-        for w in warns:
-            print(f"WARN {spec['name']}: {w}", file=sys.stderr)
+        for key, msg in warns:
+            C.note(key, "cross-check: " + msg)
+            print(f"WARN {spec['name']}: {key} {msg}", file=sys.stderr)
         path = os.path.join(outdir, spec["name"] + ".json")
         with open(path, "w") as f:
             f.write(dump(build_fixture(spec, C.values, C.notes, versions)))
         print(f"{spec['name']:20s} {len(C.values):4d} keys {len(C.notes):3d} notes "
               f"{os.path.getsize(path):8d} B {time.time() - t1:6.2f}s", file=sys.stderr)
-    print(f"done: {len(specs)} fixtures in {outdir}, {total_warn} cross-check warnings, "
-          f"{time.time() - t0:.1f}s", file=sys.stderr)
-    return total_warn
+    size = sum(os.path.getsize(os.path.join(outdir, s["name"] + ".json")) for s in specs)
+    print(f"done: {len(specs)} fixtures in {outdir} ({size / 1e6:.2f} MB), {total_warn} cross-check "
+          f"notes, {time.time() - t0:.1f}s", file=sys.stderr)
+    return size
 
 
 # ---------------------------------------------------------------------------
@@ -681,6 +795,14 @@ def read_case(args):
             raise SystemExit(f"weight must be finite and > 0, got {w}")
         return int(x) if x == int(x) and "." not in w and "e" not in w.lower() else x
 
+    seen = set()
+    for u, v, _ in rows:
+        if u == v:
+            raise SystemExit(f"self-loop on {u!r} (not supported)")
+        key = (u, v) if directed else tuple(sorted((u, v)))
+        if key in seen:
+            raise SystemExit(f"duplicate edge {u!r} -> {v!r}: merge parallel ties before export")
+        seen.add(key)
     edges = [(index[u], index[v], num(w)) for u, v, w in rows]
     weighted = any(w != 1 for _, _, w in edges)
     if args.weighted is not None:
@@ -745,7 +867,16 @@ def main():
             ap.error(f"unknown graphs {sorted(unknown)}")
         specs = [s for s in specs if s["name"] in args.only]
     outdir = args.out or os.path.join(ROOT, "tests", "fixtures", "reference")
-    process(specs, outdir, use_sna=not args.no_sna)
+    size = process(specs, outdir, use_sna=not args.no_sna)
+    if not args.only:
+        # drop fixtures of graphs no longer in graphs.py (top level only; cases/ untouched)
+        keep = {s["name"] + ".json" for s in specs}
+        for f in sorted(os.listdir(outdir)):
+            if f.endswith(".json") and f not in keep:
+                os.remove(os.path.join(outdir, f))
+                print(f"removed stale fixture {f}", file=sys.stderr)
+        if size > 5e6:
+            sys.exit(f"fixtures total {size / 1e6:.2f} MB > 5 MB budget")
 
 
 if __name__ == "__main__":
