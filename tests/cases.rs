@@ -244,3 +244,47 @@ fn bundled_cases_equal_their_directories() {
         assert_eq!(cases::load(name).unwrap(), from_dir, "{name}");
     }
 }
+
+mod common;
+
+/// The case fixtures (scripts/reference/cases.sh) were computed on exactly the
+/// graphs the library builds today: same actors in the same order, same edges
+/// and weights, sector partition, party actors as the group.
+#[test]
+fn case_fixtures_match_the_current_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference");
+    for name in cases::names() {
+        let g = cases::load(name).unwrap();
+        for (view, v) in [
+            ("agg", View::aggregate(&g)),
+            ("sym", View::aggregate(&g).symmetrized()),
+        ] {
+            let path = dir.join(format!("case_{name}_{view}.json"));
+            let f = common::load_fixture(&path);
+            let what =
+                format!("{name} {view} (rerun scripts/reference/cases.sh if the data changed)");
+            assert_eq!(f.directed, v.is_directed(), "{what}");
+            assert_eq!(f.csr(), v.csr(), "{what}");
+            let sectors = coprod::model::Partition::of_view(&v, &coprod::model::Attribute::Sector);
+            for i in 0..f.n {
+                for j in 0..f.n {
+                    assert_eq!(
+                        f.partition[i] == f.partition[j],
+                        sectors.group(i) == sectors.group(j),
+                        "{what}: partition"
+                    );
+                }
+            }
+            let party: Vec<usize> = v
+                .actor_indices()
+                .iter()
+                .enumerate()
+                .filter(|&(_, &a)| g.actor(a).kind == Kind::Party)
+                .map(|(d, _)| d)
+                .collect();
+            if !party.is_empty() {
+                assert_eq!(f.group, party, "{what}: group");
+            }
+        }
+    }
+}
