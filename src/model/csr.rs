@@ -139,25 +139,14 @@ impl Csr {
             csr.in_w = in_w;
             csr
         } else {
-            // Canonical orientation first, so that (u,v) and (v,u) merge.
-            let canon = edges.iter().map(|&(u, v, w)| (u.min(v), u.max(v), w));
-            let (off, adj, w) = build_rows(n, canon, agg);
-            let half = Csr {
-                directed: true,
-                n,
-                out_off: off,
-                out_adj: adj,
-                out_w: w,
-                in_off: Vec::new(),
-                in_adj: Vec::new(),
-                in_w: Vec::new(),
-            };
-            let both = half.arcs().flat_map(|(u, v, w)| {
+            // Each edge in both rows (a self-loop once); (u,v) and (v,u) meet in
+            // the same rows and merge there by `agg`, symmetrically.
+            let both = edges.iter().flat_map(|&(u, v, w)| {
                 [(u, v, w), (v, u, w)]
                     .into_iter()
                     .take(if u == v { 1 } else { 2 })
             });
-            let (out_off, out_adj, out_w) = build_rows(n, both, Aggregation::Sum);
+            let (out_off, out_adj, out_w) = build_rows(n, both, agg);
             Csr {
                 directed: false,
                 n,
