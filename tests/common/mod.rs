@@ -44,7 +44,7 @@ impl Fixture {
 
     /// A per-node list (null -> NaN), if the fixture has the key.
     pub fn nodes(&self, key: &str) -> Option<Vec<f64>> {
-        self.get(key).map(|v| floats(v))
+        self.get(key).map(floats)
     }
 
     /// A graph-level number, if the fixture has the key.
@@ -119,11 +119,17 @@ pub fn close(a: f64, b: f64, tol: f64) -> bool {
 pub fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
     assert_eq!(got.len(), want.len(), "{what}: length");
     for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
-        assert!(close(g, w, tol), "{what}: node {i}: got {g}, want {w} (tol {tol})");
+        assert!(
+            close(g, w, tol),
+            "{what}: node {i}: got {g}, want {w} (tol {tol})"
+        );
     }
 }
 
 /// Assert two scalars agree within `tol`.
 pub fn assert_scalar(got: f64, want: f64, tol: f64, what: &str) {
-    assert!(close(got, want, tol), "{what}: got {got}, want {want} (tol {tol})");
+    assert!(
+        close(got, want, tol),
+        "{what}: got {got}, want {want} (tol {tol})"
+    );
 }
