@@ -157,15 +157,25 @@ impl Mutual {
 /// Burt's effective size of every node's ego network.
 ///
 /// ```text
-/// e(u) = Σ_{v ∈ N(u), M_uv > 0} ( 1 − Σ_w p_uw m_vw )
+/// e(u) = Σ_{v ∈ N(u), M_uv > 0} ( 1 − Σ_w p_uw M_vw / max_x M_wx )
 /// ```
 /// (symbols in the [module docs](self)); for an unweighted undirected graph this
 /// is Borgatti's `n − 2t/n` (`n` contacts, `t` ties among them).
 ///
 /// Equals `networkx.effective_size(G, weight=None | "weight")` (NetworkX 3.6,
-/// the matrix code path taken when `nodes=None`), for directed and undirected
-/// graphs: contacts are in- and out-neighbours, directed ties are mutual
-/// weights. A self-loop makes `u` its own contact, as in NetworkX.
+/// the sparse-matrix code path taken when `nodes=None` and SciPy is
+/// installed), for directed and undirected graphs: contacts are in- and
+/// out-neighbours, directed ties are mutual weights. A self-loop makes `u`
+/// its own contact, as in NetworkX.
+///
+/// **Convention.** Burt's redundancy divides `M_vw` by the strongest tie of
+/// `v` (`m_vw` of the module docs), and so does NetworkX's per-node path
+/// (`effective_size(G, nodes=[...])`); NetworkX's default matrix path
+/// broadcasts the row maxima along the other axis and divides by the
+/// strongest tie of `w`. We follow the default path (what
+/// `nx.effective_size(G)` returns). The two agree whenever every mutual weight
+/// of a node equals its maximum (an unweighted undirected graph), and can
+/// differ on directed graphs with some reciprocated ties or on weighted graphs.
 ///
 /// # Edge cases
 /// `NaN` for a node without a contact other than itself (isolate or only a
@@ -206,8 +216,12 @@ pub fn effective_size(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64>
             }
             let v = v as usize;
             let (nv, mv) = mu.row(v);
-            let r: f64 = nv.iter().zip(mv).map(|(&w, &y)| buf[w as usize] * y).sum();
-            e += 1.0 - r / mu.max[v];
+            let r: f64 = nv
+                .iter()
+                .zip(mv)
+                .map(|(&w, &y)| buf[w as usize] * y / mu.max[w as usize])
+                .sum();
+            e += 1.0 - r;
         }
         mu.clear(u, buf);
         e
