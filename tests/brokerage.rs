@@ -90,3 +90,161 @@ fn structural_holes_equal_networkx() {
     }
     assert!(weighted >= 5);
 }
+
+use coprod::measures::Direction;
+use coprod::measures::brokerage::{EiOptions, ei_index, hierarchy, multiplex_brokerage};
+use coprod::model::{Aggregation, Csr, Partition};
+
+/// Burt's hierarchy by hand.
+///
+/// ```text
+///     1
+///    / \        undirected, unweighted: every mutual weight M = 2
+///   0---2       p_0v = 1/3 (three contacts), p_1v = p_2v = 1/2, p_30 = 1
+///    \
+///     3
+/// ```
+/// Node 0: ℓ(0,1) = (p01 + p02 p21)² = (1/3 + 1/6)² = 1/4, ℓ(0,2) = 1/4 likewise,
+/// ℓ(0,3) = (1/3)² = 1/9 (no indirect path); c0 = 11/18, N = 3, C = 11/54,
+/// r = (27/22, 27/22, 12/22) (sum 3), H0 = [2·(27/22) ln(27/22) + (12/22) ln(12/22)] / (3 ln 3)
+/// = (0.502677 − 0.330620) / 3.295837 ≈ 0.052205.
+/// Node 1: ℓ(1,0) = (1/2 + p12 p20)² = (3/4)² = 9/16, ℓ(1,2) = (1/2 + p10 p02)² = (2/3)² = 4/9;
+/// c1 = 145/144, C = 145/288, r = (162/145, 128/145),
+/// H1 = [(162/145) ln(162/145) + (128/145) ln(128/145)] / (2 ln 2)
+/// = (0.123860 − 0.110083) / 1.386294 ≈ 0.009938.
+/// Node 2 mirrors node 1; node 3 has one contact: NaN.
+#[test]
+fn hierarchy_by_hand() {
+    let g = Csr::from_edges(
+        4,
+        false,
+        &[(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0), (0, 3, 1.0)],
+        Aggregation::Sum,
+    );
+    let o = StructuralHolesOptions::default();
+    let xlnx = |x: f64| x * x.ln();
+    let h0 = (2.0 * xlnx(27.0 / 22.0) + xlnx(12.0 / 22.0)) / (3.0 * 3f64.ln());
+    let h1 = (xlnx(162.0 / 145.0) + xlnx(128.0 / 145.0)) / (2.0 * 2f64.ln());
+    assert!((h0 - 0.052205).abs() < 1e-6 && (h1 - 0.009938).abs() < 1e-6);
+    assert_close(&hierarchy(&g, &o), &[h0, h1, h1, f64::NAN], 1e-12, "hierarchy");
+    // The constraint sums behind it.
+    assert_close(&constraint(&g, &o)[..2], &[11.0 / 18.0, 145.0 / 144.0], 1e-12, "constraint");
+    // Even constraint (a star's centre): no hierarchy.
+    let star = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
+    assert_eq!(hierarchy(&star, &o)[0], 0.0);
+}
+
+/// E-I index by hand on a directed graph with groups A = {0, 1}, B = {2, 3}, C = {4}, D = {5}.
+///
+/// ```text
+///   A: 0 ⇄ 1 ──→ 2 ──→ 3 :B      arcs: 0→1 I, 1→0 I, 1→2 E, 2→3 I, 3→4 E, 4→0 E
+///      ↑                │         2→2 self-loop (ignored); 5 isolated (group D)
+///      └────── 4 ←──────┘ :C
+/// ```
+/// Out/In, graph: E = 3, I = 3 → 0.  All (symmetrised): edges {0,1} I, {1,2} E, {2,3} I,
+/// {3,4} E, {0,4} E → (3 − 2)/5 = 0.2.
+/// Out, actors: 0: {0→1 I} → −1; 1: {1→0 I, 1→2 E} → 0; 2: {2→3 I} → −1; 3: {3→4 E} → 1; 4 → 1.
+/// In, actors: 0: {1→0 I, 4→0 E} → 0; 1: {0→1 I} → −1; 2: {1→2 E} → 1; 3: {2→3 I} → −1; 4 → 1.
+/// All, actors: 0, 1, 2, 3 each one I and one E → 0; 4: two E → 1.
+/// Out, groups: A {0→1 I, 1→0 I, 1→2 E} → −1/3; B {2→3 I, 3→4 E} → 0; C {4→0 E} → 1.
+/// In, groups: A {0→1, 1→0 I, 4→0 E} → −1/3; B {1→2 E, 2→3 I} → 0; C {3→4 E} → 1.
+/// All, groups: A {0,1} I, {1,2} E, {0,4} E → 1/3; B {2,3} I, {1,2}, {3,4} E → 1/3; C → 1.
+/// Weighted (1→2 weighs 3), Out, graph: E = 3 + 1 + 1 = 5, I = 3 → 2/8 = 0.25.
+#[test]
+fn ei_index_by_hand() {
+    let arcs = [(0, 1, 1.0), (1, 0, 1.0), (1, 2, 3.0), (2, 3, 1.0), (3, 4, 1.0), (4, 0, 1.0), (2, 2, 1.0)];
+    let g = Csr::from_edges(6, true, &arcs, Aggregation::Sum);
+    let p = Partition::from_groups(vec![0, 0, 1, 1, 2, 3]);
+    let nan = f64::NAN;
+    let run = |direction, weight| ei_index(&g, &p, &EiOptions { direction, weight }).unwrap();
+    let out = run(Direction::Out, TieWeight::Unweighted);
+    assert_eq!(out.graph, Some(0.0));
+    assert_close(&out.actors, &[-1.0, 0.0, -1.0, 1.0, 1.0, nan], 1e-15, "out actors");
+    assert_close(&out.groups, &[-1.0 / 3.0, 0.0, 1.0, nan], 1e-15, "out groups");
+    let inn = run(Direction::In, TieWeight::Unweighted);
+    assert_eq!(inn.graph, Some(0.0));
+    assert_close(&inn.actors, &[0.0, -1.0, 1.0, -1.0, 1.0, nan], 1e-15, "in actors");
+    assert_close(&inn.groups, &[-1.0 / 3.0, 0.0, 1.0, nan], 1e-15, "in groups");
+    let all = run(Direction::All, TieWeight::Unweighted);
+    assert_scalar(all.graph.unwrap(), 0.2, 1e-15, "all graph");
+    assert_close(&all.actors, &[0.0, 0.0, 0.0, 0.0, 1.0, nan], 1e-15, "all actors");
+    assert_close(&all.groups, &[1.0 / 3.0, 1.0 / 3.0, 1.0, nan], 1e-15, "all groups");
+    // The undirected graph gives the All answer.
+    let u = ei_index(&g.to_undirected(Aggregation::Sum), &p, &EiOptions::default()).unwrap();
+    assert_close(&u.actors, &all.actors, 0.0, "undirected actors");
+    assert_eq!(u.graph, all.graph);
+    let w = run(Direction::Out, TieWeight::Weighted);
+    assert_scalar(w.graph.unwrap(), 0.25, 1e-15, "weighted graph");
+    // No tie at all: undefined everywhere.
+    let empty = Csr::from_edges(3, true, &[], Aggregation::Sum);
+    let e = ei_index(&empty, &Partition::from_groups(vec![0, 1, 1]), &EiOptions::default()).unwrap();
+    assert_eq!(e.graph, None);
+    assert!(e.actors.iter().chain(&e.groups).all(|x| x.is_nan()));
+    // A partition of the wrong size is an error.
+    assert!(ei_index(&g, &Partition::from_groups(vec![0, 1]), &EiOptions::default()).is_err());
+}
+
+/// Multiplex brokerage by hand: leadership (layer 0) and resource (layer 1).
+///
+/// ```text
+///  groups: 0 government, 1 party branch (P), 2 residents' committee, 3 firm, 4 party (P)
+///  leadership: 0 → 1, 4 → 1, 1 → 2          resource: 1 → 3, 1 → 2, 0 → 3
+///
+///        0 ─L─→ 1 ─L,R─→ 2
+///        │      ↑  └─R─→ 3
+///        └──R───┼──────→ 3        (0 → 3 closes 0 → 1 → 3)
+///        4 ─L───┘
+/// ```
+/// Open 2-paths of the union, all through broker 1:
+/// (0,1,2) gov→party→community: liaison, in-tie L, out-tie L or R → [L][L] 1, [L][R] 1;
+/// (0,1,3) closed by 0 → 3 (resource) in every layer pair;
+/// (4,1,2) party→party→community: representative → [L][L] 1, [L][R] 1;
+/// (4,1,3) party→party→firm: representative → [L][R] 1.
+/// Invariant: Σ_{a,b} = Σ λ(i→j) λ(j→k): liaison 1·2 = 2, representative 1·2 + 1·1 = 3,
+/// whereas the union's plain brokerage counts liaison 1, representative 2 (1 → 2 is in two layers).
+#[test]
+fn multiplex_brokerage_by_hand() {
+    let d = |e: &[(u32, u32, f64)]| Csr::from_edges(5, true, e, Aggregation::Sum);
+    let lead = d(&[(0, 1, 1.0), (4, 1, 1.0), (1, 2, 1.0)]);
+    let res = d(&[(1, 3, 1.0), (1, 2, 1.0), (0, 3, 1.0)]);
+    let p = Partition::from_groups(vec![0, 1, 2, 3, 1]);
+    let x = multiplex_brokerage(&[lead.clone(), res.clone()], &p).unwrap();
+    assert_eq!(x.shape(), &[5, 5, 2, 2]);
+    let (li, rep) = (Role::Liaison.index(), Role::Representative.index());
+    assert_eq!(x[[1, li, 0, 0]], 1.0);
+    assert_eq!(x[[1, li, 0, 1]], 1.0);
+    assert_eq!(x[[1, rep, 0, 0]], 1.0);
+    assert_eq!(x[[1, rep, 0, 1]], 2.0);
+    assert_eq!(x.sum(), 5.0);
+    let union = d(&[(0, 1, 1.0), (4, 1, 1.0), (1, 2, 1.0), (1, 3, 1.0), (0, 3, 1.0)]);
+    let b = brokerage(&union, &p).unwrap();
+    assert_eq!((b.raw[1][li], b.raw[1][rep], b.raw_graph[5]), (1.0, 2.0, 3.0));
+    // Errors: no layers, mismatched layers.
+    assert!(multiplex_brokerage(&[], &p).is_err());
+    let small = Csr::from_edges(4, true, &[], Aggregation::Sum);
+    assert!(multiplex_brokerage(&[lead, small], &p).is_err());
+}
+
+/// The Gould–Fernandez census by hand, including sna's conventions.
+///
+/// ```text
+///  0 → 1 → 2,  1 → 3,  0 → 3,  3 ⇄ 4      groups [0, 0, 1, 1, 2]
+/// ```
+/// (0,1,2): g = 0,0,1 representative of 1.  (0,1,3) closed by 0 → 3.
+/// (0,3,4): g = 0,1,2 liaison of 3.  (1,3,4): liaison of 3.  (4,3,4) is not a 2-path (i = k).
+/// m = 6 arcs, N = 5, d = 6/20 = 0.3; exp for node 1 (group size a = 2):
+/// E[b_IO] = d²(1−d)(N−a)(a−1) = 0.09 · 0.7 · 3 · 1 = 0.189.
+#[test]
+fn gould_fernandez_by_hand() {
+    let arcs = [(0, 1, 1.0), (1, 2, 1.0), (1, 3, 1.0), (0, 3, 1.0), (3, 4, 1.0), (4, 3, 2.5)];
+    let g = Csr::from_edges(5, true, &arcs, Aggregation::Sum);
+    let b = brokerage(&g, &Partition::from_groups(vec![0, 0, 1, 1, 2])).unwrap();
+    assert_eq!(b.raw[1], [0.0, 0.0, 1.0, 0.0, 0.0, 1.0]);
+    assert_eq!(b.raw[3], [0.0, 0.0, 0.0, 0.0, 2.0, 2.0]);
+    assert_eq!(b.raw_graph[5], 3.0);
+    assert!((b.expected[1][2] - 0.189).abs() < 1e-15);
+    // A partition of the wrong size is an error, an empty graph too.
+    assert!(brokerage(&g, &Partition::from_groups(vec![0])).is_err());
+    let empty = Csr::from_edges(0, true, &[], Aggregation::Sum);
+    assert!(brokerage(&empty, &Partition::from_groups(vec![])).is_err());
+}

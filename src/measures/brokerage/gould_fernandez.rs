@@ -328,3 +328,20 @@ fn ego(graph: &Csr, groups: &[u32], i: usize, mark: &mut [u32], acc: &mut [[u64;
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequential_equals_parallel() {
+        for directed in [false, true] {
+            let g = crate::generate::gnm(500, 2000, directed, 11).unwrap();
+            let groups: Vec<u32> = (0..500).map(|u| (u * 7 % 5) as u32).collect();
+            let a = role_counts(&g, &groups, false);
+            let b = role_counts(&g, &groups, true);
+            assert_eq!(a, b);
+            assert!(a.iter().flatten().sum::<u64>() > 0);
+        }
+    }
+}

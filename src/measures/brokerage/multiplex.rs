@@ -151,3 +151,18 @@ fn ego(layers: &[Csr], groups: &[u32], i: usize, mark: &mut [u32], acc: &mut [u6
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequential_equals_parallel() {
+        let layers: Vec<Csr> =
+            (0..3).map(|s| crate::generate::gnm(400, 1200, true, s).unwrap()).collect();
+        let groups: Vec<u32> = (0..400).map(|u| (u % 4) as u32).collect();
+        let a = census(&layers, &groups, false);
+        assert_eq!(a, census(&layers, &groups, true));
+        assert!(a.iter().sum::<u64>() > 0);
+    }
+}

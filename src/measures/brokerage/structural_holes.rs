@@ -43,6 +43,8 @@ pub(crate) struct Mutual {
     pub(crate) sum: Vec<f64>,
     /// `max_w M_uw`.
     max: Vec<f64>,
+    /// Whether per-node loops run in parallel (default: above the size threshold).
+    pub(crate) parallel: bool,
 }
 
 impl Mutual {
@@ -91,7 +93,7 @@ impl Mutual {
         let max = (0..n)
             .map(|u| m[off[u]..off[u + 1]].iter().copied().fold(f64::NEG_INFINITY, f64::max))
             .collect();
-        Mutual { off, nbr, m, sum, max }
+        Mutual { off, nbr, m, sum, max, parallel: n >= PARALLEL_THRESHOLD }
     }
 
     /// Contacts of `u` and their mutual weights.
@@ -109,7 +111,7 @@ impl Mutual {
     /// Per-node map, run in parallel above the threshold with one `p_u` buffer per thread.
     fn per_node<T: Send>(&self, f: impl Fn(usize, &mut [f64]) -> T + Sync) -> Vec<T> {
         let n = self.sum.len();
-        if n >= PARALLEL_THRESHOLD {
+        if self.parallel {
             (0..n)
                 .into_par_iter()
                 .map_init(|| vec![0.0; n], |buf, u| f(u, buf))
@@ -202,7 +204,10 @@ impl Mutual {
 /// Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
 /// measures. *Connections* 20(1), 35–38.
 pub fn effective_size(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
-    let mu = Mutual::new(graph, options.weight);
+    effective_size_of(&Mutual::new(graph, options.weight))
+}
+
+pub(crate) fn effective_size_of(mu: &Mutual) -> Vec<f64> {
     mu.per_node(|u, buf| {
         if !mu.has_alter(u) {
             return f64::NAN;
@@ -291,7 +296,10 @@ pub fn efficiency(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
 /// Burt, R. S. (2004). Structural holes and good ideas. *American Journal of
 /// Sociology* 110(2), 349–399. <https://doi.org/10.1086/421787>
 pub fn constraint(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
-    let mu = Mutual::new(graph, options.weight);
+    constraint_of(&Mutual::new(graph, options.weight))
+}
+
+pub(crate) fn constraint_of(mu: &Mutual) -> Vec<f64> {
     mu.per_node(|u, buf| {
         let s = mu.sum[u];
         let (nb, m) = mu.row(u);
@@ -398,5 +406,25 @@ pub fn local_constraints(graph: &Csr, options: &StructuralHolesOptions) -> Local
         off: mu.off.clone(),
         contacts: mu.nbr.clone(),
         values: rows.into_iter().flatten().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequential_equals_parallel() {
+        for directed in [false, true] {
+            let g = crate::generate::gnm(300, 1200, directed, 7).unwrap();
+            let mut mu = Mutual::new(&g, TieWeight::Unweighted);
+            mu.parallel = false;
+            let (e0, c0) = (effective_size_of(&mu), constraint_of(&mu));
+            mu.parallel = true;
+            let (e1, c1) = (effective_size_of(&mu), constraint_of(&mu));
+            assert_eq!(e0, e1);
+            assert_eq!(c0, c1);
+            assert!(e0.iter().any(|x| *x > 1.0));
+        }
     }
 }
