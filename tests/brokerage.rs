@@ -248,3 +248,30 @@ fn gould_fernandez_by_hand() {
     let empty = Csr::from_edges(0, true, &[], Aggregation::Sum);
     assert!(brokerage(&empty, &Partition::from_groups(vec![])).is_err());
 }
+
+/// The domain reading on the bundled Jinsong case: cross-sector brokerage by
+/// sector, and the multiplex story — the project's temporary party branch
+/// receives leadership ties and passes them into the deliberation arena as a
+/// representative of the party sector.
+#[test]
+fn jinsong_cross_sector_brokers() {
+    use coprod::model::{Attribute, View};
+    let g = coprod::cases::load("jinsong").unwrap();
+    let v = View::aggregate(&g);
+    let ids = v.ids();
+    let p = Partition::of_view(&v, &"sector".parse::<Attribute>().unwrap());
+    let b = brokerage(&v.csr(), &p).unwrap();
+    let at = |id: &str| ids.iter().position(|x| *x == id).unwrap();
+    // The sub-district office brokers across sectors in every role.
+    let so = at("subdistrict_office");
+    assert!(b.raw[so][..5].iter().all(|&x| x > 0.0), "{:?}", b.raw[so]);
+    assert!(b.z[so][Role::Total.index()] > 2.0);
+    // Layer by layer.
+    let names: Vec<String> = g.layers().iter().map(|l| l.name.clone()).collect();
+    let layers: Vec<Csr> = names.iter().map(|n| View::layer(&g, n).unwrap().csr()).collect();
+    let x = multiplex_brokerage(&layers, &p).unwrap();
+    let layer = |n: &str| names.iter().position(|x| x == n).unwrap();
+    let branch = at("jinsong_temp_party_branch");
+    let rep = Role::Representative.index();
+    assert!(x[[branch, rep, layer("leadership"), layer("deliberation")]] > 0.0);
+}
