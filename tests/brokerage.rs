@@ -22,7 +22,10 @@ fn gould_fernandez_equals_sna() {
         );
         let b = brokerage(&f.csr(), &f.partition()).unwrap();
         // The weighted graph gives the same (dichotomised) answer.
-        assert_eq!(b.raw, brokerage(&f.csr_unweighted(), &f.partition()).unwrap().raw);
+        assert_eq!(
+            b.raw,
+            brokerage(&f.csr_unweighted(), &f.partition()).unwrap().raw
+        );
         let tables = [
             ("raw", &b.raw, &b.raw_graph),
             ("exp", &b.expected, &b.expected_graph),
@@ -35,7 +38,12 @@ fn gould_fernandez_equals_sna() {
                 let key = format!("sna.brokerage.{part}_nli.{col}");
                 assert!(f.values.contains_key(&key), "{}: {key}", f.name);
                 let want = common::floats(&f.values[&key]);
-                assert_close(&Brokerage::column(nli, role), &want, EXACT, &format!("{} {key}", f.name));
+                assert_close(
+                    &Brokerage::column(nli, role),
+                    &want,
+                    EXACT,
+                    &format!("{} {key}", f.name),
+                );
                 let key = format!("sna.brokerage.{part}_gli.{col}");
                 // null is sna's NaN (0/0 where the variance is 0).
                 assert!(f.values.contains_key(&key), "{}: {key}", f.name);
@@ -67,9 +75,24 @@ fn structural_holes_equal_networkx() {
                 f.nodes(&format!("networkx.{k}{sfx}"))
                     .unwrap_or_else(|| panic!("missing {}", what(k)))
             };
-            assert_close(&effective_size(&g, &o), &want("effective_size"), EXACT, &what("effective_size"));
-            assert_close(&efficiency(&g, &o), &want("efficiency"), EXACT, &what("efficiency"));
-            assert_close(&constraint(&g, &o), &want("constraint"), EXACT, &what("constraint"));
+            assert_close(
+                &effective_size(&g, &o),
+                &want("effective_size"),
+                EXACT,
+                &what("effective_size"),
+            );
+            assert_close(
+                &efficiency(&g, &o),
+                &want("efficiency"),
+                EXACT,
+                &what("efficiency"),
+            );
+            assert_close(
+                &constraint(&g, &o),
+                &want("constraint"),
+                EXACT,
+                &what("constraint"),
+            );
             let lc = local_constraints(&g, &o);
             let rows = f.get(&format!("networkx.local_constraint{sfx}")).unwrap();
             for (u, row) in rows.as_array().unwrap().iter().enumerate() {
@@ -77,10 +100,20 @@ fn structural_holes_equal_networkx() {
                 for (v, &want) in row.iter().enumerate() {
                     let got = lc.get(u, v);
                     if want.is_nan() {
-                        assert_eq!(got, None, "{}: ({u},{v}) is not a contact", what("local_constraint"));
+                        assert_eq!(
+                            got,
+                            None,
+                            "{}: ({u},{v}) is not a contact",
+                            what("local_constraint")
+                        );
                     } else {
                         let got = got.unwrap_or_else(|| panic!("{}: ({u},{v})", what("lc")));
-                        assert_scalar(got, want, EXACT, &format!("{} ({u},{v})", what("local_constraint")));
+                        assert_scalar(
+                            got,
+                            want,
+                            EXACT,
+                            &format!("{} ({u},{v})", what("local_constraint")),
+                        );
                         let single = coprod::measures::brokerage::local_constraint(&g, u, v, &o);
                         assert_scalar(single, want, EXACT, &what("local_constraint single"));
                     }
@@ -126,9 +159,19 @@ fn hierarchy_by_hand() {
     let h0 = (2.0 * xlnx(27.0 / 22.0) + xlnx(12.0 / 22.0)) / (3.0 * 3f64.ln());
     let h1 = (xlnx(162.0 / 145.0) + xlnx(128.0 / 145.0)) / (2.0 * 2f64.ln());
     assert!((h0 - 0.052205).abs() < 1e-6 && (h1 - 0.009938).abs() < 1e-6);
-    assert_close(&hierarchy(&g, &o), &[h0, h1, h1, f64::NAN], 1e-12, "hierarchy");
+    assert_close(
+        &hierarchy(&g, &o),
+        &[h0, h1, h1, f64::NAN],
+        1e-12,
+        "hierarchy",
+    );
     // The constraint sums behind it.
-    assert_close(&constraint(&g, &o)[..2], &[11.0 / 18.0, 145.0 / 144.0], 1e-12, "constraint");
+    assert_close(
+        &constraint(&g, &o)[..2],
+        &[11.0 / 18.0, 145.0 / 144.0],
+        1e-12,
+        "constraint",
+    );
     // Even constraint (a star's centre): no hierarchy.
     let star = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
     assert_eq!(hierarchy(&star, &o)[0], 0.0);
@@ -152,36 +195,91 @@ fn hierarchy_by_hand() {
 /// Weighted (1→2 weighs 3), Out, graph: E = 3 + 1 + 1 = 5, I = 3 → 2/8 = 0.25.
 #[test]
 fn ei_index_by_hand() {
-    let arcs = [(0, 1, 1.0), (1, 0, 1.0), (1, 2, 3.0), (2, 3, 1.0), (3, 4, 1.0), (4, 0, 1.0), (2, 2, 1.0)];
+    let arcs = [
+        (0, 1, 1.0),
+        (1, 0, 1.0),
+        (1, 2, 3.0),
+        (2, 3, 1.0),
+        (3, 4, 1.0),
+        (4, 0, 1.0),
+        (2, 2, 1.0),
+    ];
     let g = Csr::from_edges(6, true, &arcs, Aggregation::Sum);
     let p = Partition::from_groups(vec![0, 0, 1, 1, 2, 3]);
     let nan = f64::NAN;
     let run = |direction, weight| ei_index(&g, &p, &EiOptions { direction, weight }).unwrap();
     let out = run(Direction::Out, TieWeight::Unweighted);
     assert_eq!(out.graph, Some(0.0));
-    assert_close(&out.actors, &[-1.0, 0.0, -1.0, 1.0, 1.0, nan], 1e-15, "out actors");
-    assert_close(&out.groups, &[-1.0 / 3.0, 0.0, 1.0, nan], 1e-15, "out groups");
+    assert_close(
+        &out.actors,
+        &[-1.0, 0.0, -1.0, 1.0, 1.0, nan],
+        1e-15,
+        "out actors",
+    );
+    assert_close(
+        &out.groups,
+        &[-1.0 / 3.0, 0.0, 1.0, nan],
+        1e-15,
+        "out groups",
+    );
     let inn = run(Direction::In, TieWeight::Unweighted);
     assert_eq!(inn.graph, Some(0.0));
-    assert_close(&inn.actors, &[0.0, -1.0, 1.0, -1.0, 1.0, nan], 1e-15, "in actors");
-    assert_close(&inn.groups, &[-1.0 / 3.0, 0.0, 1.0, nan], 1e-15, "in groups");
+    assert_close(
+        &inn.actors,
+        &[0.0, -1.0, 1.0, -1.0, 1.0, nan],
+        1e-15,
+        "in actors",
+    );
+    assert_close(
+        &inn.groups,
+        &[-1.0 / 3.0, 0.0, 1.0, nan],
+        1e-15,
+        "in groups",
+    );
     let all = run(Direction::All, TieWeight::Unweighted);
     assert_scalar(all.graph.unwrap(), 0.2, 1e-15, "all graph");
-    assert_close(&all.actors, &[0.0, 0.0, 0.0, 0.0, 1.0, nan], 1e-15, "all actors");
-    assert_close(&all.groups, &[1.0 / 3.0, 1.0 / 3.0, 1.0, nan], 1e-15, "all groups");
+    assert_close(
+        &all.actors,
+        &[0.0, 0.0, 0.0, 0.0, 1.0, nan],
+        1e-15,
+        "all actors",
+    );
+    assert_close(
+        &all.groups,
+        &[1.0 / 3.0, 1.0 / 3.0, 1.0, nan],
+        1e-15,
+        "all groups",
+    );
     // The undirected graph gives the All answer.
-    let u = ei_index(&g.to_undirected(Aggregation::Sum), &p, &EiOptions::default()).unwrap();
+    let u = ei_index(
+        &g.to_undirected(Aggregation::Sum),
+        &p,
+        &EiOptions::default(),
+    )
+    .unwrap();
     assert_close(&u.actors, &all.actors, 0.0, "undirected actors");
     assert_eq!(u.graph, all.graph);
     let w = run(Direction::Out, TieWeight::Weighted);
     assert_scalar(w.graph.unwrap(), 0.25, 1e-15, "weighted graph");
     // No tie at all: undefined everywhere.
     let empty = Csr::from_edges(3, true, &[], Aggregation::Sum);
-    let e = ei_index(&empty, &Partition::from_groups(vec![0, 1, 1]), &EiOptions::default()).unwrap();
+    let e = ei_index(
+        &empty,
+        &Partition::from_groups(vec![0, 1, 1]),
+        &EiOptions::default(),
+    )
+    .unwrap();
     assert_eq!(e.graph, None);
     assert!(e.actors.iter().chain(&e.groups).all(|x| x.is_nan()));
     // A partition of the wrong size is an error.
-    assert!(ei_index(&g, &Partition::from_groups(vec![0, 1]), &EiOptions::default()).is_err());
+    assert!(
+        ei_index(
+            &g,
+            &Partition::from_groups(vec![0, 1]),
+            &EiOptions::default()
+        )
+        .is_err()
+    );
 }
 
 /// Multiplex brokerage by hand: leadership (layer 0) and resource (layer 1).
@@ -216,9 +314,18 @@ fn multiplex_brokerage_by_hand() {
     assert_eq!(x[[1, rep, 0, 0]], 1.0);
     assert_eq!(x[[1, rep, 0, 1]], 2.0);
     assert_eq!(x.sum(), 5.0);
-    let union = d(&[(0, 1, 1.0), (4, 1, 1.0), (1, 2, 1.0), (1, 3, 1.0), (0, 3, 1.0)]);
+    let union = d(&[
+        (0, 1, 1.0),
+        (4, 1, 1.0),
+        (1, 2, 1.0),
+        (1, 3, 1.0),
+        (0, 3, 1.0),
+    ]);
     let b = brokerage(&union, &p).unwrap();
-    assert_eq!((b.raw[1][li], b.raw[1][rep], b.raw_graph[5]), (1.0, 2.0, 3.0));
+    assert_eq!(
+        (b.raw[1][li], b.raw[1][rep], b.raw_graph[5]),
+        (1.0, 2.0, 3.0)
+    );
     // Errors: no layers, mismatched layers.
     assert!(multiplex_brokerage(&[], &p).is_err());
     let small = Csr::from_edges(4, true, &[], Aggregation::Sum);
@@ -236,7 +343,14 @@ fn multiplex_brokerage_by_hand() {
 /// E[b_IO] = d²(1−d)(N−a)(a−1) = 0.09 · 0.7 · 3 · 1 = 0.189.
 #[test]
 fn gould_fernandez_by_hand() {
-    let arcs = [(0, 1, 1.0), (1, 2, 1.0), (1, 3, 1.0), (0, 3, 1.0), (3, 4, 1.0), (4, 3, 2.5)];
+    let arcs = [
+        (0, 1, 1.0),
+        (1, 2, 1.0),
+        (1, 3, 1.0),
+        (0, 3, 1.0),
+        (3, 4, 1.0),
+        (4, 3, 2.5),
+    ];
     let g = Csr::from_edges(5, true, &arcs, Aggregation::Sum);
     let b = brokerage(&g, &Partition::from_groups(vec![0, 0, 1, 1, 2])).unwrap();
     assert_eq!(b.raw[1], [0.0, 0.0, 1.0, 0.0, 0.0, 1.0]);
@@ -268,7 +382,10 @@ fn jinsong_cross_sector_brokers() {
     assert!(b.z[so][Role::Total.index()] > 2.0);
     // Layer by layer.
     let names: Vec<String> = g.layers().iter().map(|l| l.name.clone()).collect();
-    let layers: Vec<Csr> = names.iter().map(|n| View::layer(&g, n).unwrap().csr()).collect();
+    let layers: Vec<Csr> = names
+        .iter()
+        .map(|n| View::layer(&g, n).unwrap().csr())
+        .collect();
     let x = multiplex_brokerage(&layers, &p).unwrap();
     let layer = |n: &str| names.iter().position(|x| x == n).unwrap();
     let branch = at("jinsong_temp_party_branch");

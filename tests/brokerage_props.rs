@@ -1,4 +1,5 @@
 //! Property tests of the brokerage family on small seeded random graphs.
+#![allow(clippy::needless_range_loop)]
 
 use coprod::generate::{below, gnm, rng};
 use coprod::measures::Direction;
@@ -12,7 +13,13 @@ use proptest::prelude::*;
 fn graph(n: usize, density: f64, directed: bool, seed: u64) -> Csr {
     let pairs = n * (n - 1) / if directed { 1 } else { 2 };
     // gnm accepts at most half of the possible edges.
-    gnm(n, ((pairs as f64) * density.min(0.5)) as usize, directed, seed).unwrap()
+    gnm(
+        n,
+        ((pairs as f64) * density.min(0.5)) as usize,
+        directed,
+        seed,
+    )
+    .unwrap()
 }
 
 fn groups(n: usize, k: u64, seed: u64) -> Vec<u32> {
@@ -31,8 +38,10 @@ fn permutation(n: usize, seed: u64) -> Vec<u32> {
 }
 
 fn relabel(g: &Csr, perm: &[u32]) -> Csr {
-    let e: Vec<_> =
-        g.edges().map(|(u, v, w)| (perm[u as usize], perm[v as usize], w)).collect();
+    let e: Vec<_> = g
+        .edges()
+        .map(|(u, v, w)| (perm[u as usize], perm[v as usize], w))
+        .collect();
     Csr::from_edges(g.node_count(), g.is_directed(), &e, Aggregation::Sum)
 }
 

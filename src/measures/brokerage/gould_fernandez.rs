@@ -1,6 +1,6 @@
 //! Gould–Fernandez brokerage roles, equal to R `sna::brokerage`.
 
-use super::gould_fernandez_null::{group_sizes, NullModel};
+use super::gould_fernandez_null::{NullModel, group_sizes};
 use crate::error::{Error, Result};
 use crate::model::{Csr, Partition};
 use rayon::prelude::*;
@@ -220,8 +220,7 @@ pub fn brokerage(graph: &Csr, partition: &Partition) -> Result<Brokerage> {
         sd.push(s);
         z.push(std::array::from_fn(|c| (row[c] - e[c]) / s[c]));
     }
-    let raw_graph: RoleRow =
-        std::array::from_fn(|c| raw.iter().map(|r| r[c]).sum::<f64>());
+    let raw_graph: RoleRow = std::array::from_fn(|c| raw.iter().map(|r| r[c]).sum::<f64>());
     let (expected_graph, sd_graph) = null.graph();
     let z_graph = std::array::from_fn(|c| (raw_graph[c] - expected_graph[c]) / sd_graph[c]);
     Ok(Brokerage {
@@ -253,7 +252,11 @@ pub fn brokerage(graph: &Csr, partition: &Partition) -> Result<Brokerage> {
 pub fn brokerage_counts(graph: &Csr, partition: &Partition) -> Result<Vec<[u64; 5]>> {
     check_partition(graph, partition)?;
     let n = graph.node_count();
-    Ok(role_counts(graph, partition.groups(), n >= PARALLEL_THRESHOLD))
+    Ok(role_counts(
+        graph,
+        partition.groups(),
+        n >= PARALLEL_THRESHOLD,
+    ))
 }
 
 pub(crate) fn check_partition(graph: &Csr, partition: &Partition) -> Result<()> {

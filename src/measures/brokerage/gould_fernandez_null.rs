@@ -93,8 +93,8 @@ impl NullModel {
         e[1] = q * pairs;
         v[1] = e[1] * (1.0 - q) + 2.0 * triples * r3;
         e[2] = q * (n - a) * (a - 1.0);
-        v[2] = e[2] * (1.0 - q)
-            + 2.0 * ((a - 1.0) * choose2(n - a) + (n - a) * choose2(a - 1.0)) * r3;
+        v[2] =
+            e[2] * (1.0 - q) + 2.0 * ((a - 1.0) * choose2(n - a) + (n - a) * choose2(a - 1.0)) * r3;
         e[3] = e[2];
         v[3] = v[2];
         e[4] = q * (o1 * o1 - o2);

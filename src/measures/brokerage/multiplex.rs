@@ -67,7 +67,9 @@ use rayon::prelude::*;
 /// ```
 pub fn multiplex_brokerage(layers: &[Csr], partition: &Partition) -> Result<Array4<f64>> {
     let Some(first) = layers.first() else {
-        return Err(Error::InvalidArgument("multiplex brokerage needs at least one layer".into()));
+        return Err(Error::InvalidArgument(
+            "multiplex brokerage needs at least one layer".into(),
+        ));
     };
     let n = first.node_count();
     if let Some((a, l)) = layers.iter().enumerate().find(|(_, l)| l.node_count() != n) {
@@ -79,8 +81,10 @@ pub fn multiplex_brokerage(layers: &[Csr], partition: &Partition) -> Result<Arra
     check_partition(first, partition)?;
     let counts = census(layers, partition.groups(), n >= PARALLEL_THRESHOLD);
     let l = layers.len();
-    Ok(Array4::from_shape_vec((n, 5, l, l), counts.into_iter().map(|c| c as f64).collect())
-        .expect("census has n·5·L² cells"))
+    Ok(
+        Array4::from_shape_vec((n, 5, l, l), counts.into_iter().map(|c| c as f64).collect())
+            .expect("census has n·5·L² cells"),
+    )
 }
 
 /// Flat counts in `[j][r][a][b]` order; `parallel` only changes the schedule.
@@ -158,8 +162,9 @@ mod tests {
 
     #[test]
     fn sequential_equals_parallel() {
-        let layers: Vec<Csr> =
-            (0..3).map(|s| crate::generate::gnm(400, 1200, true, s).unwrap()).collect();
+        let layers: Vec<Csr> = (0..3)
+            .map(|s| crate::generate::gnm(400, 1200, true, s).unwrap())
+            .collect();
         let groups: Vec<u32> = (0..400).map(|u| (u % 4) as u32).collect();
         let a = census(&layers, &groups, false);
         assert_eq!(a, census(&layers, &groups, true));

@@ -91,9 +91,21 @@ impl Mutual {
         }
         let sum = (0..n).map(|u| m[off[u]..off[u + 1]].iter().sum()).collect();
         let max = (0..n)
-            .map(|u| m[off[u]..off[u + 1]].iter().copied().fold(f64::NEG_INFINITY, f64::max))
+            .map(|u| {
+                m[off[u]..off[u + 1]]
+                    .iter()
+                    .copied()
+                    .fold(f64::NEG_INFINITY, f64::max)
+            })
             .collect();
-        Mutual { off, nbr, m, sum, max, parallel: n >= PARALLEL_THRESHOLD }
+        Mutual {
+            off,
+            nbr,
+            m,
+            sum,
+            max,
+            parallel: n >= PARALLEL_THRESHOLD,
+        }
     }
 
     /// Contacts of `u` and their mutual weights.
@@ -351,7 +363,12 @@ pub fn local_constraint(graph: &Csr, u: usize, v: usize, options: &StructuralHol
             .map_or(0.0, |i| m[i] / mu.sum[a])
     };
     let direct = p(u, v);
-    let indirect: f64 = mu.row(u).0.iter().map(|&w| p(u, w as usize) * p(w as usize, v)).sum();
+    let indirect: f64 = mu
+        .row(u)
+        .0
+        .iter()
+        .map(|&w| p(u, w as usize) * p(w as usize, v))
+        .sum();
     (direct + indirect) * (direct + indirect)
 }
 
