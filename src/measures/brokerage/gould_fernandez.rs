@@ -275,7 +275,8 @@ pub(crate) fn role_counts(graph: &Csr, groups: &[u32], parallel: bool) -> Vec<[u
     let n = graph.node_count();
     let fresh = || (vec![[0u64; 5]; n], vec![u32::MAX; n]);
     if parallel {
-        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 8).max(64);
+        // At most 2 chunks per thread: one accumulator per chunk bounds the memory.
+        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 2).max(64);
         let starts: Vec<usize> = (0..n).step_by(chunk).collect();
         starts
             .into_par_iter()

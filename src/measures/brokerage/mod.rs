@@ -16,7 +16,7 @@ mod gould_fernandez;
 pub mod gould_fernandez_null;
 mod hierarchy;
 mod multiplex;
-mod structural_holes;
+pub mod structural_holes;
 
 pub use ei::{EiIndex, EiOptions, ei_index};
 pub use gould_fernandez::{Brokerage, Role, RoleRow, brokerage, brokerage_counts};

@@ -94,7 +94,8 @@ pub(crate) fn census(layers: &[Csr], groups: &[u32], parallel: bool) -> Vec<u64>
     let cells = n * 5 * l * l;
     let fresh = || (vec![0u64; cells], vec![u32::MAX; n]);
     if parallel {
-        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 8).max(64);
+        // At most 2 chunks per thread: one accumulator per chunk bounds the memory.
+        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 2).max(64);
         let starts: Vec<usize> = (0..n).step_by(chunk).collect();
         starts
             .into_par_iter()
