@@ -392,6 +392,17 @@ fn gould_fernandez_by_hand() {
     assert_eq!(b.raw[3], [0.0, 0.0, 0.0, 0.0, 2.0, 2.0]);
     assert_eq!(b.raw_graph[5], 3.0);
     assert!((b.expected[1][2] - 0.189).abs() < 1e-15);
+    // A directed 3-cycle 0 → 1 → 2 → 0: the arc k → i does not close i → j → k,
+    // so each node is liaison once; the undirected triangle has no open 2-path.
+    let p3 = Partition::from_groups(vec![0, 1, 2]);
+    let cycle = [(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0)];
+    let c = brokerage(&Csr::from_edges(3, true, &cycle, Aggregation::Sum), &p3).unwrap();
+    assert!(c.raw.iter().all(|r| *r == [0.0, 0.0, 0.0, 0.0, 1.0, 1.0]));
+    let t = brokerage(&Csr::from_edges(3, false, &cycle, Aggregation::Sum), &p3).unwrap();
+    assert_eq!(t.raw_graph[5], 0.0);
+    // Zero-weight arcs are absent (sna dichotomises A != 0).
+    let z = Csr::from_edges(3, true, &[(0, 1, 1.0), (1, 2, 0.0)], Aggregation::Sum);
+    assert_eq!(brokerage(&z, &p3).unwrap().raw_graph[5], 0.0);
     // A partition of the wrong size is an error, an empty graph too.
     assert!(brokerage(&g, &Partition::from_groups(vec![0])).is_err());
     let empty = Csr::from_edges(0, true, &[], Aggregation::Sum);

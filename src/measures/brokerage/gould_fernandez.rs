@@ -151,9 +151,10 @@ pub(crate) const PARALLEL_THRESHOLD: usize = 2048;
 /// `expected` is `exp.nli`, `sd` is `sd.nli`, `z` is `z.nli`, and the
 /// `*_graph` rows are `raw.gli`, `exp.gli`, `sd.gli`, `z.gli`. As in `sna`:
 /// ties are dichotomised (an arc is present when its weight is non-zero;
-/// weights are otherwise ignored), an undirected edge is two arcs, a
-/// reciprocated or shortcut tie `i → k` closes the 2-path (not counted), and
-/// self-loops never form a 2-path but do count in the density `d`.
+/// weights are otherwise ignored), an undirected edge is two arcs, an arc
+/// `i → k` closes the 2-path `i → j → k` (not counted) while an arc `k → i`
+/// alone does not, and self-loops never form a 2-path but do count in the
+/// density `d`. Reciprocated ties `i ⇄ j` form no 2-path `i → j → i` (`k = i`).
 ///
 /// # Edge cases
 /// Group labels only matter through equality. An actor on no open 2-path

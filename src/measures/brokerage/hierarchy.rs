@@ -20,8 +20,8 @@ use crate::model::Csr;
 /// option), so `c_u` is `networkx.constraint` on a graph without self-loops
 /// (a self-loop's own term is not a contact and is left out of `c_u` here).
 ///
-/// No reference implementation ships this measure (UCINET's "Hierarchy" is
-/// this formula); it is checked against hand computations in the tests.
+/// No open-source reference implementation ships this measure; it is checked
+/// against hand computations in the tests.
 ///
 /// # Edge cases
 /// `NaN` when `N < 2` (isolates: no contacts; one contact: `0 / (1 · ln 1)`).
