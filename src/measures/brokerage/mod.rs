@@ -1,1 +1,28 @@
-//! brokerage measures (in progress).
+//! Brokerage: who bridges whom across the groups of a partition, and how
+//! redundant an actor's contacts are.
+//!
+//! * [`brokerage`]: Gould–Fernandez roles (coordinator, itinerant,
+//!   representative, gatekeeper, liaison), equal to `sna::brokerage`.
+//! * [`multiplex_brokerage`]: the same roles split by the layers of the
+//!   in-tie and the out-tie (no reference implementation; checked by
+//!   invariants and hand computation).
+//! * [`effective_size`], [`efficiency`], [`constraint`], [`local_constraint`]:
+//!   Burt's structural holes, equal to NetworkX.
+//! * [`hierarchy`]: Burt's hierarchy of constraint (defined here; hand-checked).
+//! * [`ei_index`]: Krackhardt & Stern's E-I index for graph, groups and actors.
+
+mod ei;
+mod gould_fernandez;
+pub mod gould_fernandez_null;
+mod hierarchy;
+mod multiplex;
+pub mod structural_holes;
+
+pub use ei::{EiIndex, EiOptions, ei_index};
+pub use gould_fernandez::{Brokerage, Role, RoleRow, brokerage, brokerage_counts};
+pub use hierarchy::hierarchy;
+pub use multiplex::multiplex_brokerage;
+pub use structural_holes::{
+    LocalConstraints, StructuralHolesOptions, TieWeight, constraint, effective_size, efficiency,
+    local_constraint, local_constraints,
+};
