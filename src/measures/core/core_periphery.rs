@@ -359,10 +359,10 @@ pub fn best_core(
                 // Steepest ascent: the best single move (first in sweep order on ties).
                 let mut pick: Option<(f64, usize)> = None;
                 for &v in &order {
-                    if let Some(f) = st.fit_flipped(v) {
-                        if f > pick.map_or(cur, |p| p.0) + 1e-12 {
-                            pick = Some((f, v));
-                        }
+                    if let Some(f) = st.fit_flipped(v)
+                        && f > pick.map_or(cur, |p| p.0) + 1e-12
+                    {
+                        pick = Some((f, v));
                     }
                 }
                 if let Some((f, v)) = pick {
@@ -372,12 +372,12 @@ pub fn best_core(
                 }
             }
             for &v in order.iter().filter(|_| n > PAIR_MOVES_UP_TO) {
-                if let Some(f) = st.fit_flipped(v) {
-                    if f > cur + 1e-12 {
-                        st.flip(g, v);
-                        cur = f;
-                        moved = true;
-                    }
+                if let Some(f) = st.fit_flipped(v)
+                    && f > cur + 1e-12
+                {
+                    st.flip(g, v);
+                    cur = f;
+                    moved = true;
                 }
             }
             if !moved && n <= PAIR_MOVES_UP_TO {
@@ -419,10 +419,10 @@ pub fn best_core_exhaustive(g: &Csr, model: CorePeripheryModel) -> Result<Option
     let mut best: Option<(f64, Vec<bool>)> = None;
     for mask in 0u32..(1u32 << n) {
         let core: Vec<bool> = (0..n).map(|u| mask >> u & 1 == 1).collect();
-        if let Some(f) = State::new(g, model, core.clone()).fit() {
-            if f > best.as_ref().map_or(f64::NEG_INFINITY, |b| b.0 + 1e-12) {
-                best = Some((f, core));
-            }
+        if let Some(f) = State::new(g, model, core.clone()).fit()
+            && f > best.as_ref().map_or(f64::NEG_INFINITY, |b| b.0 + 1e-12)
+        {
+            best = Some((f, core));
         }
     }
     finish(g, model, best)
@@ -438,12 +438,12 @@ fn pair_move(g: &Csr, st: &mut State, cur: &mut f64) -> bool {
     for u in 0..n {
         st.flip(g, u);
         for v in u + 1..n {
-            if let Some(f) = st.fit_flipped(v) {
-                if f > *cur + 1e-12 {
-                    st.flip(g, v);
-                    *cur = f;
-                    return true;
-                }
+            if let Some(f) = st.fit_flipped(v)
+                && f > *cur + 1e-12
+            {
+                st.flip(g, v);
+                *cur = f;
+                return true;
             }
         }
         st.flip(g, u);
