@@ -11,7 +11,7 @@
 //! * [`overlap`]: edge Jaccard overlap of two layers, global overlap, and the
 //!   Pearson / Spearman correlation of two layers' degrees (multinet's
 //!   `layer_comparison`).
-//! * [`relevance`]: multinet's layer relevance, exclusive relevance and
+//! * [`relevance`](mod@relevance): multinet's layer relevance, exclusive relevance and
 //!   connective redundancy (Magnani & Rossi 2011).
 //! * [`matrices`]: dense `ndarray` matrices: adjacency, supra-adjacency
 //!   (Kivelä et al. 2014), the group-by-group mixing matrix and the
