@@ -9,12 +9,13 @@ use crate::model::Csr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OffDiagonal {
     /// Core–periphery cells are left out of the correlation ("missing"):
-    /// only core–core (ideal 1) and periphery–periphery (ideal 0) cells count.
-    /// Borgatti & Everett (1999), section 3, and UCINET's default.
+    /// only core–core (ideal 1) and periphery–periphery (ideal 0) cells count,
+    /// as Borgatti & Everett (1999) suggest when the density between core and
+    /// periphery is not specified by the theory.
     #[default]
     Missing,
     /// Core–periphery cells are ideally tied (`δ = 1` when either end is in the
-    /// core): Borgatti & Everett's first ideal pattern (their eq. 2).
+    /// core): Borgatti & Everett's pattern where the core is tied to everyone.
     Ties,
     /// Core–periphery cells are ideally empty (`δ = 1` only when both ends are
     /// in the core): a core that is a clique apart from everyone else.
@@ -241,9 +242,9 @@ impl State {
 /// the cells. The **diagonal** (`i = j`, self-loops) is always left out. A
 /// **directed** graph uses all ordered pairs `i != j`; an **undirected** graph
 /// uses every pair in both orders, which gives the same correlation as the
-/// upper triangle alone. This is the "correlation" fitness of UCINET's
-/// categorical core/periphery routine; no open tool ships it, so the tests
-/// check it against hand-computed fixtures.
+/// upper triangle alone. This is Borgatti & Everett's correlation fitness
+/// (also used by UCINET's categorical core/periphery routine); no open tool
+/// ships it, so the tests check it against hand-computed fixtures.
 ///
 /// `core[u]` marks the core. Edge cases: `None` when the correlation is
 /// undefined — the pattern is constant over the cells used (an empty core, an

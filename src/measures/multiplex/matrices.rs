@@ -103,9 +103,10 @@ impl Default for SupraOptions {
 /// [`adjacency`] matrices; the off-diagonal block `(a, b)` is `ω I_n` (node `u`
 /// in layer `a` tied to its own copy in layer `b`, "diagonal coupling") when
 /// the pair is coupled — every pair for [`Coupling::Categorical`], `|a - b| = 1`
-/// for [`Coupling::Ordinal`] — and zero otherwise. This is the matrix of Kivelä
-/// et al. (2014), section 2.5, and of `pymnet`'s `supra_adjacency_matrix` with
-/// a uniform coupling `ω`.
+/// for [`Coupling::Ordinal`] — and zero otherwise. This is Kivelä et al.'s
+/// (2014) supra-adjacency matrix of a multiplex with uniform diagonal
+/// coupling `ω` (categorical or ordinal). Not compared with another tool: the
+/// tests check it by hand.
 ///
 /// Errors if `layers` is empty, the layers do not share node count and
 /// directedness, or `ω` is not finite.
@@ -232,7 +233,7 @@ pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Entries) -> Result<Array2<
 ///
 /// References: Butts (2008), *Social network analysis with sna*, J. Stat.
 /// Softw. 24(6), DOI 10.18637/jss.v024.i06; Krackhardt (1987), *QAP
-/// partialling as a test of spuriousness*, Soc. Netw. 9, DOI 10.1016/0378-8733(87)90015-3.
+/// partialling as a test of spuriousness*, Social Networks 9(2).
 pub fn layer_correlation(layers: &[Csr], entries: Entries) -> Result<Array2<f64>> {
     let (n, _) = check_layers(layers)?;
     let m = layers.len();

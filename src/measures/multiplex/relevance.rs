@@ -101,9 +101,9 @@ fn neighbourhoods(
 /// ```
 ///
 /// References: Berlingerio, Coscia, Giannotti, Monreale & Pedreschi (2011),
-/// *Foundations of multidimensional network analysis*, ASONAM,
-/// DOI 10.1109/ASONAM.2011.103; Magnani & Rossi (2011), *The ML-model for
-/// multi-layer social networks*, ASONAM, DOI 10.1109/ASONAM.2011.114;
+/// *Foundations of multidimensional network analysis*, ASONAM 2011;
+/// Magnani & Rossi (2011), *The ML-model for multi-layer social networks*,
+/// ASONAM 2011;
 /// Dickison, Magnani & Rossi (2016), *Multilayer Social Networks*, Cambridge UP.
 pub fn relevance(layers: &[Csr], selected: &[usize], opts: DegreeOptions) -> Result<Vec<f64>> {
     Ok(neighbourhoods(layers, selected, opts.direction)?
