@@ -328,7 +328,7 @@ pub fn core_periphery_fit(
 /// ```
 ///
 /// References: Borgatti & Everett (1999), DOI 10.1016/S0378-8733(99)00019-2
-/// (who use a genetic algorithm; UCINET uses a similar combinatorial search).
+/// (who search with a genetic algorithm).
 pub fn best_core(
     g: &Csr,
     model: CorePeripheryModel,
