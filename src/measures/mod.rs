@@ -13,6 +13,7 @@ pub mod brokerage;
 pub mod centrality;
 pub mod centralization;
 pub mod cohesion;
+pub mod core;
 pub mod multiplex;
 pub mod paths;
 

@@ -1,0 +1,47 @@
+//! Core–periphery structure and key players: does the network have a core,
+//! and does it fall apart without it?
+//!
+//! * [`core_periphery`]: Borgatti & Everett's (1999) discrete core–periphery
+//!   model: the fit of a given core, and the best core found by a seeded
+//!   multi-start local search (or exhaustively, on small graphs).
+//! * [`fragmentation`](mod@fragmentation): Borgatti's (2006) key-player fragmentation `F` and
+//!   distance-weighted fragmentation `DF` after removing a set of actors.
+//!
+//! Measured, "one core, many actors" is a party core that the core–periphery
+//! model finds and whose removal fragments the network:
+//!
+//! ```
+//! use coprod::model::{Actor, Kind, Level, MultiplexGraph, Provenance, View};
+//! use coprod::measures::core::{best_core, fragmentation, CorePeripheryModel, CoreSearch};
+//! let mut g = MultiplexGraph::new();
+//! let actors = [("party", Kind::Party), ("street", Kind::Block), ("firm", Kind::Market),
+//!               ("owners", Kind::Social), ("r1", Kind::Resident), ("r2", Kind::Resident)];
+//! for (id, k) in actors {
+//!     g.add_actor(Actor::new(id, k, Level::Community)).unwrap();
+//! }
+//! let p = Provenance::default;
+//! g.add_tie("party", "street", "leadership", 1.0, p()).unwrap();
+//! g.add_tie("street", "firm", "administrative", 1.0, p()).unwrap();
+//! g.add_tie("party", "firm", "leadership", 1.0, p()).unwrap();
+//! for x in ["owners", "r1", "r2"] {
+//!     g.add_tie("party", x, "information", 1.0, p()).unwrap();
+//! }
+//! let view = View::aggregate(&g).symmetrized();
+//! let csr = view.csr();
+//! let best = best_core(&csr, CorePeripheryModel::default(), CoreSearch::default()).unwrap().unwrap();
+//! let core: Vec<&str> = view.ids().into_iter().zip(&best.core).filter(|(_, c)| **c).map(|(id, _)| id).collect();
+//! assert_eq!(core, ["party", "street", "firm"]);
+//! // Without the party only street - firm stay tied: 2 of the 20 ordered pairs connected.
+//! let party = g.actor_index("party").unwrap() as u32;
+//! assert_eq!(fragmentation(&csr, &[]).unwrap(), Some(0.0));
+//! assert_eq!(fragmentation(&csr, &[party]).unwrap(), Some(0.9));
+//! ```
+
+pub mod core_periphery;
+pub mod fragmentation;
+
+pub use core_periphery::{
+    CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, best_core, best_core_exhaustive,
+    core_periphery_fit,
+};
+pub use fragmentation::{FragmentationOptions, distance_fragmentation, fragmentation};
