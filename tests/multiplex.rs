@@ -2,7 +2,6 @@
 //! sna::gcor and networkx, via `scripts/reference/structure.py`.
 
 // The shared helper trips `clippy::redundant_closure` (`.map(|v| floats(v))`); reported to the lead.
-#[allow(clippy::redundant_closure)]
 mod common;
 
 use common::{EXACT, assert_close, close};

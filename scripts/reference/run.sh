@@ -12,11 +12,19 @@ start=$(date +%s)
 "$HERE/setup.sh"
 "$PY" "$HERE/reference.py" "$@"
 
+# Family scripts: reference values the shared fixtures lack.
+for fam in brokerage structure; do
+  "$PY" "$HERE/$fam.py"
+done
+
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$PY" "$HERE/reference.py" --edge-list "$HERE/examples/case_edges.csv" \
     --nodes "$HERE/examples/case_nodes.txt" --partition "$HERE/examples/case_partition.csv" \
     --name example_case --out "$tmp"
 test -s "$tmp/example_case.json"
+
+# The bundled cases (needs cargo).
+"$HERE/cases.sh"
 
 echo "run.sh: done in $(( $(date +%s) - start ))s; fixtures: $(du -sh "$ROOT/tests/fixtures/reference" | cut -f1)"
