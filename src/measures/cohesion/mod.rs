@@ -24,7 +24,9 @@ pub use clustering::{
     triangles,
 };
 pub use components::{Components, strong_components, weak_components};
-pub use connectivity::{edge_connectivity, node_connectivity};
+pub use connectivity::{
+    ConnectivityMethod, ConnectivityOptions, edge_connectivity, node_connectivity,
+};
 pub use cores::{CoreOptions, core_number};
 pub use cuts::{Cuts, cut_vertices_and_bridges};
 pub use density::{
