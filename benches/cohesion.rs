@@ -30,12 +30,16 @@ fn linear(c: &mut Criterion) {
         grp.bench_with_input(BenchmarkId::new("triangles", n), g, |b, g| {
             b.iter(|| assert_eq!(black_box(triangles(g)).len(), g.node_count()))
         });
-        grp.bench_with_input(BenchmarkId::new("local_clustering_directed", n), d, |b, g| {
-            b.iter(|| {
-                let c = local_clustering(g, &ClusteringOptions::default()).unwrap();
-                assert!(black_box(c).iter().all(|x| (0.0..=1.0).contains(x)))
-            })
-        });
+        grp.bench_with_input(
+            BenchmarkId::new("local_clustering_directed", n),
+            d,
+            |b, g| {
+                b.iter(|| {
+                    let c = local_clustering(g, &ClusteringOptions::default()).unwrap();
+                    assert!(black_box(c).iter().all(|x| (0.0..=1.0).contains(x)))
+                })
+            },
+        );
         grp.bench_with_input(BenchmarkId::new("transitivity", n), g, |b, g| {
             b.iter(|| assert!(black_box(transitivity(g)) <= 1.0))
         });

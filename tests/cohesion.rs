@@ -4,9 +4,9 @@
 mod common;
 
 use common::{EXACT, Fixture, assert_close, assert_scalar};
+use coprod::measures::Direction;
 use coprod::measures::Weighting;
 use coprod::measures::cohesion::*;
-use coprod::measures::Direction;
 use coprod::model::{Aggregation, Csr};
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -49,7 +49,10 @@ fn weighted(f: &Fixture) -> bool {
 fn opt(got: Option<f64>, want: &Value, what: &str) {
     match want.as_f64() {
         Some(w) => assert_scalar(got.unwrap_or(f64::NAN), w, EXACT, what),
-        None => assert!(got.is_none_or(f64::is_nan), "{what}: got {got:?}, want undefined"),
+        None => assert!(
+            got.is_none_or(f64::is_nan),
+            "{what}: got {got:?}, want undefined"
+        ),
     }
 }
 
@@ -107,9 +110,13 @@ fn reciprocity_and_dyad_census_match() {
 
 #[test]
 fn transitivity_matches_networkx_igraph_sna() {
-    each("networkx.transitivity", |f| undirected(f) && !f.name.starts_with("case_"), |f, v| {
-        assert_scalar(transitivity(&f.csr()), num(v), EXACT, &f.name);
-    });
+    each(
+        "networkx.transitivity",
+        |f| undirected(f) && !f.name.starts_with("case_"),
+        |f, v| {
+            assert_scalar(transitivity(&f.csr()), num(v), EXACT, &f.name);
+        },
+    );
     // On digraphs the shared fixtures omit it (NetworkX reads successor sets);
     // these are `networkx.transitivity(G)` (NetworkX 3.6.1) on three fixture digraphs.
     for (name, want) in [
@@ -120,19 +127,27 @@ fn transitivity_matches_networkx_igraph_sna() {
         let f = all().iter().find(|f| f.name == name).expect("fixture");
         assert_scalar(transitivity(&f.csr()), want, EXACT, name);
     }
-    each("igraph.transitivity_undirected", |f| !f.name.starts_with("case_"), |f, v| {
-        // igraph collapses directions; NaN (no triple) is 0 here, as NetworkX
-        let got = transitivity(&undirected_of(f));
-        assert_scalar(got, v.as_f64().unwrap_or(0.0), EXACT, &f.name);
-    });
+    each(
+        "igraph.transitivity_undirected",
+        |f| !f.name.starts_with("case_"),
+        |f, v| {
+            // igraph collapses directions; NaN (no triple) is 0 here, as NetworkX
+            let got = transitivity(&undirected_of(f));
+            assert_scalar(got, v.as_f64().unwrap_or(0.0), EXACT, &f.name);
+        },
+    );
     for (key, measure) in [
         ("sna.gtrans", GtransMeasure::Weak),
         ("sna.gtrans.strong", GtransMeasure::Strong),
     ] {
-        each(key, |f| !f.name.starts_with("case_"), |f, v| {
-            let got = gtrans(&f.csr(), &GtransOptions { measure });
-            assert_scalar(got, num(v), EXACT, &format!("{key} {}", f.name));
-        });
+        each(
+            key,
+            |f| !f.name.starts_with("case_"),
+            |f, v| {
+                let got = gtrans(&f.csr(), &GtransOptions { measure });
+                assert_scalar(got, num(v), EXACT, &format!("{key} {}", f.name));
+            },
+        );
     }
 }
 
@@ -145,14 +160,24 @@ fn local_and_average_clustering_match_networkx() {
     };
     each("networkx.clustering", any, |f, v| {
         let got = local_clustering(&f.csr(), &plain).unwrap();
-        assert_close(&got, &common::floats(v), EXACT, &format!("clustering {}", f.name));
+        assert_close(
+            &got,
+            &common::floats(v),
+            EXACT,
+            &format!("clustering {}", f.name),
+        );
     });
     each("networkx.average_clustering", any, |f, v| {
         opt(average_clustering(&f.csr(), &plain).unwrap(), v, &f.name);
     });
     each("networkx.clustering.weight", weighted, |f, v| {
         let got = local_clustering(&f.csr(), &geo).unwrap();
-        assert_close(&got, &common::floats(v), EXACT, &format!("clustering.weight {}", f.name));
+        assert_close(
+            &got,
+            &common::floats(v),
+            EXACT,
+            &format!("clustering.weight {}", f.name),
+        );
     });
     each("networkx.average_clustering.weight", weighted, |f, v| {
         opt(average_clustering(&f.csr(), &geo).unwrap(), v, &f.name);
@@ -173,7 +198,12 @@ fn local_and_average_clustering_match_igraph() {
     ] {
         each(key, real, |f, v| {
             let got = local_clustering(&undirected_of(f), &o).unwrap();
-            assert_close(&got, &common::floats(v), EXACT, &format!("{key} {}", f.name));
+            assert_close(
+                &got,
+                &common::floats(v),
+                EXACT,
+                &format!("{key} {}", f.name),
+            );
         });
     }
     for (key, o) in [
@@ -194,7 +224,12 @@ fn local_and_average_clustering_match_igraph() {
         |f| weighted(f) && !f.directed,
         |f, v| {
             let got = local_clustering(&f.csr(), &barrat).unwrap();
-            assert_close(&got, &common::floats(v), EXACT, &format!("barrat {}", f.name));
+            assert_close(
+                &got,
+                &common::floats(v),
+                EXACT,
+                &format!("barrat {}", f.name),
+            );
         },
     );
     let d = Csr::from_edges(2, true, &[(0, 1, 1.0)], Aggregation::Sum);
@@ -204,18 +239,27 @@ fn local_and_average_clustering_match_igraph() {
 #[test]
 fn triangles_agree_with_transitivity() {
     // 3 × triangles / connected triples = NetworkX transitivity, undirected
-    each("networkx.transitivity", |f| undirected(f) && !f.name.starts_with("case_"), |f, v| {
-        let g = f.csr();
-        let t: f64 = triangles(&g).iter().sum::<f64>() / 3.0;
-        let triples: f64 = (0..g.node_count())
-            .map(|u| {
-                let d = g.out_degree(u) as f64;
-                d * (d - 1.0) / 2.0
-            })
-            .sum();
-        let want = num(v);
-        assert_scalar(if t == 0.0 { 0.0 } else { 3.0 * t / triples }, want, EXACT, &f.name);
-    });
+    each(
+        "networkx.transitivity",
+        |f| undirected(f) && !f.name.starts_with("case_"),
+        |f, v| {
+            let g = f.csr();
+            let t: f64 = triangles(&g).iter().sum::<f64>() / 3.0;
+            let triples: f64 = (0..g.node_count())
+                .map(|u| {
+                    let d = g.out_degree(u) as f64;
+                    d * (d - 1.0) / 2.0
+                })
+                .sum();
+            let want = num(v);
+            assert_scalar(
+                if t == 0.0 { 0.0 } else { 3.0 * t / triples },
+                want,
+                EXACT,
+                &f.name,
+            );
+        },
+    );
 }
 
 fn census_check(f: &Fixture, v: &Value, what: &str) {
@@ -223,7 +267,12 @@ fn census_check(f: &Fixture, v: &Value, what: &str) {
     let obj = v.as_object().expect("census object");
     if f.directed || obj.contains_key("003") {
         for (i, name) in TRIAD_TYPES.iter().enumerate() {
-            assert_eq!(c.0[i] as f64, num(&obj[*name]), "{what} {} type {name}", f.name);
+            assert_eq!(
+                c.0[i] as f64,
+                num(&obj[*name]),
+                "{what} {} type {name}",
+                f.name
+            );
         }
     } else {
         let u = c.undirected();
@@ -238,8 +287,12 @@ fn census_check(f: &Fixture, v: &Value, what: &str) {
 
 #[test]
 fn triad_census_matches_networkx_igraph_sna() {
-    each("networkx.triadic_census", directed, |f, v| census_check(f, v, "networkx"));
-    each("igraph.triad_census", directed, |f, v| census_check(f, v, "igraph"));
+    each("networkx.triadic_census", directed, |f, v| {
+        census_check(f, v, "networkx")
+    });
+    each("igraph.triad_census", directed, |f, v| {
+        census_check(f, v, "igraph")
+    });
     each("sna.triad.census", any, |f, v| census_check(f, v, "sna"));
 }
 
@@ -253,27 +306,81 @@ fn membership(v: &Value) -> Vec<u32> {
 
 #[test]
 fn components_match_networkx() {
-    each("networkx.connected_components.membership", undirected, |f, v| {
-        assert_eq!(weak_components(&f.csr()).membership, membership(v), "{}", f.name);
-        assert_eq!(strong_components(&f.csr()).membership, membership(v), "{}", f.name);
-    });
-    each("networkx.number_connected_components", undirected, |f, v| {
-        assert_eq!(weak_components(&f.csr()).count() as f64, num(v), "{}", f.name);
-    });
-    each("networkx.weakly_connected_components.membership", directed, |f, v| {
-        assert_eq!(weak_components(&f.csr()).membership, membership(v), "{}", f.name);
-    });
-    each("networkx.strongly_connected_components.membership", directed, |f, v| {
-        assert_eq!(strong_components(&f.csr()).membership, membership(v), "{}", f.name);
-    });
-    each("networkx.number_weakly_connected_components", directed, |f, v| {
-        assert_eq!(weak_components(&f.csr()).count() as f64, num(v), "{}", f.name);
-    });
-    each("networkx.number_strongly_connected_components", directed, |f, v| {
-        let c = strong_components(&f.csr());
-        assert_eq!(c.count() as f64, num(v), "{}", f.name);
-        assert_eq!(c.sizes.iter().sum::<usize>(), f.n);
-    });
+    each(
+        "networkx.connected_components.membership",
+        undirected,
+        |f, v| {
+            assert_eq!(
+                weak_components(&f.csr()).membership,
+                membership(v),
+                "{}",
+                f.name
+            );
+            assert_eq!(
+                strong_components(&f.csr()).membership,
+                membership(v),
+                "{}",
+                f.name
+            );
+        },
+    );
+    each(
+        "networkx.number_connected_components",
+        undirected,
+        |f, v| {
+            assert_eq!(
+                weak_components(&f.csr()).count() as f64,
+                num(v),
+                "{}",
+                f.name
+            );
+        },
+    );
+    each(
+        "networkx.weakly_connected_components.membership",
+        directed,
+        |f, v| {
+            assert_eq!(
+                weak_components(&f.csr()).membership,
+                membership(v),
+                "{}",
+                f.name
+            );
+        },
+    );
+    each(
+        "networkx.strongly_connected_components.membership",
+        directed,
+        |f, v| {
+            assert_eq!(
+                strong_components(&f.csr()).membership,
+                membership(v),
+                "{}",
+                f.name
+            );
+        },
+    );
+    each(
+        "networkx.number_weakly_connected_components",
+        directed,
+        |f, v| {
+            assert_eq!(
+                weak_components(&f.csr()).count() as f64,
+                num(v),
+                "{}",
+                f.name
+            );
+        },
+    );
+    each(
+        "networkx.number_strongly_connected_components",
+        directed,
+        |f, v| {
+            let c = strong_components(&f.csr());
+            assert_eq!(c.count() as f64, num(v), "{}", f.name);
+            assert_eq!(c.sizes.iter().sum::<usize>(), f.n);
+        },
+    );
 }
 
 #[test]
@@ -286,18 +393,31 @@ fn core_numbers_match_networkx_and_igraph() {
     each("igraph.coreness.all", real, |f, v| {
         assert_close(&core(f, Direction::All), &common::floats(v), 0.0, &f.name);
     });
-    each("igraph.coreness.in", |f| real(f) && f.directed, |f, v| {
-        assert_close(&core(f, Direction::In), &common::floats(v), 0.0, &f.name);
-    });
-    each("igraph.coreness.out", |f| real(f) && f.directed, |f, v| {
-        assert_close(&core(f, Direction::Out), &common::floats(v), 0.0, &f.name);
-    });
+    each(
+        "igraph.coreness.in",
+        |f| real(f) && f.directed,
+        |f, v| {
+            assert_close(&core(f, Direction::In), &common::floats(v), 0.0, &f.name);
+        },
+    );
+    each(
+        "igraph.coreness.out",
+        |f| real(f) && f.directed,
+        |f, v| {
+            assert_close(&core(f, Direction::Out), &common::floats(v), 0.0, &f.name);
+        },
+    );
 }
 
 #[test]
 fn cuts_match_networkx() {
     each("networkx.articulation_points", undirected, |f, v| {
-        assert_eq!(cut_vertices_and_bridges(&f.csr()).articulation_points, membership(v), "{}", f.name);
+        assert_eq!(
+            cut_vertices_and_bridges(&f.csr()).articulation_points,
+            membership(v),
+            "{}",
+            f.name
+        );
     });
     each("networkx.bridges", undirected, |f, v| {
         let want: Vec<(u32, u32)> = v
@@ -306,7 +426,12 @@ fn cuts_match_networkx() {
             .iter()
             .map(|e| (e[0].as_u64().unwrap() as u32, e[1].as_u64().unwrap() as u32))
             .collect();
-        assert_eq!(cut_vertices_and_bridges(&f.csr()).bridges, want, "{}", f.name);
+        assert_eq!(
+            cut_vertices_and_bridges(&f.csr()).bridges,
+            want,
+            "{}",
+            f.name
+        );
     });
 }
 
@@ -327,7 +452,12 @@ fn connectivity_matches_networkx() {
         assert!(k <= edge_connectivity(&g).unwrap(), "κ ≤ λ on {}", f.name);
     });
     each("networkx.edge_connectivity", any, |f, v| {
-        assert_eq!(edge_connectivity(&f.csr()).unwrap() as f64, num(v), "edge connectivity {}", f.name);
+        assert_eq!(
+            edge_connectivity(&f.csr()).unwrap() as f64,
+            num(v),
+            "edge connectivity {}",
+            f.name
+        );
     });
 }
 
@@ -342,7 +472,12 @@ fn distances_match_networkx_and_igraph() {
     use Unreachable::*;
     use Weighting::*;
     for (key, w, u, mean) in [
-        ("networkx.average_shortest_path_length", Unweighted, Undefined, true),
+        (
+            "networkx.average_shortest_path_length",
+            Unweighted,
+            Undefined,
+            true,
+        ),
         ("networkx.diameter", Unweighted, Undefined, false),
         ("igraph.average_path_length", Unweighted, Skip, true),
         ("igraph.diameter", Unweighted, Skip, false),
@@ -358,7 +493,11 @@ fn distances_match_networkx_and_igraph() {
         });
     }
     for (key, u, mean) in [
-        ("networkx.average_shortest_path_length.weight", Undefined, true),
+        (
+            "networkx.average_shortest_path_length.weight",
+            Undefined,
+            true,
+        ),
         ("networkx.diameter.weight", Undefined, false),
         ("igraph.average_path_length.weight", Skip, true),
         ("igraph.diameter.weight", Skip, false),
@@ -374,7 +513,11 @@ fn distances_match_networkx_and_igraph() {
         });
     }
     each("networkx.global_efficiency", undirected, |f, v| {
-        opt(global_efficiency(&f.csr(), &DistanceOptions::default()), v, &f.name);
+        opt(
+            global_efficiency(&f.csr(), &DistanceOptions::default()),
+            v,
+            &f.name,
+        );
     });
 }
 

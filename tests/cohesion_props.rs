@@ -13,7 +13,10 @@ fn graph(n: usize, density: f64, directed: bool, seed: u64) -> (Csr, Vec<u32>) {
     let m = ((possible as f64 / 2.0) * density) as usize;
     let g = gnm(n, m, directed, seed).unwrap();
     let mut r = rng(seed ^ 0x9e37);
-    let e: Vec<_> = g.edges().map(|(u, v, _)| (u, v, 0.5 + 3.0 * unit(&mut r))).collect();
+    let e: Vec<_> = g
+        .edges()
+        .map(|(u, v, _)| (u, v, 0.5 + 3.0 * unit(&mut r)))
+        .collect();
     let mut perm: Vec<u32> = (0..n as u32).collect();
     for i in (1..n).rev() {
         let j = (unit(&mut r) * (i + 1) as f64) as usize;
@@ -39,7 +42,9 @@ fn same_per_node(a: &[f64], b: &[f64], p: &[u32]) -> bool {
 
 fn same(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-12 * x.abs().max(1.0),
+        (Some(x), Some(y)) => {
+            (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-12 * x.abs().max(1.0)
+        }
         (None, None) => true,
         _ => false,
     }

@@ -166,7 +166,11 @@ pub fn local_clustering(g: &Csr, opts: &ClusteringOptions) -> Result<Vec<f64>> {
                 .map(|i| {
                     if directed {
                         let out = g.out_neighbors(i).iter().filter(|&&v| v as usize != i);
-                        let kin = g.in_neighbors(i).iter().filter(|&&v| v as usize != i).count();
+                        let kin = g
+                            .in_neighbors(i)
+                            .iter()
+                            .filter(|&&v| v as usize != i)
+                            .count();
                         let kout = out.clone().count();
                         let both = out
                             .filter(|&&v| g.in_neighbors(i).binary_search(&v).is_ok())

@@ -28,7 +28,8 @@ impl Flow {
         }
         let total = off[nodes];
         let mut next = off.clone();
-        let (mut to, mut rev, mut cap0) = (vec![0u32; total], vec![0usize; total], vec![0u8; total]);
+        let (mut to, mut rev, mut cap0) =
+            (vec![0u32; total], vec![0usize; total], vec![0u8; total]);
         for &(a, b) in arcs {
             let (pa, pb) = (next[a as usize], next[b as usize]);
             next[a as usize] += 1;
@@ -214,7 +215,11 @@ pub fn node_connectivity(g: &Csr, opts: &ConnectivityOptions) -> Result<usize> {
             let v = (0..n).min_by_key(|&u| (deg(u), u)).expect("n > 0");
             let mut k = deg(v);
             let nbrs: Vec<usize> = if g.is_directed() {
-                g.in_neighbors(v).iter().chain(g.out_neighbors(v)).map(|&x| x as usize).collect()
+                g.in_neighbors(v)
+                    .iter()
+                    .chain(g.out_neighbors(v))
+                    .map(|&x| x as usize)
+                    .collect()
             } else {
                 g.out_neighbors(v).iter().map(|&x| x as usize).collect()
             };
@@ -222,8 +227,8 @@ pub fn node_connectivity(g: &Csr, opts: &ConnectivityOptions) -> Result<usize> {
             for &x in &nbrs {
                 is_nbr[x] = true;
             }
-            for w in 0..n {
-                if w != v && !is_nbr[w] {
+            for (w, &adjacent) in is_nbr.iter().enumerate() {
+                if w != v && !adjacent {
                     k = k.min(local(v, w, k));
                 }
             }

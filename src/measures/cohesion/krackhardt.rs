@@ -80,7 +80,11 @@ fn condensation(g: &Csr) -> (Vec<u32>, Vec<usize>, Csr) {
         .map(|(u, v, _)| (comp[u as usize], comp[v as usize], 1.0))
         .filter(|&(a, b, _)| a != b)
         .collect();
-    (comp, sizes, Csr::from_edges(k, true, &arcs, Aggregation::Count))
+    (
+        comp,
+        sizes,
+        Csr::from_edges(k, true, &arcs, Aggregation::Count),
+    )
 }
 
 /// Krackhardt's hierarchy, as `sna::hierarchy`.
@@ -252,7 +256,9 @@ pub fn lubness(g: &Csr) -> Option<f64> {
     let mut classes: Vec<(u32, usize, u64)> = Vec::new(); // (weak, representative, nodes)
     for &c in &ids {
         match classes.last_mut() {
-            Some(last) if last.0 == weak_of[c] && set(last.1) == set(c) => last.2 += sizes[c] as u64,
+            Some(last) if last.0 == weak_of[c] && set(last.1) == set(c) => {
+                last.2 += sizes[c] as u64
+            }
             _ => classes.push((weak_of[c], c, sizes[c] as u64)),
         }
     }

@@ -18,7 +18,10 @@ pub struct TriadCensus(pub [u128; 16]);
 impl TriadCensus {
     /// The count of a type by its name (`"003"`, `"021D"`, ...), if the name exists.
     pub fn get(&self, name: &str) -> Option<u128> {
-        TRIAD_TYPES.iter().position(|&t| t == name).map(|i| self.0[i])
+        TRIAD_TYPES
+            .iter()
+            .position(|&t| t == name)
+            .map(|i| self.0[i])
     }
 
     /// For an undirected graph, triads by number of edges `[0, 1, 2, 3]`, as
@@ -134,7 +137,6 @@ fn triad_type(code: u8) -> u8 {
     }
 }
 
-
 /// Count every triad of distinct nodes by its MAN type.
 ///
 /// ```text
@@ -205,7 +207,11 @@ pub fn triad_census(g: &Csr) -> TriadCensus {
                     sunion.push(w);
                 }
             }
-            let dyad = if arc(v, u) == 1 && arc(u, v) == 1 { 2 } else { 1 };
+            let dyad = if arc(v, u) == 1 && arc(u, v) == 1 {
+                2
+            } else {
+                1
+            };
             census[dyad] += (n - sunion.len() - 2) as u128;
             let (vu, uv) = (arc(v, u), arc(u, v));
             for &w in &sunion {
