@@ -117,16 +117,7 @@ fn transitivity_matches_networkx_igraph_sna() {
             assert_scalar(transitivity(&f.csr()), num(v), EXACT, &f.name);
         },
     );
-    // On digraphs the shared fixtures omit it (NetworkX reads successor sets);
-    // these are `networkx.transitivity(G)` (NetworkX 3.6.1) on three fixture digraphs.
-    for (name, want) in [
-        ("d_gnp_8", 0.25),
-        ("d_disc_30", 0.2570093457943925),
-        ("dw_float_12", 0.17857142857142858),
-    ] {
-        let f = all().iter().find(|f| f.name == name).expect("fixture");
-        assert_scalar(transitivity(&f.csr()), want, EXACT, name);
-    }
+    // digraphs: see own_fixtures_match_networkx
     each(
         "igraph.transitivity_undirected",
         |f| !f.name.starts_with("case_"),
@@ -564,4 +555,44 @@ fn krackhardt_dimensions_match_sna() {
     each("sna.lubness", any, |f, v| {
         opt(lubness(&f.csr()), v, &format!("lubness {}", f.name));
     });
+}
+
+/// The family's own fixtures, written by `scripts/reference/cohesion.py`.
+fn own() -> Vec<Fixture> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohesion");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/cohesion (run scripts/reference/cohesion.py)")
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 30, "too few cohesion fixtures");
+    paths.iter().map(|p| common::load_fixture(p)).collect()
+}
+
+#[test]
+fn own_fixtures_match_networkx() {
+    for f in &own() {
+        let g = f.csr();
+        let exact = ConnectivityOptions {
+            method: ConnectivityMethod::Exact,
+        };
+        let want = f
+            .scalar("networkx.node_connectivity.exact")
+            .expect("exact κ");
+        assert_eq!(
+            node_connectivity(&g, &exact).unwrap() as f64,
+            want,
+            "exact κ {}",
+            f.name
+        );
+        if f.directed {
+            let want = f
+                .scalar("networkx.transitivity.digraph")
+                .expect("digraph transitivity");
+            assert_scalar(transitivity(&g), want, EXACT, &f.name);
+        } else {
+            let want = f.nodes("networkx.triangles").expect("triangles");
+            assert_close(&triangles(&g), &want, 0.0, &f.name);
+        }
+    }
 }
