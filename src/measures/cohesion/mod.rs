@@ -6,6 +6,19 @@
 //! and is validated against fixtures in `tests/cohesion.rs`. All algorithms are
 //! iterative (no recursion), and linear or near-linear where such an algorithm
 //! exists; all-pairs distance measures run in parallel over sources.
+//!
+//! ```
+//! use coprod::measures::cohesion::*;
+//! use coprod::model::View;
+//! let g = coprod::cases::load("jinsong").unwrap();
+//! let view = View::aggregate(&g);
+//! let csr = view.csr();
+//! // who is in which weak component, and how hierarchical the aggregate is
+//! let comps = weak_components(&csr);
+//! assert_eq!(comps.membership.len(), view.ids().len());
+//! let h = hierarchy(&csr, &HierarchyOptions::default());
+//! assert!(h.is_none_or(|h| (0.0..=1.0).contains(&h)));
+//! ```
 
 mod clustering;
 mod components;
