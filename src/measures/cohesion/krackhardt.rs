@@ -105,8 +105,11 @@ fn condensation(g: &Csr) -> (Vec<u32>, Vec<usize>, Csr) {
 /// `n < 2` (reciprocity); `sna` returns `NaN` there.
 ///
 /// Complexity: krackhardt `O(n + m + k (k + m_k))` for a condensation of `k`
-/// strong components and `m_k` arcs (one search per component, parallel);
-/// reciprocity `O(n + m log Δ)`.
+/// strong components and `m_k` arcs (one breadth-first search per component,
+/// in parallel; counting the pairs of a transitive closure has no known
+/// linear algorithm). Fast when a giant strong component absorbs most nodes
+/// (G(n, m) digraphs with m = 4n at n = 10^5: ~0.1 s), quadratic on acyclic
+/// graphs. Reciprocity `O(n + m log Δ)`.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
