@@ -59,12 +59,6 @@ impl Skeleton {
         self.off[u + 1] - self.off[u]
     }
 
-    /// Neighbours of `u`.
-    #[inline]
-    pub fn row(&self, u: usize) -> &[u32] {
-        &self.adj[self.off[u]..self.off[u + 1]]
-    }
-
     /// Call `f(u, v, w, x_uv, x_vw, x_uw)` once for every triangle `{u, v, w}`
     /// (the pair values `x`), with the forward algorithm over the degree
     /// ordering: `O(m^{3/2})` time, `O(n + m)` extra memory.
