@@ -44,11 +44,31 @@ pub struct BetweennessOptions {
     pub parallelism: Parallelism,
 }
 
+/// Per-node state of one Brandes run, kept together for cache locality.
+#[derive(Clone, Copy)]
+struct Node {
+    /// Hop count from the source (`u32::MAX` = unreached); unweighted runs only.
+    hops: u32,
+    /// Number of shortest paths from the source.
+    sigma: f64,
+    /// Dependency δ (weighted runs) or `(1 + δ) / σ` (unweighted runs).
+    delta: f64,
+}
+
+const UNSEEN: Node = Node {
+    hops: u32::MAX,
+    sigma: 0.0,
+    delta: 0.0,
+};
+
 /// Per-worker buffers of Brandes' algorithm.
 pub(crate) struct Brandes {
-    pub(crate) sp: Sp,
-    pub(crate) sigma: Vec<f64>,
-    delta: Vec<f64>,
+    /// Weighted runs: the shared Dijkstra's buffers.
+    sp: Sp,
+    /// Per-node state, reset after each run only where that run reached.
+    st: Vec<Node>,
+    /// Nodes reached by the last run, in non-decreasing distance.
+    pub(crate) order: Vec<u32>,
     weighted: bool,
 }
 
@@ -56,8 +76,8 @@ impl Brandes {
     pub(crate) fn new(n: usize, weighting: Weighting) -> Brandes {
         Brandes {
             sp: Sp::new(),
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
+            st: vec![UNSEEN; n],
+            order: Vec::with_capacity(n),
             weighted: weighting == Weighting::Distance,
         }
     }
@@ -65,7 +85,17 @@ impl Brandes {
     /// Distance of a node reached by the last run.
     #[inline]
     pub(crate) fn d(&self, v: usize) -> f64 {
-        self.sp.d(v, self.weighted)
+        if self.weighted {
+            self.sp.dist[v]
+        } else {
+            self.st[v].hops as f64
+        }
+    }
+
+    /// Number of shortest paths from the last run's source to `v`.
+    #[inline]
+    pub(crate) fn sigma(&self, v: usize) -> f64 {
+        self.st[v].sigma
     }
 
     /// Whether `v` was reached by the last run.
@@ -74,71 +104,114 @@ impl Brandes {
         if self.weighted {
             self.sp.dist[v].is_finite()
         } else {
-            self.sp.hops[v] != u32::MAX
+            self.st[v].hops != u32::MAX
         }
     }
 
-    /// Whether the tie `v → w` of length `len` lies on a shortest path to `w`.
-    /// Weighted lengths are compared exactly, as NetworkX does.
-    #[inline]
-    fn on_path(&self, v: usize, w: usize, len: f64) -> bool {
-        if self.weighted {
-            self.sp.dist[v] + len == self.sp.dist[w]
-        } else {
-            let (hv, hw) = (self.sp.hops[v], self.sp.hops[w]);
-            hv != u32::MAX && hv + 1 == hw
-        }
-    }
-
-    /// Shortest paths from `s` with their counts `sigma` (clears the previous run).
+    /// Shortest paths from `s` with their counts σ (clears the previous run).
     pub(crate) fn count(&mut self, g: &Csr, s: usize) {
-        for &v in &self.sp.order {
-            self.sigma[v as usize] = 0.0;
-            self.delta[v as usize] = 0.0;
+        for &v in &self.order {
+            self.st[v as usize] = UNSEEN;
         }
-        let w = if self.weighted {
-            Weighting::Distance
+        if self.weighted {
+            self.count_weighted(g, s);
         } else {
-            Weighting::Unweighted
-        };
-        self.sp.run(g, s, Direction::Out, w);
-        self.sigma[s] = 1.0;
-        for i in 1..self.sp.order.len() {
-            let t = self.sp.order[i] as usize;
-            let mut sig = 0.0;
-            for (&v, &len) in g.in_neighbors(t).iter().zip(g.in_weights(t)) {
-                if self.on_path(v as usize, t, len) {
-                    sig += self.sigma[v as usize];
+            self.count_hops(g, s);
+        }
+    }
+
+    /// Brandes' forward phase, unweighted: a breadth-first search that counts
+    /// shortest paths as it goes (one pass over the ties).
+    fn count_hops(&mut self, g: &Csr, s: usize) {
+        let (st, order) = (&mut self.st[..], &mut self.order);
+        order.clear();
+        st[s].hops = 0;
+        st[s].sigma = 1.0;
+        order.push(s as u32);
+        let mut head = 0;
+        while head < order.len() {
+            let u = order[head] as usize;
+            head += 1;
+            let next = st[u].hops + 1;
+            let su = st[u].sigma;
+            for &v in g.out_neighbors(u) {
+                let x = &mut st[v as usize];
+                if x.hops == u32::MAX {
+                    x.hops = next;
+                    x.sigma = su;
+                    order.push(v);
+                } else if x.hops == next {
+                    x.sigma += su;
                 }
             }
-            self.sigma[t] = sig;
+        }
+    }
+
+    /// Brandes' forward phase, weighted: the shared Dijkstra, then path counts
+    /// in settling order. A tie `v → t` lies on a shortest path when
+    /// `dist[v] + w == dist[t]` exactly, as NetworkX compares.
+    fn count_weighted(&mut self, g: &Csr, s: usize) {
+        self.sp.run(g, s, Direction::Out, Weighting::Distance);
+        std::mem::swap(&mut self.order, &mut self.sp.order);
+        let dist = &self.sp.dist;
+        self.st[s].sigma = 1.0;
+        for i in 1..self.order.len() {
+            let t = self.order[i] as usize;
+            let mut sig = 0.0;
+            for (&v, &len) in g.in_neighbors(t).iter().zip(g.in_weights(t)) {
+                if dist[v as usize] + len == dist[t] {
+                    sig += self.st[v as usize].sigma;
+                }
+            }
+            self.st[t].sigma = sig;
         }
     }
 
     /// Brandes' dependency accumulation after [`Brandes::count`] from `s`,
     /// added into `acc`.
     fn accumulate(&mut self, g: &Csr, s: usize, endpoints: Endpoints, acc: &mut [f64]) {
-        let order = std::mem::take(&mut self.sp.order);
         if endpoints == Endpoints::Included {
-            acc[s] += (order.len() - 1) as f64;
+            acc[s] += (self.order.len() - 1) as f64;
         }
-        for &t in order.iter().rev() {
-            let t = t as usize;
-            let coeff = (1.0 + self.delta[t]) / self.sigma[t];
-            for (&v, &len) in g.in_neighbors(t).iter().zip(g.in_weights(t)) {
-                let v = v as usize;
-                if self.on_path(v, t, len) {
-                    self.delta[v] += self.sigma[v] * coeff;
+        let plus = match endpoints {
+            Endpoints::Excluded => 0.0,
+            Endpoints::Included => 1.0,
+        };
+        // The source is first in `order` and gets nothing.
+        let order = &self.order[1..];
+        let st = &mut self.st[..];
+        if self.weighted {
+            // push form: each node passes its dependency to its predecessors
+            let dist = &self.sp.dist[..];
+            for &t in order.iter().rev() {
+                let t = t as usize;
+                let coeff = (1.0 + st[t].delta) / st[t].sigma;
+                for (&v, &len) in g.in_neighbors(t).iter().zip(g.in_weights(t)) {
+                    let v = v as usize;
+                    if dist[v] + len == dist[t] {
+                        st[v].delta += st[v].sigma * coeff;
+                    }
                 }
+                acc[t] += st[t].delta + plus;
             }
-            if t != s {
-                acc[t] += match endpoints {
-                    Endpoints::Excluded => self.delta[t],
-                    Endpoints::Included => self.delta[t] + 1.0,
-                };
+        } else {
+            // pull form: δ(t) = σ_t Σ_{w: t → w on a shortest path} (1 + δ(w)) / σ_w,
+            // with (1 + δ(w)) / σ_w kept in `delta` (read only for nodes of this run)
+            for &t in order.iter().rev() {
+                let t = t as usize;
+                let next = st[t].hops + 1;
+                let mut sum = 0.0;
+                for &w in g.out_neighbors(t) {
+                    let x = &st[w as usize];
+                    if x.hops == next {
+                        sum += x.delta;
+                    }
+                }
+                let dt = st[t].sigma * sum;
+                acc[t] += dt + plus;
+                st[t].delta = (1.0 + dt) / st[t].sigma;
             }
         }
-        self.sp.order = order;
     }
 }
 

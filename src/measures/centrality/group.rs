@@ -270,18 +270,18 @@ pub fn group_betweenness(
             let s = old_of[i] as usize;
             full.count(g, s);
             rest.count(&sub, i);
-            for &t in &full.sp.order {
+            for &t in &full.order {
                 let t = t as usize;
                 if t == s || inside[t] {
                     continue;
                 }
                 let t2 = new_of[t] as usize;
                 let avoid = if rest.reached(t2) && rest.d(t2) == full.d(t) {
-                    rest.sigma[t2]
+                    rest.sigma(t2)
                 } else {
                     0.0
                 };
-                acc[0] += 1.0 - avoid / full.sigma[t];
+                acc[0] += 1.0 - avoid / full.sigma(t);
             }
         },
     )[0];
