@@ -95,17 +95,30 @@ fn degree_matches_networkx_and_sna() {
         check_nodes(&format!("sna.degree.{cm}"), On::Directed, EXACT, |f| {
             degree(&f.csr(), &deg(dir, Ignore, Raw))
         });
-        check_nodes(&format!("sna.degree.{cm}.valued"), On::DirectedWeighted, EXACT, |f| {
-            degree(&f.csr(), &deg(dir, Strength, Raw))
-        });
+        check_nodes(
+            &format!("sna.degree.{cm}.valued"),
+            On::DirectedWeighted,
+            EXACT,
+            |f| degree(&f.csr(), &deg(dir, Strength, Raw)),
+        );
     }
     let undirected = |f: &Fixture| !f.directed;
     for f in fixtures().into_iter().filter(undirected) {
         let want = f.nodes("sna.degree").expect("sna.degree");
-        assert_close(&degree(&f.csr(), &deg(All, Ignore, Raw)), &want, EXACT, &f.name);
+        assert_close(
+            &degree(&f.csr(), &deg(All, Ignore, Raw)),
+            &want,
+            EXACT,
+            &f.name,
+        );
         if f.weighted {
             let want = f.nodes("sna.degree.valued").expect("sna.degree.valued");
-            assert_close(&degree(&f.csr(), &deg(All, Strength, Raw)), &want, EXACT, &f.name);
+            assert_close(
+                &degree(&f.csr(), &deg(All, Strength, Raw)),
+                &want,
+                EXACT,
+                &f.name,
+            );
         }
     }
 }
@@ -128,15 +141,24 @@ fn closeness_matches_networkx_igraph_and_sna() {
         closeness(&f.csr(), &ClosenessOptions::default())
     });
     assert_eq!(n, fixtures().len());
-    check_nodes("networkx.closeness_centrality.wf_false", On::All, EXACT, |f| {
-        closeness(&f.csr(), &clo(In, Unweighted, Reachable))
-    });
-    check_nodes("networkx.closeness_centrality.reverse", On::Directed, EXACT, |f| {
-        closeness(&f.csr(), &clo(Out, Unweighted, WassermanFaust))
-    });
-    check_nodes("networkx.closeness_centrality.distance_weight", On::Weighted, EXACT, |f| {
-        closeness(&f.csr(), &clo(In, Distance, WassermanFaust))
-    });
+    check_nodes(
+        "networkx.closeness_centrality.wf_false",
+        On::All,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(In, Unweighted, Reachable)),
+    );
+    check_nodes(
+        "networkx.closeness_centrality.reverse",
+        On::Directed,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(Out, Unweighted, WassermanFaust)),
+    );
+    check_nodes(
+        "networkx.closeness_centrality.distance_weight",
+        On::Weighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(In, Distance, WassermanFaust)),
+    );
     // igraph: mode "out" on digraphs, "all" on graphs
     check_nodes("igraph.closeness", On::All, EXACT, |f| {
         closeness(&f.csr(), &clo(Out, Unweighted, IgraphReachable))
@@ -147,21 +169,30 @@ fn closeness_matches_networkx_igraph_and_sna() {
     check_nodes("igraph.closeness.in", On::Directed, EXACT, |f| {
         closeness(&f.csr(), &clo(In, Unweighted, IgraphReachable))
     });
-    check_nodes("igraph.closeness.in.weight", On::DirectedWeighted, EXACT, |f| {
-        closeness(&f.csr(), &clo(In, Distance, IgraphReachable))
-    });
+    check_nodes(
+        "igraph.closeness.in.weight",
+        On::DirectedWeighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(In, Distance, IgraphReachable)),
+    );
     check_nodes("sna.closeness.directed", On::Directed, EXACT, |f| {
         closeness(&f.csr(), &clo(Out, Unweighted, Sna))
     });
-    check_nodes("sna.closeness.directed.valued", On::DirectedWeighted, EXACT, |f| {
-        closeness(&f.csr(), &clo(Out, Distance, Sna))
-    });
+    check_nodes(
+        "sna.closeness.directed.valued",
+        On::DirectedWeighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(Out, Distance, Sna)),
+    );
     check_nodes("sna.closeness.undirected", On::All, EXACT, |f| {
         closeness(&f.csr(), &clo(All, Unweighted, Sna))
     });
-    check_nodes("sna.closeness.undirected.valued", On::UndirectedWeighted, EXACT, |f| {
-        closeness(&f.csr(), &clo(All, Distance, Sna))
-    });
+    check_nodes(
+        "sna.closeness.undirected.valued",
+        On::UndirectedWeighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(All, Distance, Sna)),
+    );
 }
 
 fn har(dir: Direction, w: Weighting, scale: HarmonicScale) -> HarmonicOptions {
@@ -182,36 +213,54 @@ fn harmonic_matches_networkx_igraph_and_sna() {
         harmonic(&f.csr(), &HarmonicOptions::default())
     });
     assert_eq!(n, fixtures().len());
-    check_nodes("networkx.harmonic_centrality.reverse", On::Directed, EXACT, |f| {
-        harmonic(&f.csr(), &har(Out, Unweighted, Raw))
-    });
-    check_nodes("networkx.harmonic_centrality.distance_weight", On::Weighted, EXACT, |f| {
-        harmonic(&f.csr(), &har(In, Distance, Raw))
-    });
+    check_nodes(
+        "networkx.harmonic_centrality.reverse",
+        On::Directed,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(Out, Unweighted, Raw)),
+    );
+    check_nodes(
+        "networkx.harmonic_centrality.distance_weight",
+        On::Weighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(In, Distance, Raw)),
+    );
     check_nodes("igraph.harmonic_centrality", On::All, EXACT, |f| {
         harmonic(&f.csr(), &har(Out, Unweighted, ByNMinusOne))
     });
-    check_nodes("igraph.harmonic_centrality.weight", On::Weighted, EXACT, |f| {
-        harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne))
-    });
+    check_nodes(
+        "igraph.harmonic_centrality.weight",
+        On::Weighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne)),
+    );
     check_nodes("igraph.harmonic_centrality.in", On::Directed, EXACT, |f| {
         harmonic(&f.csr(), &har(In, Unweighted, ByNMinusOne))
     });
-    check_nodes("igraph.harmonic_centrality.in.weight", On::DirectedWeighted, EXACT, |f| {
-        harmonic(&f.csr(), &har(In, Distance, ByNMinusOne))
-    });
+    check_nodes(
+        "igraph.harmonic_centrality.in.weight",
+        On::DirectedWeighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(In, Distance, ByNMinusOne)),
+    );
     check_nodes("sna.closeness.suminvdir", On::Directed, EXACT, |f| {
         harmonic(&f.csr(), &har(Out, Unweighted, ByNMinusOne))
     });
-    check_nodes("sna.closeness.suminvdir.valued", On::DirectedWeighted, EXACT, |f| {
-        harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne))
-    });
+    check_nodes(
+        "sna.closeness.suminvdir.valued",
+        On::DirectedWeighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne)),
+    );
     check_nodes("sna.closeness.suminvundir", On::All, EXACT, |f| {
         harmonic(&f.csr(), &har(All, Unweighted, ByNMinusOne))
     });
-    check_nodes("sna.closeness.suminvundir.valued", On::UndirectedWeighted, EXACT, |f| {
-        harmonic(&f.csr(), &har(All, Distance, ByNMinusOne))
-    });
+    check_nodes(
+        "sna.closeness.suminvundir.valued",
+        On::UndirectedWeighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(All, Distance, ByNMinusOne)),
+    );
 }
 
 fn bet(w: Weighting, endpoints: Endpoints, scale: BetweennessScale) -> BetweennessOptions {
@@ -235,13 +284,19 @@ fn betweenness_matches_networkx_igraph_and_sna() {
     check_nodes("networkx.betweenness_centrality.raw", On::All, EXACT, |f| {
         betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
     });
-    check_nodes("networkx.betweenness_centrality.endpoints", On::All, EXACT, |f| {
-        betweenness(&f.csr(), &bet(Unweighted, Included, NetworkX))
-    });
+    check_nodes(
+        "networkx.betweenness_centrality.endpoints",
+        On::All,
+        EXACT,
+        |f| betweenness(&f.csr(), &bet(Unweighted, Included, NetworkX)),
+    );
     // exact float ties, as NetworkX: igraph differs on some decimal-weighted graphs
-    let n = check_nodes("networkx.betweenness_centrality.weight", On::Weighted, EXACT, |f| {
-        betweenness(&f.csr(), &bet(Distance, Excluded, NetworkX))
-    });
+    let n = check_nodes(
+        "networkx.betweenness_centrality.weight",
+        On::Weighted,
+        EXACT,
+        |f| betweenness(&f.csr(), &bet(Distance, Excluded, NetworkX)),
+    );
     assert_eq!(n, fixtures().iter().filter(|f| f.weighted).count());
     check_nodes("igraph.betweenness", On::All, EXACT, |f| {
         betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
@@ -265,19 +320,25 @@ fn betweenness_sequential_equals_parallel() {
                 o.parallelism = Parallelism::Parallel;
                 assert_eq!(seq, betweenness(&g, &o), "seed {seed} directed {directed}");
             }
-            let mut o = ClosenessOptions::default();
-            o.parallelism = Parallelism::Sequential;
+            let mut o = ClosenessOptions {
+                parallelism: Parallelism::Sequential,
+                ..Default::default()
+            };
             let seq = closeness(&g, &o);
             o.parallelism = Parallelism::Parallel;
             assert_eq!(seq, closeness(&g, &o));
-            let mut o = HarmonicOptions::default();
-            o.parallelism = Parallelism::Sequential;
+            let mut o = HarmonicOptions {
+                parallelism: Parallelism::Sequential,
+                ..Default::default()
+            };
             let seq = harmonic(&g, &o);
             o.parallelism = Parallelism::Parallel;
             assert_eq!(seq, harmonic(&g, &o));
             let grp = [0, 5, 17];
-            let mut o = GroupBetweennessOptions::default();
-            o.parallelism = Parallelism::Sequential;
+            let mut o = GroupBetweennessOptions {
+                parallelism: Parallelism::Sequential,
+                ..Default::default()
+            };
             let seq = group_betweenness(&g, &grp, &o).unwrap();
             o.parallelism = Parallelism::Parallel;
             assert_eq!(seq, group_betweenness(&g, &grp, &o).unwrap());
@@ -297,20 +358,46 @@ fn spectral_measures_match_networkx_igraph_and_sna() {
     check_nodes("networkx.eigenvector_centrality", On::All, ITER, |f| {
         eigenvector(&f.csr(), &EigenvectorOptions::default()).unwrap()
     });
-    check_nodes("networkx.eigenvector_centrality.weight", On::Weighted, ITER, |f| {
-        eigenvector(&f.csr(), &ev(Direction::In, Strength, EigenvectorScale::Euclidean)).unwrap()
-    });
+    check_nodes(
+        "networkx.eigenvector_centrality.weight",
+        On::Weighted,
+        ITER,
+        |f| {
+            eigenvector(
+                &f.csr(),
+                &ev(Direction::In, Strength, EigenvectorScale::Euclidean),
+            )
+            .unwrap()
+        },
+    );
     check_nodes("igraph.eigenvector_centrality", On::All, ITER, |f| {
         eigenvector(&f.csr(), &ev(Direction::In, Ignore, EigenvectorScale::Max)).unwrap()
     });
-    check_nodes("igraph.eigenvector_centrality.weight", On::Weighted, ITER, |f| {
-        eigenvector(&f.csr(), &ev(Direction::In, Strength, EigenvectorScale::Max)).unwrap()
-    });
+    check_nodes(
+        "igraph.eigenvector_centrality.weight",
+        On::Weighted,
+        ITER,
+        |f| {
+            eigenvector(
+                &f.csr(),
+                &ev(Direction::In, Strength, EigenvectorScale::Max),
+            )
+            .unwrap()
+        },
+    );
     check_nodes("sna.evcent", On::All, ITER, |f| {
-        eigenvector(&f.csr(), &ev(Direction::Out, Ignore, EigenvectorScale::Euclidean)).unwrap()
+        eigenvector(
+            &f.csr(),
+            &ev(Direction::Out, Ignore, EigenvectorScale::Euclidean),
+        )
+        .unwrap()
     });
     check_nodes("sna.evcent.valued", On::Weighted, ITER, |f| {
-        eigenvector(&f.csr(), &ev(Direction::Out, Strength, EigenvectorScale::Euclidean)).unwrap()
+        eigenvector(
+            &f.csr(),
+            &ev(Direction::Out, Strength, EigenvectorScale::Euclidean),
+        )
+        .unwrap()
     });
     let n = check_nodes("networkx.pagerank", On::All, 1e-9, |f| {
         pagerank(&f.csr(), &PageRankOptions::default()).unwrap()
@@ -348,12 +435,18 @@ fn group_centralities_match_networkx_and_the_definition() {
         group_degree(&f.csr(), &f.group, Direction::Out).unwrap()
     });
     assert_eq!(n, fixtures().len());
-    check_scalar("networkx.group_in_degree_centrality", On::Directed, EXACT, |f| {
-        group_degree(&f.csr(), &f.group, Direction::In).unwrap()
-    });
-    check_scalar("networkx.group_out_degree_centrality", On::Directed, EXACT, |f| {
-        group_degree(&f.csr(), &f.group, Direction::Out).unwrap()
-    });
+    check_scalar(
+        "networkx.group_in_degree_centrality",
+        On::Directed,
+        EXACT,
+        |f| group_degree(&f.csr(), &f.group, Direction::In).unwrap(),
+    );
+    check_scalar(
+        "networkx.group_out_degree_centrality",
+        On::Directed,
+        EXACT,
+        |f| group_degree(&f.csr(), &f.group, Direction::Out).unwrap(),
+    );
     let n = check_scalar("networkx.group_closeness_centrality", On::All, EXACT, |f| {
         group_closeness(&f.csr(), &f.group, &GroupClosenessOptions::default()).ok()
     });
@@ -362,22 +455,36 @@ fn group_centralities_match_networkx_and_the_definition() {
         scale,
         ..Default::default()
     };
-    let n = check_scalar("bruteforce.group_betweenness_centrality", On::All, EXACT, |f| {
-        group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Normalized)).unwrap()
-    });
+    let n = check_scalar(
+        "bruteforce.group_betweenness_centrality",
+        On::All,
+        EXACT,
+        |f| group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Normalized)).unwrap(),
+    );
     assert_eq!(n, fixtures().len());
-    check_scalar("bruteforce.group_betweenness_centrality.raw", On::All, EXACT, |f| {
-        group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Raw)).unwrap()
-    });
+    check_scalar(
+        "bruteforce.group_betweenness_centrality.raw",
+        On::All,
+        EXACT,
+        |f| group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Raw)).unwrap(),
+    );
     // NetworkX agrees with the definition on undirected unweighted graphs
     let mut compared = 0;
     for f in fixtures().iter().filter(|f| !f.directed && !f.weighted) {
         for (key, scale) in [
-            ("networkx.group_betweenness_centrality", GroupBetweennessScale::Normalized),
-            ("networkx.group_betweenness_centrality.raw", GroupBetweennessScale::Raw),
+            (
+                "networkx.group_betweenness_centrality",
+                GroupBetweennessScale::Normalized,
+            ),
+            (
+                "networkx.group_betweenness_centrality.raw",
+                GroupBetweennessScale::Raw,
+            ),
         ] {
             let want = f.scalar(key).expect(key);
-            let got = group_betweenness(&f.csr(), &f.group, &gb(scale)).unwrap().unwrap();
+            let got = group_betweenness(&f.csr(), &f.group, &gb(scale))
+                .unwrap()
+                .unwrap();
             assert_scalar(got, want, EXACT, &format!("{} {key}", f.name));
             compared += 1;
         }

@@ -11,7 +11,11 @@ use proptest::prelude::*;
 
 /// A random graph: n in 3..25, about 2n ties, weights in {1, 1.5, ..., 3} when `weighted`.
 fn graph(n: usize, dens: usize, directed: bool, weighted: bool, seed: u64) -> Csr {
-    let possible = if directed { n * (n - 1) } else { n * (n - 1) / 2 };
+    let possible = if directed {
+        n * (n - 1)
+    } else {
+        n * (n - 1) / 2
+    };
     let g = gnm(n, (dens * n / 2).min(possible / 2), directed, seed).unwrap();
     if !weighted {
         return g;
@@ -52,7 +56,10 @@ fn same_up_to(p: &[usize], a: &[f64], b: &[f64]) -> Result<(), TestCaseError> {
 
 fn in_unit(xs: &[f64], what: &str) -> Result<(), TestCaseError> {
     for &x in xs {
-        prop_assert!((-1e-12..=1.0 + 1e-12).contains(&x), "{what}: {x} not in [0, 1]");
+        prop_assert!(
+            (-1e-12..=1.0 + 1e-12).contains(&x),
+            "{what}: {x} not in [0, 1]"
+        );
     }
     Ok(())
 }

@@ -35,20 +35,33 @@ fn degree_centralization_matches_sna() {
         ("outdegree", Direction::Out),
         ("freeman", Direction::All),
     ] {
-        check(&format!("sna.centralization.degree.{cm}"), Some(true), EXACT, |g| {
-            degree_centralization(g, dir)
-        });
+        check(
+            &format!("sna.centralization.degree.{cm}"),
+            Some(true),
+            EXACT,
+            |g| degree_centralization(g, dir),
+        );
     }
 }
 
 #[test]
 fn closeness_centralization_matches_sna() {
-    check("sna.centralization.closeness", None, EXACT, closeness_centralization);
+    check(
+        "sna.centralization.closeness",
+        None,
+        EXACT,
+        closeness_centralization,
+    );
 }
 
 #[test]
 fn betweenness_centralization_matches_sna() {
-    check("sna.centralization.betweenness", None, EXACT, betweenness_centralization);
+    check(
+        "sna.centralization.betweenness",
+        None,
+        EXACT,
+        betweenness_centralization,
+    );
 }
 
 #[test]

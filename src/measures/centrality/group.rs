@@ -137,7 +137,9 @@ impl Default for GroupClosenessOptions {
 pub fn group_closeness(g: &Csr, group: &[usize], opts: &GroupClosenessOptions) -> Result<f64> {
     let inside = members(g, group)?;
     if group.is_empty() {
-        return Err(Error::InvalidArgument("group_closeness: empty group".into()));
+        return Err(Error::InvalidArgument(
+            "group_closeness: empty group".into(),
+        ));
     }
     // One search from a super-source `n` tied to every member by a tie of
     // length 0 (weighted) or 1 (hops, subtracted below).
@@ -265,7 +267,12 @@ pub fn group_betweenness(
         k,
         1,
         opts.parallelism.enabled(n),
-        || (Brandes::new(n, opts.weighting), Brandes::new(k, opts.weighting)),
+        || {
+            (
+                Brandes::new(n, opts.weighting),
+                Brandes::new(k, opts.weighting),
+            )
+        },
         |(full, rest), i, acc| {
             let s = old_of[i] as usize;
             full.count(g, s);

@@ -84,7 +84,10 @@ where
     F: Fn(&mut S, usize) -> T + Sync + Send,
 {
     if par {
-        (0..n).into_par_iter().map_init(&init, |s, u| f(s, u)).collect()
+        (0..n)
+            .into_par_iter()
+            .map_init(&init, |s, u| f(s, u))
+            .collect()
     } else {
         let mut s = init();
         (0..n).map(|u| f(&mut s, u)).collect()
@@ -102,10 +105,7 @@ where
     F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
 {
     let size = n.div_ceil(64).max(16);
-    let chunks: Vec<Range<usize>> = (0..n)
-        .step_by(size)
-        .map(|a| a..(a + size).min(n))
-        .collect();
+    let chunks: Vec<Range<usize>> = (0..n).step_by(size).map(|a| a..(a + size).min(n)).collect();
     let run = |st: &mut S, r: Range<usize>| {
         let mut acc = vec![0.0; width];
         for s in r {
