@@ -1,0 +1,145 @@
+//! Eigenvector centrality by power iteration.
+
+use super::Weights;
+use crate::error::{Error, Result};
+use crate::measures::Direction;
+use crate::model::Csr;
+
+/// How [`eigenvector`] scales the vector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EigenvectorScale {
+    /// Euclidean norm 1 (NetworkX, `sna::evcent`).
+    #[default]
+    Euclidean,
+    /// Largest entry 1 (igraph `eigenvector_centrality(scale=True)`).
+    Max,
+}
+
+/// Options of [`eigenvector`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EigenvectorOptions {
+    /// [`Direction::In`] (default, NetworkX and igraph: a node's score is the
+    /// sum of its in-neighbours' scores, the left eigenvector) or
+    /// [`Direction::Out`] (`sna::evcent`: the sum of its out-neighbours', the
+    /// right eigenvector). `All` reads a digraph as undirected (in + out). Ignored
+    /// when undirected.
+    pub direction: Direction,
+    /// Ties count 1 or their weight.
+    pub weights: Weights,
+    /// Scaling.
+    pub scale: EigenvectorScale,
+    /// Convergence: stop when `Σ_i |x_i − x'_i| < n · tol` (NetworkX's test).
+    pub tol: f64,
+    /// Iteration limit.
+    pub max_iter: usize,
+}
+
+impl Default for EigenvectorOptions {
+    fn default() -> Self {
+        EigenvectorOptions {
+            direction: Direction::In,
+            weights: Weights::Ignore,
+            scale: EigenvectorScale::Euclidean,
+            tol: 1e-12,
+            max_iter: 10_000,
+        }
+    }
+}
+
+/// `y_v = Σ_{u → v} a_uv x_u` (ties followed into `v` for `In`), added to `y`.
+pub(crate) fn pull(g: &Csr, dir: Direction, weights: Weights, x: &[f64], y: &mut [f64]) {
+    let both = g.is_directed() && dir == Direction::All;
+    for (v, yv) in y.iter_mut().enumerate() {
+        let lists: [(&[u32], &[f64]); 2] = match (dir, g.is_directed()) {
+            (Direction::Out, true) => [(g.out_neighbors(v), g.out_weights(v)), (&[], &[])],
+            _ if both => [
+                (g.in_neighbors(v), g.in_weights(v)),
+                (g.out_neighbors(v), g.out_weights(v)),
+            ],
+            _ => [(g.in_neighbors(v), g.in_weights(v)), (&[], &[])],
+        };
+        for (nb, ws) in lists {
+            for (&u, &w) in nb.iter().zip(ws) {
+                *yv += match weights {
+                    Weights::Ignore => x[u as usize],
+                    Weights::Strength => w * x[u as usize],
+                };
+            }
+        }
+    }
+}
+
+/// Eigenvector centrality: the principal eigenvector of the adjacency matrix.
+///
+/// ```text
+/// x_v = (1/λ) Σ_u a_uv x_u          (In: left eigenvector, a_uv = tie u → v)
+/// ```
+/// found by power iteration on `A + I` from the uniform vector, as NetworkX
+/// does: `x ← (A + I)ᵀ x / ‖(A + I)ᵀ x‖₂`, stopping when the L1 change is below
+/// `n · tol`. `a_uv` is 1 or the tie's weight; `λ` the largest eigenvalue.
+///
+/// # Reference
+/// * Default equals `networkx.eigenvector_centrality(G)` (`weight="weight"`
+///   with [`Weights::Strength`]); validated within 1e-6 against NetworkX run
+///   with `tol=1e-12`, with `tol = 1e-12` here.
+/// * [`EigenvectorScale::Max`] equals igraph `Graph.eigenvector_centrality(scale=True)`.
+/// * `Direction::Out` equals `sna::evcent(g)` (sna iterates `x ← A x` without
+///   the shift; both converge to the same vector when the principal eigenvalue
+///   is simple and strictly dominant in modulus).
+///
+/// # Edge cases
+/// The vector is defined when the principal eigenvalue is simple: on a
+/// disconnected graph the result depends on the start vector (as in NetworkX).
+/// On an acyclic digraph (spectral radius 0) the shifted iteration converges
+/// slowly to a vector concentrated on sinks; NetworkX raises or returns it, and
+/// this function returns what it converges to or an error. A graph without
+/// nodes is [`Error::EmptyGraph`].
+///
+/// # Errors
+/// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] when the iteration does
+/// not converge within `max_iter` (NetworkX `PowerIterationFailedConvergence`).
+///
+/// # Complexity
+/// `O(k (n + m))` for `k` iterations.
+///
+/// ```
+/// use coprod::measures::centrality::{eigenvector, EigenvectorOptions};
+/// use coprod::model::{Aggregation, Csr};
+/// // star 0 - {1, 2}: x = (√2, 1, 1) / 2
+/// let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
+/// let x = eigenvector(&g, &EigenvectorOptions::default()).unwrap();
+/// assert!((x[0] - 0.5f64.sqrt()).abs() < 1e-9 && (x[1] - 0.5).abs() < 1e-9);
+/// ```
+///
+/// # References
+/// Bonacich, P. (1972). Factoring and weighting approaches to status scores and
+/// clique identification. *J. Math. Sociology* 2(1), 113–120.
+/// doi:10.1080/0022250X.1972.9989806
+pub fn eigenvector(g: &Csr, opts: &EigenvectorOptions) -> Result<Vec<f64>> {
+    let n = g.node_count();
+    if n == 0 {
+        return Err(Error::EmptyGraph);
+    }
+    let mut x = vec![1.0 / n as f64; n];
+    let mut y = vec![0.0; n];
+    for _ in 0..opts.max_iter {
+        y.copy_from_slice(&x);
+        pull(g, opts.direction, opts.weights, &x, &mut y);
+        let norm = y.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let norm = if norm == 0.0 { 1.0 } else { norm };
+        y.iter_mut().for_each(|v| *v /= norm);
+        let err: f64 = x.iter().zip(&y).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut y);
+        if err < n as f64 * opts.tol {
+            if opts.scale == EigenvectorScale::Max {
+                let m = x.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                x.iter_mut().for_each(|v| *v /= m);
+            }
+            return Ok(x);
+        }
+    }
+    Err(Error::InvalidArgument(format!(
+        "eigenvector: power iteration did not converge in {} iterations (tol {})",
+        opts.max_iter, opts.tol
+    )))
+}

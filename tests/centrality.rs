@@ -1,0 +1,493 @@
+//! Centrality measures against the reference fixtures (NetworkX, igraph, R sna)
+//! written by `scripts/reference/`.
+
+mod common;
+
+use common::{EXACT, Fixture, assert_close, assert_scalar, fixtures};
+use coprod::measures::centrality::*;
+use coprod::measures::{Direction, Weighting};
+
+/// Tolerance for the power iterations (solver tol 1e-12 / 1e-13).
+const ITER: f64 = 1e-6;
+
+/// Which fixtures a key is expected on.
+#[derive(Clone, Copy)]
+enum On {
+    All,
+    Directed,
+    Weighted,
+    DirectedWeighted,
+    UndirectedWeighted,
+}
+
+impl On {
+    fn applies(self, f: &Fixture) -> bool {
+        match self {
+            On::All => true,
+            On::Directed => f.directed,
+            On::Weighted => f.weighted,
+            On::DirectedWeighted => f.directed && f.weighted,
+            On::UndirectedWeighted => !f.directed && f.weighted,
+        }
+    }
+}
+
+/// Compare `got(f)` with the per-node list `key` on every fixture it applies to;
+/// the key must be present there (null = the reference tool declined, with a
+/// note). Returns how many graphs were compared, and requires at least one.
+fn check_nodes(key: &str, on: On, tol: f64, got: impl Fn(&Fixture) -> Vec<f64>) -> usize {
+    let mut compared = 0;
+    for f in fixtures() {
+        if !on.applies(&f) {
+            continue;
+        }
+        assert!(f.values.contains_key(key), "{}: key {key} missing", f.name);
+        if let Some(want) = f.nodes(key) {
+            assert_close(&got(&f), &want, tol, &format!("{} {key}", f.name));
+            compared += 1;
+        }
+    }
+    assert!(compared > 0, "{key}: no fixture compared");
+    compared
+}
+
+fn check_scalar(key: &str, on: On, tol: f64, got: impl Fn(&Fixture) -> Option<f64>) -> usize {
+    let mut compared = 0;
+    for f in fixtures() {
+        if !on.applies(&f) {
+            continue;
+        }
+        assert!(f.values.contains_key(key), "{}: key {key} missing", f.name);
+        if let Some(want) = f.scalar(key) {
+            let g = got(&f).unwrap_or_else(|| panic!("{} {key}: got None, want {want}", f.name));
+            assert_scalar(g, want, tol, &format!("{} {key}", f.name));
+            compared += 1;
+        }
+    }
+    assert!(compared > 0, "{key}: no fixture compared");
+    compared
+}
+
+fn deg(dir: Direction, weights: Weights, scale: DegreeScale) -> DegreeOptions {
+    DegreeOptions {
+        direction: dir,
+        weights,
+        scale,
+    }
+}
+
+#[test]
+fn degree_matches_networkx_and_sna() {
+    use DegreeScale::*;
+    use Direction::*;
+    use Weights::*;
+    let n = check_nodes("networkx.degree_centrality", On::All, EXACT, |f| {
+        degree(&f.csr(), &DegreeOptions::default())
+    });
+    assert_eq!(n, fixtures().len());
+    check_nodes("networkx.in_degree_centrality", On::Directed, EXACT, |f| {
+        degree(&f.csr(), &deg(In, Ignore, NetworkX))
+    });
+    check_nodes("networkx.out_degree_centrality", On::Directed, EXACT, |f| {
+        degree(&f.csr(), &deg(Out, Ignore, NetworkX))
+    });
+    for (cm, dir) in [("indegree", In), ("outdegree", Out), ("freeman", All)] {
+        check_nodes(&format!("sna.degree.{cm}"), On::Directed, EXACT, |f| {
+            degree(&f.csr(), &deg(dir, Ignore, Raw))
+        });
+        check_nodes(
+            &format!("sna.degree.{cm}.valued"),
+            On::DirectedWeighted,
+            EXACT,
+            |f| degree(&f.csr(), &deg(dir, Strength, Raw)),
+        );
+    }
+    let undirected = |f: &Fixture| !f.directed;
+    for f in fixtures().into_iter().filter(undirected) {
+        let want = f.nodes("sna.degree").expect("sna.degree");
+        assert_close(
+            &degree(&f.csr(), &deg(All, Ignore, Raw)),
+            &want,
+            EXACT,
+            &f.name,
+        );
+        if f.weighted {
+            let want = f.nodes("sna.degree.valued").expect("sna.degree.valued");
+            assert_close(
+                &degree(&f.csr(), &deg(All, Strength, Raw)),
+                &want,
+                EXACT,
+                &f.name,
+            );
+        }
+    }
+}
+
+fn clo(dir: Direction, w: Weighting, scale: ClosenessScale) -> ClosenessOptions {
+    ClosenessOptions {
+        direction: dir,
+        weighting: w,
+        scale,
+        parallelism: Parallelism::Sequential,
+    }
+}
+
+#[test]
+fn closeness_matches_networkx_igraph_and_sna() {
+    use ClosenessScale::*;
+    use Direction::*;
+    use Weighting::*;
+    let n = check_nodes("networkx.closeness_centrality", On::All, EXACT, |f| {
+        closeness(&f.csr(), &ClosenessOptions::default())
+    });
+    assert_eq!(n, fixtures().len());
+    check_nodes(
+        "networkx.closeness_centrality.wf_false",
+        On::All,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(In, Unweighted, Reachable)),
+    );
+    check_nodes(
+        "networkx.closeness_centrality.reverse",
+        On::Directed,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(Out, Unweighted, WassermanFaust)),
+    );
+    check_nodes(
+        "networkx.closeness_centrality.distance_weight",
+        On::Weighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(In, Distance, WassermanFaust)),
+    );
+    // igraph: mode "out" on digraphs, "all" on graphs
+    check_nodes("igraph.closeness", On::All, EXACT, |f| {
+        closeness(&f.csr(), &clo(Out, Unweighted, IgraphReachable))
+    });
+    check_nodes("igraph.closeness.weight", On::Weighted, EXACT, |f| {
+        closeness(&f.csr(), &clo(Out, Distance, IgraphReachable))
+    });
+    check_nodes("igraph.closeness.in", On::Directed, EXACT, |f| {
+        closeness(&f.csr(), &clo(In, Unweighted, IgraphReachable))
+    });
+    check_nodes(
+        "igraph.closeness.in.weight",
+        On::DirectedWeighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(In, Distance, IgraphReachable)),
+    );
+    check_nodes("sna.closeness.directed", On::Directed, EXACT, |f| {
+        closeness(&f.csr(), &clo(Out, Unweighted, Sna))
+    });
+    check_nodes(
+        "sna.closeness.directed.valued",
+        On::DirectedWeighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(Out, Distance, Sna)),
+    );
+    check_nodes("sna.closeness.undirected", On::All, EXACT, |f| {
+        closeness(&f.csr(), &clo(All, Unweighted, Sna))
+    });
+    check_nodes(
+        "sna.closeness.undirected.valued",
+        On::UndirectedWeighted,
+        EXACT,
+        |f| closeness(&f.csr(), &clo(All, Distance, Sna)),
+    );
+}
+
+fn har(dir: Direction, w: Weighting, scale: HarmonicScale) -> HarmonicOptions {
+    HarmonicOptions {
+        direction: dir,
+        weighting: w,
+        scale,
+        parallelism: Parallelism::Sequential,
+    }
+}
+
+#[test]
+fn harmonic_matches_networkx_igraph_and_sna() {
+    use Direction::*;
+    use HarmonicScale::*;
+    use Weighting::*;
+    let n = check_nodes("networkx.harmonic_centrality", On::All, EXACT, |f| {
+        harmonic(&f.csr(), &HarmonicOptions::default())
+    });
+    assert_eq!(n, fixtures().len());
+    check_nodes(
+        "networkx.harmonic_centrality.reverse",
+        On::Directed,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(Out, Unweighted, Raw)),
+    );
+    check_nodes(
+        "networkx.harmonic_centrality.distance_weight",
+        On::Weighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(In, Distance, Raw)),
+    );
+    check_nodes("igraph.harmonic_centrality", On::All, EXACT, |f| {
+        harmonic(&f.csr(), &har(Out, Unweighted, ByNMinusOne))
+    });
+    check_nodes(
+        "igraph.harmonic_centrality.weight",
+        On::Weighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne)),
+    );
+    check_nodes("igraph.harmonic_centrality.in", On::Directed, EXACT, |f| {
+        harmonic(&f.csr(), &har(In, Unweighted, ByNMinusOne))
+    });
+    check_nodes(
+        "igraph.harmonic_centrality.in.weight",
+        On::DirectedWeighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(In, Distance, ByNMinusOne)),
+    );
+    check_nodes("sna.closeness.suminvdir", On::Directed, EXACT, |f| {
+        harmonic(&f.csr(), &har(Out, Unweighted, ByNMinusOne))
+    });
+    check_nodes(
+        "sna.closeness.suminvdir.valued",
+        On::DirectedWeighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne)),
+    );
+    check_nodes("sna.closeness.suminvundir", On::All, EXACT, |f| {
+        harmonic(&f.csr(), &har(All, Unweighted, ByNMinusOne))
+    });
+    check_nodes(
+        "sna.closeness.suminvundir.valued",
+        On::UndirectedWeighted,
+        EXACT,
+        |f| harmonic(&f.csr(), &har(All, Distance, ByNMinusOne)),
+    );
+}
+
+fn bet(w: Weighting, endpoints: Endpoints, scale: BetweennessScale) -> BetweennessOptions {
+    BetweennessOptions {
+        weighting: w,
+        endpoints,
+        scale,
+        parallelism: Parallelism::Sequential,
+    }
+}
+
+#[test]
+fn betweenness_matches_networkx_igraph_and_sna() {
+    use BetweennessScale::*;
+    use Endpoints::*;
+    use Weighting::*;
+    let n = check_nodes("networkx.betweenness_centrality", On::All, EXACT, |f| {
+        betweenness(&f.csr(), &BetweennessOptions::default())
+    });
+    assert_eq!(n, fixtures().len());
+    check_nodes("networkx.betweenness_centrality.raw", On::All, EXACT, |f| {
+        betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
+    });
+    check_nodes(
+        "networkx.betweenness_centrality.endpoints",
+        On::All,
+        EXACT,
+        |f| betweenness(&f.csr(), &bet(Unweighted, Included, NetworkX)),
+    );
+    // exact float ties, as NetworkX: igraph differs on some decimal-weighted graphs
+    let n = check_nodes(
+        "networkx.betweenness_centrality.weight",
+        On::Weighted,
+        EXACT,
+        |f| betweenness(&f.csr(), &bet(Distance, Excluded, NetworkX)),
+    );
+    assert_eq!(n, fixtures().iter().filter(|f| f.weighted).count());
+    check_nodes("igraph.betweenness", On::All, EXACT, |f| {
+        betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
+    });
+    check_nodes("sna.betweenness", On::All, EXACT, |f| {
+        betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
+    });
+    check_nodes("sna.betweenness.rescale", On::All, EXACT, |f| {
+        betweenness(&f.csr(), &bet(Unweighted, Excluded, SumToOne))
+    });
+}
+
+#[test]
+fn betweenness_sequential_equals_parallel() {
+    for seed in 0..4 {
+        for directed in [false, true] {
+            let g = coprod::generate::gnm(300, 900, directed, seed).unwrap();
+            for w in [Weighting::Unweighted, Weighting::Distance] {
+                let mut o = bet(w, Endpoints::Excluded, BetweennessScale::NetworkX);
+                let seq = betweenness(&g, &o);
+                o.parallelism = Parallelism::Parallel;
+                assert_eq!(seq, betweenness(&g, &o), "seed {seed} directed {directed}");
+            }
+            let mut o = ClosenessOptions {
+                parallelism: Parallelism::Sequential,
+                ..Default::default()
+            };
+            let seq = closeness(&g, &o);
+            o.parallelism = Parallelism::Parallel;
+            assert_eq!(seq, closeness(&g, &o));
+            let mut o = HarmonicOptions {
+                parallelism: Parallelism::Sequential,
+                ..Default::default()
+            };
+            let seq = harmonic(&g, &o);
+            o.parallelism = Parallelism::Parallel;
+            assert_eq!(seq, harmonic(&g, &o));
+            let grp = [0, 5, 17];
+            let mut o = GroupBetweennessOptions {
+                parallelism: Parallelism::Sequential,
+                ..Default::default()
+            };
+            let seq = group_betweenness(&g, &grp, &o).unwrap();
+            o.parallelism = Parallelism::Parallel;
+            assert_eq!(seq, group_betweenness(&g, &grp, &o).unwrap());
+        }
+    }
+}
+
+#[test]
+fn spectral_measures_match_networkx_igraph_and_sna() {
+    use Weights::*;
+    let ev = |dir, weights, scale| EigenvectorOptions {
+        direction: dir,
+        weights,
+        scale,
+        ..Default::default()
+    };
+    check_nodes("networkx.eigenvector_centrality", On::All, ITER, |f| {
+        eigenvector(&f.csr(), &EigenvectorOptions::default()).unwrap()
+    });
+    check_nodes(
+        "networkx.eigenvector_centrality.weight",
+        On::Weighted,
+        ITER,
+        |f| {
+            eigenvector(
+                &f.csr(),
+                &ev(Direction::In, Strength, EigenvectorScale::Euclidean),
+            )
+            .unwrap()
+        },
+    );
+    check_nodes("igraph.eigenvector_centrality", On::All, ITER, |f| {
+        eigenvector(&f.csr(), &ev(Direction::In, Ignore, EigenvectorScale::Max)).unwrap()
+    });
+    check_nodes(
+        "igraph.eigenvector_centrality.weight",
+        On::Weighted,
+        ITER,
+        |f| {
+            eigenvector(
+                &f.csr(),
+                &ev(Direction::In, Strength, EigenvectorScale::Max),
+            )
+            .unwrap()
+        },
+    );
+    check_nodes("sna.evcent", On::All, ITER, |f| {
+        eigenvector(
+            &f.csr(),
+            &ev(Direction::Out, Ignore, EigenvectorScale::Euclidean),
+        )
+        .unwrap()
+    });
+    check_nodes("sna.evcent.valued", On::Weighted, ITER, |f| {
+        eigenvector(
+            &f.csr(),
+            &ev(Direction::Out, Strength, EigenvectorScale::Euclidean),
+        )
+        .unwrap()
+    });
+    let n = check_nodes("networkx.pagerank", On::All, 1e-9, |f| {
+        pagerank(&f.csr(), &PageRankOptions::default()).unwrap()
+    });
+    assert_eq!(n, fixtures().len());
+    let pw = PageRankOptions {
+        weights: Strength,
+        ..Default::default()
+    };
+    check_nodes("networkx.pagerank.weight", On::Weighted, 1e-9, |f| {
+        pagerank(&f.csr(), &pw).unwrap()
+    });
+    check_nodes("igraph.pagerank", On::All, 1e-9, |f| {
+        pagerank(&f.csr(), &PageRankOptions::default()).unwrap()
+    });
+    check_nodes("igraph.pagerank.weight", On::Weighted, 1e-9, |f| {
+        pagerank(&f.csr(), &pw).unwrap()
+    });
+    check_nodes("networkx.katz_centrality", On::All, 1e-9, |f| {
+        katz(&f.csr(), &KatzOptions::default()).unwrap()
+    });
+    let kw = KatzOptions {
+        alpha: 0.02,
+        weights: Strength,
+        ..Default::default()
+    };
+    check_nodes("networkx.katz_centrality.weight", On::Weighted, 1e-9, |f| {
+        katz(&f.csr(), &kw).unwrap()
+    });
+}
+
+#[test]
+fn group_centralities_match_networkx_and_the_definition() {
+    let n = check_scalar("networkx.group_degree_centrality", On::All, EXACT, |f| {
+        group_degree(&f.csr(), &f.group, Direction::Out).unwrap()
+    });
+    assert_eq!(n, fixtures().len());
+    check_scalar(
+        "networkx.group_in_degree_centrality",
+        On::Directed,
+        EXACT,
+        |f| group_degree(&f.csr(), &f.group, Direction::In).unwrap(),
+    );
+    check_scalar(
+        "networkx.group_out_degree_centrality",
+        On::Directed,
+        EXACT,
+        |f| group_degree(&f.csr(), &f.group, Direction::Out).unwrap(),
+    );
+    let n = check_scalar("networkx.group_closeness_centrality", On::All, EXACT, |f| {
+        group_closeness(&f.csr(), &f.group, &GroupClosenessOptions::default()).ok()
+    });
+    assert_eq!(n, fixtures().len());
+    let gb = |scale| GroupBetweennessOptions {
+        scale,
+        ..Default::default()
+    };
+    let n = check_scalar(
+        "bruteforce.group_betweenness_centrality",
+        On::All,
+        EXACT,
+        |f| group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Normalized)).unwrap(),
+    );
+    assert_eq!(n, fixtures().len());
+    check_scalar(
+        "bruteforce.group_betweenness_centrality.raw",
+        On::All,
+        EXACT,
+        |f| group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Raw)).unwrap(),
+    );
+    // NetworkX agrees with the definition on undirected unweighted graphs
+    let mut compared = 0;
+    for f in fixtures().iter().filter(|f| !f.directed && !f.weighted) {
+        for (key, scale) in [
+            (
+                "networkx.group_betweenness_centrality",
+                GroupBetweennessScale::Normalized,
+            ),
+            (
+                "networkx.group_betweenness_centrality.raw",
+                GroupBetweennessScale::Raw,
+            ),
+        ] {
+            let want = f.scalar(key).expect(key);
+            let got = group_betweenness(&f.csr(), &f.group, &gb(scale))
+                .unwrap()
+                .unwrap();
+            assert_scalar(got, want, EXACT, &format!("{} {key}", f.name));
+            compared += 1;
+        }
+    }
+    assert!(compared >= 10);
+}
