@@ -122,3 +122,44 @@ pub fn nodes_csv(view: &View<'_>) -> String {
     }
     finish(w)
 }
+
+/// Output format of `measures` and `summary`.
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum Format {
+    /// Comma-separated values, undefined values empty.
+    #[default]
+    Csv,
+    /// JSON, undefined values null.
+    Json,
+}
+
+/// Options of `measures` and `summary`.
+#[derive(Args, Debug, Clone)]
+pub struct MeasureArgs {
+    /// The case and view.
+    #[command(flatten)]
+    pub view: ViewArgs,
+    /// Partition for brokerage roles and the E-I index: kind, sector, level, or a user column.
+    #[arg(long, default_value = "sector")]
+    pub partition: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// The documentation of every column of `measures` and every row of `summary`.
+pub fn columns_text() -> String {
+    use coprod::measures::summary::{ACTOR_COLUMNS, GRAPH_ROWS};
+    let mut out = String::from(
+        "coprod measures: one row per actor\n  id, kind, sector, level: the actor\n  group: its class in --partition\n",
+    );
+    for (name, doc) in ACTOR_COLUMNS {
+        out.push_str(&format!("  {name}: {doc}\n"));
+    }
+    out.push_str("\ncoprod summary: one row per graph-level measure\n");
+    for (name, doc) in GRAPH_ROWS {
+        out.push_str(&format!("  {name}: {doc}\n"));
+    }
+    out.push_str("  best_core: ids of the best core found, `;`-separated\n");
+    out
+}

@@ -30,6 +30,12 @@ enum Command {
     Edges(ViewArgs),
     /// Print a view's actors as CSV `id,kind,sector,level` in the view's order.
     Nodes(ViewArgs),
+    /// One row per actor with every actor-level measure (columns: `coprod columns`).
+    Measures(cli::MeasureArgs),
+    /// The graph-level measures, with the "one core, many actors" test quantities.
+    Summary(cli::MeasureArgs),
+    /// Describe every column of `measures` and row of `summary`, with its reference convention.
+    Columns,
 }
 
 fn report() -> ExitCode {
@@ -63,6 +69,25 @@ fn run(command: Command) -> coprod::Result<()> {
             let view = args.view(&g)?;
             print!("{}", cli::nodes_csv(&view));
         }
+        Command::Measures(args) => {
+            let g = args.view.load()?;
+            let view = args.view.view(&g)?;
+            let t = coprod::measures::summary::actor_table(&view, &args.partition.parse()?)?;
+            match args.format {
+                cli::Format::Csv => print!("{}", t.to_csv()),
+                cli::Format::Json => println!("{}", t.to_json()),
+            }
+        }
+        Command::Summary(args) => {
+            let g = args.view.load()?;
+            let view = args.view.view(&g)?;
+            let s = coprod::measures::summary::graph_summary(&view, &args.partition.parse()?)?;
+            match args.format {
+                cli::Format::Csv => print!("{}", s.to_csv()),
+                cli::Format::Json => println!("{}", s.to_json()),
+            }
+        }
+        Command::Columns => print!("{}", cli::columns_text()),
     }
     Ok(())
 }

@@ -75,3 +75,58 @@ fn the_main_job_lists_every_bundled_case() {
         );
     }
 }
+
+#[test]
+fn measures_shows_who_holds_the_cross_sector_brokerage() {
+    let (code, out, err) = coprod(&["measures", "jinsong"]);
+    assert_eq!(code, 0, "{err}");
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(&header[..5], ["id", "kind", "sector", "level", "group"]);
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(
+        rows.len(),
+        coprod::cases::load("jinsong").unwrap().actor_count()
+    );
+    let office = rows.iter().find(|r| r[0] == "subdistrict_office").unwrap();
+    for role in [
+        "coordinator",
+        "itinerant",
+        "representative",
+        "gatekeeper",
+        "liaison",
+    ] {
+        assert!(office[col(role)].parse::<f64>().unwrap() > 0.0, "{role}");
+    }
+    let (code, out, _) = coprod(&[
+        "measures",
+        "jinsong",
+        "--format",
+        "json",
+        "--partition",
+        "kind",
+        "--layers",
+        "leadership,resource",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["group"], "party");
+}
+
+#[test]
+fn summary_and_columns() {
+    let (code, out, _) = coprod(&["summary", "x_district", "--format", "json", "--symmetric"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["directed"], 0.0);
+    assert!(v["party_actors"] == 0.0 && v["party_core_fit"].is_null());
+    let (code, out, _) = coprod(&["columns"]);
+    assert_eq!(code, 0);
+    for (name, _) in coprod::measures::summary::ACTOR_COLUMNS {
+        assert!(out.contains(&format!("  {name}: ")), "{name}");
+    }
+    let (code, _, err) = coprod(&["summary", "nowhere"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no bundled case `nowhere`"), "{err}");
+}

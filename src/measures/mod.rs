@@ -16,6 +16,7 @@ pub mod cohesion;
 pub mod core;
 pub mod multiplex;
 pub mod paths;
+pub mod summary;
 
 /// Which ties of a directed graph a measure follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
