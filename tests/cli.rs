@@ -65,15 +65,33 @@ fn validate_a_bad_case_lists_every_problem_and_exits_1() {
 }
 
 #[test]
-fn the_main_job_lists_every_bundled_case() {
-    let (code, out, _) = coprod(&[]);
-    assert_eq!(code, 0);
+fn the_main_job_measures_every_bundled_case_and_writes_the_report() {
+    let dir = std::env::temp_dir().join(format!("coprod-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    let cases = std::fs::read_to_string(dir.join("report/cases.csv")).unwrap();
     for name in coprod::cases::names() {
         assert!(
             out.lines().any(|l| l.starts_with(&format!("{name}:"))),
             "{name} missing:\n{out}"
         );
+        assert!(
+            cases.lines().any(|l| l.starts_with(&format!("{name},"))),
+            "{name} not in cases.csv"
+        );
+        let actors =
+            std::fs::read_to_string(dir.join(format!("report/{name}/actors.csv"))).unwrap();
+        let g = coprod::cases::load(name).unwrap();
+        assert_eq!(actors.lines().count(), g.actor_count() + 1);
+        assert!(dir.join(format!("report/{name}/summary.csv")).is_file());
     }
+    assert!(out.contains("best core (fit"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
