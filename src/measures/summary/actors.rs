@@ -183,7 +183,8 @@ impl ActorTable {
 /// let g = coprod::cases::load("jinsong").unwrap();
 /// let t = coprod::measures::summary::actor_table(&View::aggregate(&g), &Attribute::Sector).unwrap();
 /// assert_eq!(t.ids.len(), g.actor_count());
-/// assert!(t.get("street_party_working_committee", "betweenness").unwrap() > 0.0);
+/// // The sub-district office brokers between sectors in every Gould-Fernandez role.
+/// assert!(t.get("subdistrict_office", "liaison").unwrap() > 0.0);
 /// ```
 pub fn actor_table(view: &View<'_>, attr: &Attribute) -> Result<ActorTable> {
     let g = view.csr();
