@@ -491,3 +491,49 @@ fn group_centralities_match_networkx_and_the_definition() {
     }
     assert!(compared >= 10);
 }
+
+/// Values from `scripts/reference/centrality.py` (NetworkX), in tests/fixtures/centrality.
+fn family_fixtures() -> Vec<Fixture> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/centrality");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/centrality (run scripts/reference/centrality.py)")
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| common::load_fixture(p)).collect()
+}
+
+#[test]
+fn weighted_group_closeness_and_undirected_group_degree_match_networkx() {
+    let fx = family_fixtures();
+    let (mut weighted, mut directed) = (0, 0);
+    let opts = |direction| GroupClosenessOptions {
+        direction,
+        weighting: Weighting::Distance,
+    };
+    for f in &fx {
+        if f.weighted {
+            let key = "networkx.group_closeness_centrality.weight";
+            let got = group_closeness(&f.csr(), &f.group, &opts(Direction::In)).unwrap();
+            assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
+            weighted += 1;
+        }
+        if f.directed {
+            let key = "networkx.group_degree_centrality.all";
+            let got = group_degree(&f.csr(), &f.group, Direction::All)
+                .unwrap()
+                .unwrap();
+            assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
+            if f.weighted {
+                let key = "networkx.group_closeness_centrality.weight_reverse";
+                let got = group_closeness(&f.csr(), &f.group, &opts(Direction::Out)).unwrap();
+                assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
+            }
+            directed += 1;
+        }
+    }
+    assert!(
+        weighted >= 10 && directed >= 10,
+        "{weighted} weighted, {directed} directed"
+    );
+}
