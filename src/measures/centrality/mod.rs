@@ -9,6 +9,23 @@
 //! other tools' conventions. Per-actor results are `Vec<f64>` in the
 //! [`Csr`](crate::model::Csr)'s dense-index order.
 //!
+//! | reference call | here |
+//! |---|---|
+//! | `nx.degree_centrality(G)` / `in_` / `out_` | [`degree`] with `Direction::All` / `In` / `Out` |
+//! | `sna::degree(g, cmode=...)` | [`degree`] with [`DegreeScale::Raw`] |
+//! | `nx.closeness_centrality(G, wf_improved=True/False)` | [`closeness`] (`In`), [`ClosenessScale::WassermanFaust`] / [`ClosenessScale::Reachable`] |
+//! | igraph `closeness(mode, normalized=True)` | [`closeness`], [`ClosenessScale::IgraphReachable`] |
+//! | `sna::closeness(g, cmode="directed")` | [`closeness`] (`Out`), [`ClosenessScale::Sna`] |
+//! | `nx.harmonic_centrality(G)` | [`harmonic`] (`In`) |
+//! | igraph `harmonic_centrality(normalized=True)`, sna `suminvdir` | [`harmonic`], [`HarmonicScale::ByNMinusOne`] |
+//! | `nx.betweenness_centrality(G, normalized, endpoints, weight)` | [`betweenness`] |
+//! | `sna::betweenness(g)`, igraph `betweenness()` | [`betweenness`], [`BetweennessScale::Raw`] |
+//! | `nx.eigenvector_centrality(G)`, igraph (`scale=True`), `sna::evcent` | [`eigenvector`] (`In`; [`EigenvectorScale::Max`]; `Out`) |
+//! | `nx.pagerank(G)`, igraph `pagerank()` | [`pagerank`] |
+//! | `nx.katz_centrality(G, normalized=True)` | [`katz`] |
+//! | `nx.group_degree_centrality` / `group_closeness_centrality` | [`group_degree`] / [`group_closeness`] |
+//! | Everett–Borgatti group betweenness (`nx.group_betweenness_centrality` where NetworkX is right) | [`group_betweenness`] |
+//!
 //! All-pairs measures (closeness, harmonic, betweenness, group betweenness)
 //! run over sources in parallel with rayon when the graph has at least
 //! [`PARALLEL_MIN_NODES`] nodes ([`Parallelism::Auto`]); the sequential and
