@@ -112,17 +112,21 @@ where
 }
 
 /// Sum over sources `0..n` of the contributions `f(state, s, acc)` adds into a
-/// vector of `width` numbers. Sources are cut into fixed chunks (independent of
-/// the thread count), each chunk summed in source order and the chunks added in
-/// order, so sequential and parallel runs are bit-identical. At most 64 chunks
-/// of `width` numbers are alive at once.
+/// vector of `width` numbers. Sources are cut into at most 64 fixed chunks
+/// (independent of the thread count), each chunk summed in source order and
+/// the chunks added in order, so sequential and parallel runs are
+/// bit-identical. Beyond 2^19 numbers per vector, chunks run in waves of
+/// `8 × threads`, so that at most that many partial vectors are alive at once.
 pub(crate) fn sum_sources<S, I, F>(n: usize, width: usize, par: bool, init: I, f: F) -> Vec<f64>
 where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
 {
     let size = n.div_ceil(64).max(16);
-    let chunks: Vec<Range<usize>> = (0..n).step_by(size).map(|a| a..(a + size).min(n)).collect();
+    let chunks: Vec<Range<usize>> = (0..n)
+        .step_by(size)
+        .map(|a| a..(a + size).min(n))
+        .collect();
     let run = |st: &mut S, r: Range<usize>| {
         let mut acc = vec![0.0; width];
         for s in r {
@@ -130,16 +134,27 @@ where
         }
         acc
     };
-    let parts: Vec<Vec<f64>> = if par {
-        chunks.into_par_iter().map_init(&init, run).collect()
-    } else {
-        let mut st = init();
-        chunks.into_iter().map(|r| run(&mut st, r)).collect()
-    };
     let mut total = vec![0.0; width];
-    for p in parts {
+    let mut add = |p: Vec<f64>| {
         for (t, x) in total.iter_mut().zip(p) {
             *t += x;
+        }
+    };
+    if par {
+        // all chunks at once up to 64 × 2^19 numbers (256 MiB), else in waves
+        let wave = if width <= 1 << 19 {
+            chunks.len().max(1)
+        } else {
+            8 * rayon::current_num_threads().max(1)
+        };
+        for group in chunks.chunks(wave) {
+            let parts: Vec<Vec<f64>> = group.par_iter().cloned().map_init(&init, run).collect();
+            parts.into_iter().for_each(&mut add);
+        }
+    } else {
+        let mut st = init();
+        for r in chunks {
+            add(run(&mut st, r));
         }
     }
     total
