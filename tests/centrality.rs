@@ -537,3 +537,34 @@ fn weighted_group_closeness_and_undirected_group_degree_match_networkx() {
         "{weighted} weighted, {directed} directed"
     );
 }
+
+#[test]
+fn tiny_graphs_follow_the_documented_edge_cases() {
+    use coprod::model::{Aggregation, Csr};
+    let empty = Csr::from_edges(0, false, &[], Aggregation::Sum);
+    assert!(degree(&empty, &DegreeOptions::default()).is_empty());
+    assert!(closeness(&empty, &ClosenessOptions::default()).is_empty());
+    assert!(betweenness(&empty, &BetweennessOptions::default()).is_empty());
+    assert!(eigenvector(&empty, &EigenvectorOptions::default()).is_err());
+    assert!(pagerank(&empty, &PageRankOptions::default()).is_err());
+    let one = Csr::from_edges(1, true, &[], Aggregation::Sum);
+    assert_eq!(degree(&one, &DegreeOptions::default()), [1.0]);
+    assert_eq!(closeness(&one, &ClosenessOptions::default()), [0.0]);
+    assert_eq!(harmonic(&one, &HarmonicOptions::default()), [0.0]);
+    assert_eq!(betweenness(&one, &BetweennessOptions::default()), [0.0]);
+    let sna = clo(Direction::Out, Weighting::Unweighted, ClosenessScale::Sna);
+    assert!(closeness(&one, &sna)[0].is_nan());
+    // 0 -> 1, 2 isolated: igraph gives NaN to nodes that reach nobody, NetworkX 0
+    let g = Csr::from_edges(3, true, &[(0, 1, 1.0)], Aggregation::Sum);
+    let ig = clo(Direction::Out, Weighting::Unweighted, ClosenessScale::IgraphReachable);
+    let c = closeness(&g, &ig);
+    assert!(c[0] == 1.0 && c[1].is_nan() && c[2].is_nan());
+    let nx = closeness(&g, &ClosenessOptions::default());
+    assert_eq!(nx, [0.0, 0.5, 0.0]); // node 1: (2−1)/1 · (2−1)/(3−1)
+    assert_eq!(closeness(&g, &sna), [0.0, 0.0, 0.0]);
+    // a group holding every node
+    assert_eq!(group_degree(&g, &[0, 1, 2], Direction::Out).unwrap(), None);
+    assert!(group_degree(&g, &[3], Direction::Out).is_err());
+    let gb = GroupBetweennessOptions::default();
+    assert_eq!(group_betweenness(&g, &[0, 1], &gb).unwrap(), None);
+}
