@@ -556,7 +556,11 @@ fn tiny_graphs_follow_the_documented_edge_cases() {
     assert!(closeness(&one, &sna)[0].is_nan());
     // 0 -> 1, 2 isolated: igraph gives NaN to nodes that reach nobody, NetworkX 0
     let g = Csr::from_edges(3, true, &[(0, 1, 1.0)], Aggregation::Sum);
-    let ig = clo(Direction::Out, Weighting::Unweighted, ClosenessScale::IgraphReachable);
+    let ig = clo(
+        Direction::Out,
+        Weighting::Unweighted,
+        ClosenessScale::IgraphReachable,
+    );
     let c = closeness(&g, &ig);
     assert!(c[0] == 1.0 && c[1].is_nan() && c[2].is_nan());
     let nx = closeness(&g, &ClosenessOptions::default());
