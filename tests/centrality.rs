@@ -491,3 +491,84 @@ fn group_centralities_match_networkx_and_the_definition() {
     }
     assert!(compared >= 10);
 }
+
+/// Values from `scripts/reference/centrality.py` (NetworkX), in tests/fixtures/centrality.
+fn family_fixtures() -> Vec<Fixture> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/centrality");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/centrality (run scripts/reference/centrality.py)")
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| common::load_fixture(p)).collect()
+}
+
+#[test]
+fn weighted_group_closeness_and_undirected_group_degree_match_networkx() {
+    let fx = family_fixtures();
+    let (mut weighted, mut directed) = (0, 0);
+    let opts = |direction| GroupClosenessOptions {
+        direction,
+        weighting: Weighting::Distance,
+    };
+    for f in &fx {
+        if f.weighted {
+            let key = "networkx.group_closeness_centrality.weight";
+            let got = group_closeness(&f.csr(), &f.group, &opts(Direction::In)).unwrap();
+            assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
+            weighted += 1;
+        }
+        if f.directed {
+            let key = "networkx.group_degree_centrality.all";
+            let got = group_degree(&f.csr(), &f.group, Direction::All)
+                .unwrap()
+                .unwrap();
+            assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
+            if f.weighted {
+                let key = "networkx.group_closeness_centrality.weight_reverse";
+                let got = group_closeness(&f.csr(), &f.group, &opts(Direction::Out)).unwrap();
+                assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
+            }
+            directed += 1;
+        }
+    }
+    assert!(
+        weighted >= 10 && directed >= 10,
+        "{weighted} weighted, {directed} directed"
+    );
+}
+
+#[test]
+fn tiny_graphs_follow_the_documented_edge_cases() {
+    use coprod::model::{Aggregation, Csr};
+    let empty = Csr::from_edges(0, false, &[], Aggregation::Sum);
+    assert!(degree(&empty, &DegreeOptions::default()).is_empty());
+    assert!(closeness(&empty, &ClosenessOptions::default()).is_empty());
+    assert!(betweenness(&empty, &BetweennessOptions::default()).is_empty());
+    assert!(eigenvector(&empty, &EigenvectorOptions::default()).is_err());
+    assert!(pagerank(&empty, &PageRankOptions::default()).is_err());
+    let one = Csr::from_edges(1, true, &[], Aggregation::Sum);
+    assert_eq!(degree(&one, &DegreeOptions::default()), [1.0]);
+    assert_eq!(closeness(&one, &ClosenessOptions::default()), [0.0]);
+    assert_eq!(harmonic(&one, &HarmonicOptions::default()), [0.0]);
+    assert_eq!(betweenness(&one, &BetweennessOptions::default()), [0.0]);
+    let sna = clo(Direction::Out, Weighting::Unweighted, ClosenessScale::Sna);
+    assert!(closeness(&one, &sna)[0].is_nan());
+    // 0 -> 1, 2 isolated: igraph gives NaN to nodes that reach nobody, NetworkX 0
+    let g = Csr::from_edges(3, true, &[(0, 1, 1.0)], Aggregation::Sum);
+    let ig = clo(
+        Direction::Out,
+        Weighting::Unweighted,
+        ClosenessScale::IgraphReachable,
+    );
+    let c = closeness(&g, &ig);
+    assert!(c[0] == 1.0 && c[1].is_nan() && c[2].is_nan());
+    let nx = closeness(&g, &ClosenessOptions::default());
+    assert_eq!(nx, [0.0, 0.5, 0.0]); // node 1: (2−1)/1 · (2−1)/(3−1)
+    assert_eq!(closeness(&g, &sna), [0.0, 0.0, 0.0]);
+    // a group holding every node
+    assert_eq!(group_degree(&g, &[0, 1, 2], Direction::Out).unwrap(), None);
+    assert!(group_degree(&g, &[3], Direction::Out).is_err());
+    let gb = GroupBetweennessOptions::default();
+    assert_eq!(group_betweenness(&g, &[0, 1], &gb).unwrap(), None);
+}

@@ -148,4 +148,37 @@ proptest! {
             prop_assert!((y - d[v]).abs() < 1e-12);
         }
     }
+
+    /// Where every node reaches every other, the conventions coincide:
+    /// NetworkX (both), igraph's reachable-only and sna's closeness.
+    #[test]
+    fn closeness_conventions_agree_on_connected_graphs(n in 3usize..20, seed in 0u64..1000,
+                                                       weighted: bool) {
+        let g = graph(n, 5, false, weighted, seed);
+        let w = if weighted { Weighting::Distance } else { Weighting::Unweighted };
+        let mut d = Vec::new();
+        let mut o = Vec::new();
+        bfs(&g, 0, Direction::Out, &mut d, &mut o);
+        prop_assume!(o.len() == n);
+        let run = |scale| closeness(&g, &ClosenessOptions { weighting: w, scale, ..Default::default() });
+        let wf = run(ClosenessScale::WassermanFaust);
+        for scale in [ClosenessScale::Reachable, ClosenessScale::IgraphReachable, ClosenessScale::Sna] {
+            let c = run(scale);
+            for v in 0..n {
+                prop_assert!((c[v] - wf[v]).abs() < 1e-12, "{scale:?} node {v}");
+            }
+        }
+    }
+
+    #[test]
+    fn spectral_scores_do_not_depend_on_labels(n in 3usize..25, directed: bool, weighted: bool,
+                                               seed in 0u64..1000) {
+        let g = graph(n, 4, directed, weighted, seed);
+        let (p, h) = relabel(&g, seed + 3);
+        let weights = if weighted { Weights::Strength } else { Weights::Ignore };
+        let k = KatzOptions { alpha: 0.02, weights, ..Default::default() };
+        same_up_to(&p, &katz(&g, &k).unwrap(), &katz(&h, &k).unwrap())?;
+        let pr = PageRankOptions { weights, ..Default::default() };
+        same_up_to(&p, &pagerank(&g, &pr).unwrap(), &pagerank(&h, &pr).unwrap())?;
+    }
 }

@@ -90,10 +90,10 @@ pub(crate) fn pull(g: &Csr, dir: Direction, weights: Weights, x: &[f64], y: &mut
 /// # Edge cases
 /// The vector is defined when the principal eigenvalue is simple: on a
 /// disconnected graph the result depends on the start vector (as in NetworkX).
-/// On an acyclic digraph (spectral radius 0) the shifted iteration converges
-/// slowly to a vector concentrated on sinks; NetworkX raises or returns it, and
-/// this function returns what it converges to or an error. A graph without
-/// nodes is [`Error::EmptyGraph`].
+/// On an acyclic digraph (spectral radius 0) the shifted iteration creeps
+/// towards the sinks without converging: an error, as NetworkX raises
+/// `PowerIterationFailedConvergence`. A graph without ties gives the uniform
+/// vector `1/√n`, as NetworkX does. A graph without nodes is [`Error::EmptyGraph`].
 ///
 /// # Errors
 /// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] when the iteration does

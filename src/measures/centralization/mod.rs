@@ -11,11 +11,24 @@
 //! `FUN(g, tmaxdev=TRUE)`). A graph-level value is `None` when the maximum is
 //! 0 (e.g. `n < 3` for betweenness) or a node-level score is undefined.
 //!
-//! igraph's `centr_*` functions use their own node scores (normalised
-//! closeness, max-scaled eigenvector) and their own maxima (e.g. `n − 2` for
-//! an undirected eigenvector centralization against sna's `√2/2 (n − 2)`,
-//! and a different star for a digraph's total degree); they are not
-//! reproduced here: [`freeman`] takes any maximum.
+//! ## igraph's `centr_*` functions
+//!
+//! igraph (C core 0.10/1.0, `centralization.c`) uses the same theoretical
+//! maxima as sna for loop-free graphs — degree `(n−1)(n−2)` undirected,
+//! `(n−1)²` in/out, `2(n−1)(n−2)` total; betweenness `(n−1)²(n−2)` (halved
+//! undirected); closeness `(n−1)(1−1/n)` directed, `(n−1)(n−2)/(2n−3)`
+//! undirected — but differs in two places:
+//!
+//! * closeness: igraph's node scores are its normalised reachable-only
+//!   closeness `(r−1)/Σd` (NaN for an isolate), not sna's `(n−1)/Σd`-or-0, so
+//!   the two agree on connected graphs only;
+//! * eigenvector: igraph scales the vector to maximum 1 and uses `n − 2`
+//!   (undirected) against sna's Euclidean norm 1 and `√2/2 (n − 2)`; both
+//!   use `n − 1` for a digraph, and igraph follows in-ties there, sna out-ties.
+//!
+//! The shared fixtures hold no igraph centralization values, so igraph's
+//! variants are not offered; [`freeman`] computes any of them from igraph's
+//! node scores and maximum.
 
 mod betweenness;
 mod closeness;
