@@ -219,6 +219,16 @@ pub enum Error {
     /// An argument outside its domain (a measure's option, a generator's size).
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// An iterative method (power iteration, PageRank, Katz) did not converge.
+    #[error("{method}: no convergence in {iterations} iterations ({hint})")]
+    NoConvergence {
+        /// The method.
+        method: &'static str,
+        /// Iterations run.
+        iterations: usize,
+        /// What to try (tolerance, alpha…).
+        hint: String,
+    },
     /// Several problems found in one input; each names its own location.
     #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Error>),

@@ -5,9 +5,9 @@
 mod common;
 
 use common::{EXACT, Fixture, assert_close, assert_scalar};
-use coprod::measures::Direction;
 use coprod::measures::Weighting;
 use coprod::measures::cohesion::*;
+use coprod::measures::{Direction, Parallelism};
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -290,17 +290,17 @@ fn distances_sequential_equal_parallel() {
     for (seed, directed) in [(1, false), (2, true)] {
         let g = coprod::generate::gnm(600, 1500, directed, seed).unwrap();
         for w in [Weighting::Unweighted, Weighting::Distance] {
-            let run = |execution| {
+            let run = |parallelism| {
                 distance_summary(
                     &g,
                     &DistanceOptions {
                         weighting: w,
-                        execution,
+                        parallelism,
                         ..Default::default()
                     },
                 )
             };
-            let (s, p) = (run(Execution::Sequential), run(Execution::Parallel));
+            let (s, p) = (run(Parallelism::Sequential), run(Parallelism::Parallel));
             assert_eq!(s, p);
             assert_eq!(s.sum.to_bits(), p.sum.to_bits());
             assert_eq!(s.inverse_sum.to_bits(), p.inverse_sum.to_bits());

@@ -13,7 +13,7 @@ start=$(date +%s)
 "$PY" "$HERE/reference.py" "$@"
 
 # Family scripts: reference values the shared fixtures lack.
-for fam in brokerage cohesion structure; do
+for fam in brokerage centrality cohesion structure; do
   "$PY" "$HERE/$fam.py"
 done
 

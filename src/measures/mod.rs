@@ -39,3 +39,29 @@ pub enum Weighting {
     /// The weight is the tie's length (distance), as NetworkX's `weight=` / `distance=`.
     Distance,
 }
+
+/// Whether an all-pairs measure runs over sources in parallel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Parallelism {
+    /// Parallel when the graph has at least [`PARALLEL_MIN_NODES`] nodes.
+    #[default]
+    Auto,
+    /// Always on the calling thread.
+    Sequential,
+    /// Always on rayon's pool.
+    Parallel,
+}
+
+/// The node count from which [`Parallelism::Auto`] runs in parallel.
+pub const PARALLEL_MIN_NODES: usize = 256;
+
+impl Parallelism {
+    /// Whether to run in parallel on a graph of `n` nodes.
+    pub fn enabled(self, n: usize) -> bool {
+        match self {
+            Parallelism::Auto => n >= PARALLEL_MIN_NODES,
+            Parallelism::Sequential => false,
+            Parallelism::Parallel => true,
+        }
+    }
+}

@@ -96,7 +96,7 @@ pub(crate) fn pull(g: &Csr, dir: Direction, weights: Weights, x: &[f64], y: &mut
 /// vector `1/√n`, as NetworkX does. A graph without nodes is [`Error::EmptyGraph`].
 ///
 /// # Errors
-/// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] when the iteration does
+/// [`Error::EmptyGraph`]; [`Error::NoConvergence`] when the iteration does
 /// not converge within `max_iter` (NetworkX `PowerIterationFailedConvergence`).
 ///
 /// # Complexity
@@ -138,8 +138,9 @@ pub fn eigenvector(g: &Csr, opts: &EigenvectorOptions) -> Result<Vec<f64>> {
             return Ok(x);
         }
     }
-    Err(Error::InvalidArgument(format!(
-        "eigenvector: power iteration did not converge in {} iterations (tol {})",
-        opts.max_iter, opts.tol
-    )))
+    Err(Error::NoConvergence {
+        method: "eigenvector",
+        iterations: opts.max_iter,
+        hint: format!("tol {}", opts.tol),
+    })
 }

@@ -50,7 +50,7 @@ impl Default for KatzOptions {
 /// (`weight="weight"` with [`Weights::Strength`]); validated within 1e-9 with `tol = 1e-13`.
 ///
 /// # Errors
-/// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] when the iteration does
+/// [`Error::EmptyGraph`]; [`Error::NoConvergence`] when the iteration does
 /// not converge (`α ≥ 1/λ_max`: the series diverges).
 ///
 /// # Complexity
@@ -95,8 +95,9 @@ pub fn katz(g: &Csr, opts: &KatzOptions) -> Result<Vec<f64>> {
             return Ok(x);
         }
     }
-    Err(Error::InvalidArgument(format!(
-        "katz: no convergence in {} iterations (alpha {} may exceed 1/λ_max)",
-        opts.max_iter, opts.alpha
-    )))
+    Err(Error::NoConvergence {
+        method: "katz",
+        iterations: opts.max_iter,
+        hint: format!("alpha {} may exceed 1/λ_max", opts.alpha),
+    })
 }

@@ -52,6 +52,7 @@ pub use harmonic::{HarmonicOptions, HarmonicScale, harmonic};
 pub use katz::{KatzOptions, katz};
 pub use pagerank::{PageRankOptions, pagerank};
 
+pub use crate::measures::{PARALLEL_MIN_NODES, Parallelism};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -64,31 +65,6 @@ pub enum Weights {
     Ignore,
     /// A tie counts its weight (NetworkX `weight="weight"`, `sna` `ignore.eval=FALSE`).
     Strength,
-}
-
-/// Whether an all-pairs measure runs over sources in parallel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Parallelism {
-    /// Parallel when the graph has at least [`PARALLEL_MIN_NODES`] nodes.
-    #[default]
-    Auto,
-    /// Always on the calling thread.
-    Sequential,
-    /// Always on rayon's pool.
-    Parallel,
-}
-
-/// The node count from which [`Parallelism::Auto`] runs in parallel.
-pub const PARALLEL_MIN_NODES: usize = 256;
-
-impl Parallelism {
-    pub(crate) fn enabled(self, n: usize) -> bool {
-        match self {
-            Parallelism::Auto => n >= PARALLEL_MIN_NODES,
-            Parallelism::Sequential => false,
-            Parallelism::Parallel => true,
-        }
-    }
 }
 
 /// `f(state, s)` for every source `s` in `0..n`, with one reusable `state` per

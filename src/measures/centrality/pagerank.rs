@@ -43,8 +43,8 @@ impl Default for PageRankOptions {
 /// `Graph.pagerank(damping=alpha)`; validated within 1e-9 with `tol = 1e-13`.
 ///
 /// # Errors
-/// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] for `α ∉ [0, 1)` or no
-/// convergence within `max_iter`.
+/// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] for `α ∉ [0, 1)`;
+/// [`Error::NoConvergence`] when it does not converge within `max_iter`.
 ///
 /// # Complexity
 /// `O(k (n + m))` for `k` iterations (`k ≈ log(tol) / log(α)`).
@@ -109,8 +109,9 @@ pub fn pagerank(g: &Csr, opts: &PageRankOptions) -> Result<Vec<f64>> {
             return Ok(x);
         }
     }
-    Err(Error::InvalidArgument(format!(
-        "pagerank: no convergence in {} iterations (tol {})",
-        opts.max_iter, opts.tol
-    )))
+    Err(Error::NoConvergence {
+        method: "pagerank",
+        iterations: opts.max_iter,
+        hint: format!("tol {}", opts.tol),
+    })
 }

@@ -2,24 +2,9 @@
 //! one source at a time, in parallel over sources.
 
 use crate::measures::paths::{bfs, dijkstra};
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, Parallelism, Weighting};
 use crate::model::Csr;
 use rayon::prelude::*;
-
-/// Whether an all-pairs measure runs its sources in parallel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Execution {
-    /// Parallel (rayon) from [`PARALLEL_THRESHOLD`] nodes on, sequential below.
-    #[default]
-    Auto,
-    /// One thread.
-    Sequential,
-    /// Rayon's thread pool.
-    Parallel,
-}
-
-/// Node count from which [`Execution::Auto`] goes parallel.
-pub const PARALLEL_THRESHOLD: usize = 256;
 
 /// What a distance measure does with pairs that have no path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +26,7 @@ pub struct DistanceOptions {
     /// where they count 0).
     pub unreachable: Unreachable,
     /// Sequential or parallel over sources (the results are identical).
-    pub execution: Execution,
+    pub parallelism: Parallelism,
 }
 
 /// Sums over the ordered pairs `(s, t)`, `s ≠ t`, with a path `s → t`.
@@ -76,11 +61,7 @@ pub struct DistanceSummary {
 /// ```
 pub fn distance_summary(g: &Csr, opts: &DistanceOptions) -> DistanceSummary {
     let n = g.node_count();
-    let parallel = match opts.execution {
-        Execution::Auto => n >= PARALLEL_THRESHOLD,
-        Execution::Sequential => false,
-        Execution::Parallel => true,
-    };
+    let parallel = opts.parallelism.enabled(n);
     let weighted = opts.weighting == Weighting::Distance;
     type Buf = (Vec<u32>, Vec<f64>, Vec<u32>);
     let one = |buf: &mut Buf, s: usize| -> (u64, f64, f64, f64) {

@@ -47,8 +47,8 @@ pub use density::{
     dyad_census, reciprocity,
 };
 pub use distance::{
-    DistanceOptions, DistanceSummary, Execution, PARALLEL_THRESHOLD, Unreachable, diameter,
-    distance_summary, global_efficiency, mean_distance,
+    DistanceOptions, DistanceSummary, Unreachable, diameter, distance_summary, global_efficiency,
+    mean_distance,
 };
 pub use krackhardt::{
     HierarchyMeasure, HierarchyOptions, connectedness, hierarchy, krackhardt_efficiency, lubness,
