@@ -6,56 +6,12 @@
 
 mod common;
 
-use common::{EXACT, Fixture, assert_close, assert_scalar};
+use common::{
+    EXACT, Fixture, any, assert_close, assert_scalar, directed, each, opt, undirected, weighted,
+};
 use coprod::measures::cohesion::*;
 use coprod::model::{Aggregation, Csr};
 use serde_json::Value;
-use std::sync::OnceLock;
-
-fn all() -> &'static [Fixture] {
-    static F: OnceLock<Vec<Fixture>> = OnceLock::new();
-    F.get_or_init(common::fixtures)
-}
-
-/// Run `check` on every fixture that has `key`, and assert that every fixture
-/// satisfying `should` has it (so a missing key cannot silently pass).
-fn each(key: &str, should: impl Fn(&Fixture) -> bool, mut check: impl FnMut(&Fixture, &Value)) {
-    let mut seen = 0;
-    for f in all() {
-        match f.values.get(key) {
-            Some(v) => {
-                check(f, v);
-                seen += 1;
-            }
-            None => assert!(!should(f), "{key} missing from fixture {}", f.name),
-        }
-    }
-    assert!(seen > 0, "{key}: no fixture has it");
-}
-
-fn any(_: &Fixture) -> bool {
-    true
-}
-fn directed(f: &Fixture) -> bool {
-    f.directed
-}
-fn undirected(f: &Fixture) -> bool {
-    !f.directed
-}
-fn weighted(f: &Fixture) -> bool {
-    f.weighted && !f.name.starts_with("case_")
-}
-
-/// A graph-level value that may be undefined (`null` in the fixture).
-fn opt(got: Option<f64>, want: &Value, what: &str) {
-    match want.as_f64() {
-        Some(w) => assert_scalar(got.unwrap_or(f64::NAN), w, EXACT, what),
-        None => assert!(
-            got.is_none_or(f64::is_nan),
-            "{what}: got {got:?}, want undefined"
-        ),
-    }
-}
 
 fn num(v: &Value) -> f64 {
     v.as_f64().expect("number")

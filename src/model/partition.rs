@@ -31,6 +31,18 @@ impl FromStr for Attribute {
     }
 }
 
+impl Attribute {
+    /// The attribute's name: `kind`, `sector`, `level` or the column name.
+    pub fn name(&self) -> &str {
+        match self {
+            Attribute::Kind => "kind",
+            Attribute::Sector => "sector",
+            Attribute::Level => "level",
+            Attribute::Column(c) => c,
+        }
+    }
+}
+
 /// A partition of `n` nodes into groups `0..k`, each with a label.
 ///
 /// Group numbers follow the sorted order of the labels, so a partition is the

@@ -4,6 +4,7 @@
 use coprod::model::{Aggregation, Csr, Partition};
 use serde_json::Value;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Tolerance for exact (non-iterative) measures.
 pub const EXACT: f64 = 1e-9;
@@ -132,4 +133,50 @@ pub fn assert_scalar(got: f64, want: f64, tol: f64, what: &str) {
         close(got, want, tol),
         "{what}: got {got}, want {want} (tol {tol})"
     );
+}
+
+/// Every fixture, loaded once per test binary.
+pub fn all() -> &'static [Fixture] {
+    static F: OnceLock<Vec<Fixture>> = OnceLock::new();
+    F.get_or_init(fixtures)
+}
+
+/// Run `check` on every fixture that has `key`, and assert that every fixture
+/// satisfying `should` has it (so a missing key cannot silently pass).
+pub fn each(key: &str, should: impl Fn(&Fixture) -> bool, mut check: impl FnMut(&Fixture, &Value)) {
+    let mut seen = 0;
+    for f in all() {
+        match f.values.get(key) {
+            Some(v) => {
+                check(f, v);
+                seen += 1;
+            }
+            None => assert!(!should(f), "{key} missing from fixture {}", f.name),
+        }
+    }
+    assert!(seen > 0, "{key}: no fixture has it");
+}
+
+pub fn any(_: &Fixture) -> bool {
+    true
+}
+pub fn directed(f: &Fixture) -> bool {
+    f.directed
+}
+pub fn undirected(f: &Fixture) -> bool {
+    !f.directed
+}
+pub fn weighted(f: &Fixture) -> bool {
+    f.weighted && !f.name.starts_with("case_")
+}
+
+/// A graph-level value that may be undefined (`null` in the fixture).
+pub fn opt(got: Option<f64>, want: &Value, what: &str) {
+    match want.as_f64() {
+        Some(w) => assert_scalar(got.unwrap_or(f64::NAN), w, EXACT, what),
+        None => assert!(
+            got.is_none_or(f64::is_nan),
+            "{what}: got {got:?}, want undefined"
+        ),
+    }
 }

@@ -3,7 +3,7 @@
 use super::{csv_number, json_number};
 use crate::error::Result;
 use crate::measures::Direction;
-use crate::measures::brokerage::{self, EiOptions, Role, StructuralHolesOptions};
+use crate::measures::brokerage::{self, Role, StructuralHolesOptions};
 use crate::measures::centrality::{self, DegreeOptions, DegreeScale, Weights};
 use crate::measures::cohesion::{self, ClusteringOptions, CoreOptions};
 use crate::model::{Attribute, Partition, View};
@@ -198,14 +198,7 @@ pub fn actor_table(view: &View<'_>, attr: &Attribute) -> Result<ActorTable> {
     let nan = || vec![f64::NAN; n];
     let sh = StructuralHolesOptions::default();
     let bro = brokerage::brokerage(&g, &partition)?;
-    let ei = brokerage::ei_index(
-        &g,
-        &partition,
-        &EiOptions {
-            direction: Direction::All,
-            ..Default::default()
-        },
-    )?;
+    let ei = super::ei_all_ties(&g, &partition)?;
     let mut cols: Vec<Vec<f64>> = vec![
         centrality::degree(&g, &raw(Direction::In, Weights::Ignore)),
         centrality::degree(&g, &raw(Direction::Out, Weights::Ignore)),
@@ -262,12 +255,7 @@ pub fn actor_table(view: &View<'_>, attr: &Attribute) -> Result<ActorTable> {
     Ok(ActorTable {
         ids: view.ids().into_iter().map(String::from).collect(),
         attrs,
-        partition: match attr {
-            Attribute::Kind => "kind".into(),
-            Attribute::Sector => "sector".into(),
-            Attribute::Level => "level".into(),
-            Attribute::Column(c) => c.clone(),
-        },
+        partition: attr.name().to_string(),
         values: (0..n)
             .map(|i| cols.iter().map(|c| c[i]).collect())
             .collect(),

@@ -2,7 +2,7 @@
 
 use super::{csv_number, json_number};
 use crate::error::Result;
-use crate::measures::brokerage::{self, EiOptions, Role};
+use crate::measures::brokerage::{self, Role};
 use crate::measures::centrality::{self, GroupBetweennessOptions, GroupClosenessOptions};
 use crate::measures::centralization;
 use crate::measures::cohesion::{self, ClusteringOptions, DistanceOptions, Unreachable};
@@ -192,14 +192,7 @@ pub fn graph_summary(view: &View<'_>, attr: &Attribute) -> Result<GraphSummary> 
         ..Default::default()
     };
     let bro = brokerage::brokerage(&g, &partition)?;
-    let ei = brokerage::ei_index(
-        &g,
-        &partition,
-        &EiOptions {
-            direction: Direction::All,
-            ..Default::default()
-        },
-    )?;
+    let ei = super::ei_all_ties(&g, &partition)?;
     let model = CorePeripheryModel::default();
     let best = best_core(&g, model, CoreSearch::default())?;
     let is_party: Vec<bool> = (0..n).map(|d| party.contains(&d)).collect();
@@ -287,11 +280,6 @@ pub fn graph_summary(view: &View<'_>, attr: &Attribute) -> Result<GraphSummary> 
                     .collect()
             })
             .unwrap_or_default(),
-        partition: match attr {
-            Attribute::Kind => "kind".into(),
-            Attribute::Sector => "sector".into(),
-            Attribute::Level => "level".into(),
-            Attribute::Column(c) => c.clone(),
-        },
+        partition: attr.name().to_string(),
     })
 }

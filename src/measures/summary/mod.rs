@@ -25,3 +25,18 @@ pub(crate) fn csv_number(x: f64) -> String {
 pub(crate) fn json_number(x: f64) -> serde_json::Value {
     serde_json::Number::from_f64(x).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
+
+/// The E-I index of all ties (a reciprocated pair once), as both tables report it.
+pub(crate) fn ei_all_ties(
+    g: &crate::model::Csr,
+    partition: &crate::model::Partition,
+) -> crate::error::Result<crate::measures::brokerage::EiIndex> {
+    crate::measures::brokerage::ei_index(
+        g,
+        partition,
+        &crate::measures::brokerage::EiOptions {
+            direction: crate::measures::Direction::All,
+            ..Default::default()
+        },
+    )
+}
