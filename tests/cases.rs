@@ -11,6 +11,16 @@ fn has_tie(g: &MultiplexGraph, s: &str, t: &str, layer: &str) -> bool {
         .any(|x| x.source == s && x.target == t && x.layer == l)
 }
 
+/// Each actor of `chain` leads the next (leadership ties), and all are party actors.
+fn assert_party_chain(g: &MultiplexGraph, chain: &[&str]) {
+    for w in chain.windows(2) {
+        assert!(has_tie(g, w[0], w[1], "leadership"), "{} -> {}", w[0], w[1]);
+    }
+    for id in chain {
+        assert_eq!(g.actor_by_id(id).unwrap().kind, Kind::Party, "{id}");
+    }
+}
+
 fn is_seed_file(doc: &str) -> bool {
     let b = doc.as_bytes();
     b.len() == 24
@@ -96,17 +106,7 @@ fn jinsong_party_chain_and_platform() {
         "building_party_group",
         "party_members",
     ];
-    for w in chain.windows(2) {
-        assert!(
-            has_tie(&g, w[0], w[1], "leadership"),
-            "{} -> {}",
-            w[0],
-            w[1]
-        );
-    }
-    for id in chain {
-        assert_eq!(g.actor_by_id(id).unwrap().kind, Kind::Party);
-    }
+    assert_party_chain(&g, &chain);
     // The firm's temporary branch is attached to and supervised by the sub-district party working committee.
     assert!(has_tie(
         &g,
@@ -176,14 +176,7 @@ fn ly_vertical_chain() {
         "community_party_branch",
         "courtyard_party_groups",
     ];
-    for w in chain.windows(2) {
-        assert!(
-            has_tie(&g, w[0], w[1], "leadership"),
-            "{} -> {}",
-            w[0],
-            w[1]
-        );
-    }
+    assert_party_chain(&g, &chain);
     assert!(has_tie(
         &g,
         "community_party_branch",
