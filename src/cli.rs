@@ -163,3 +163,89 @@ pub fn columns_text() -> String {
     out.push_str("  best_core: ids of the best core found, `;`-separated\n");
     out
 }
+
+/// Options of `multiplex-brokerage`.
+#[derive(Args, Debug, Clone)]
+pub struct MultiplexArgs {
+    /// A bundled case name or a case directory.
+    pub case: String,
+    /// Comma-separated layers (default: every positive layer that has ties).
+    #[arg(long, value_delimiter = ',')]
+    pub layers: Vec<String>,
+    /// Partition of the actors: kind, sector, level, or a user column.
+    #[arg(long, default_value = "sector")]
+    pub partition: String,
+}
+
+/// `id,kind,sector,group,role,layer_in,layer_out,count`, one row per non-zero
+/// cell of `coprod::measures::brokerage::multiplex_brokerage`, in actor, role,
+/// layer order.
+pub fn multiplex_brokerage_csv(args: &MultiplexArgs) -> coprod::Result<String> {
+    use coprod::measures::brokerage::{Role, multiplex_brokerage};
+    use coprod::model::{Partition, Sign};
+    let g = ViewArgs {
+        case: args.case.clone(),
+        layers: Vec::new(),
+        symmetric: false,
+        aggregation: AggregationArg::Sum,
+        without: Vec::new(),
+        project_arenas: false,
+    }
+    .load()?;
+    let names: Vec<String> = if args.layers.is_empty() {
+        let used: Vec<&str> = g.count_by_layer().into_iter().map(|(l, _)| l).collect();
+        g.layers()
+            .iter()
+            .filter(|l| l.sign == Sign::Positive && used.contains(&l.name.as_str()))
+            .map(|l| l.name.clone())
+            .collect()
+    } else {
+        args.layers.clone()
+    };
+    let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
+    let layers = coprod::measures::multiplex::layer_csrs(&g, &refs)?;
+    let partition = Partition::of_graph(&g, &args.partition.parse()?);
+    let x = multiplex_brokerage(&layers, &partition)?;
+    let role_names = [
+        "coordinator",
+        "itinerant",
+        "representative",
+        "gatekeeper",
+        "liaison",
+    ];
+    let mut w = writer();
+    w.write_record([
+        "id",
+        "kind",
+        "sector",
+        "group",
+        "role",
+        "layer_in",
+        "layer_out",
+        "count",
+    ])
+    .expect("in memory");
+    for (i, a) in g.actors().enumerate() {
+        for role in Role::ROLES {
+            for (li, lin) in names.iter().enumerate() {
+                for (lo, lout) in names.iter().enumerate() {
+                    let c = x[[i, role.index(), li, lo]];
+                    if c != 0.0 {
+                        w.write_record([
+                            a.id.as_str(),
+                            a.kind.as_str(),
+                            a.sector().as_str(),
+                            &partition.labels()[partition.group(i) as usize],
+                            role_names[role.index()],
+                            lin,
+                            lout,
+                            &c.to_string(),
+                        ])
+                        .expect("in memory");
+                    }
+                }
+            }
+        }
+    }
+    Ok(finish(w))
+}

@@ -40,6 +40,8 @@ enum Command {
     Measures(cli::MeasureArgs),
     /// The graph-level measures, with the "one core, many actors" test quantities.
     Summary(cli::MeasureArgs),
+    /// Gould-Fernandez roles split by the layer of the tie into and out of each broker (non-zero cells).
+    MultiplexBrokerage(cli::MultiplexArgs),
     /// Describe every column of `measures` and row of `summary`, with its reference convention.
     Columns,
 }
@@ -186,6 +188,7 @@ fn run(command: Command) -> coprod::Result<()> {
             }
         }
         Command::Columns => print!("{}", cli::columns_text()),
+        Command::MultiplexBrokerage(args) => print!("{}", cli::multiplex_brokerage_csv(&args)?),
     }
     Ok(())
 }

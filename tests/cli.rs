@@ -148,3 +148,33 @@ fn summary_and_columns() {
     assert_eq!(code, 1);
     assert!(err.contains("no bundled case `nowhere`"), "{err}");
 }
+
+#[test]
+fn multiplex_brokerage_splits_roles_by_layer() {
+    let (code, out, err) = coprod(&["multiplex-brokerage", "jinsong"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "id,kind,sector,group,role,layer_in,layer_out,count"
+    );
+    // The firm's temporary party branch passes leadership on into deliberation.
+    assert!(
+        out.lines().any(|l| l.starts_with(
+            "jinsong_temp_party_branch,party,party,party,representative,leadership,deliberation,"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .skip(1)
+            .all(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap() > 0.0)
+    );
+    let (code, _, err) = coprod(&[
+        "multiplex-brokerage",
+        "jinsong",
+        "--layers",
+        "leadership,gossip",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no layer `gossip`"), "{err}");
+}
