@@ -17,13 +17,14 @@ pub(crate) fn csv_number(x: f64) -> String {
     if x.is_nan() {
         String::new()
     } else {
-        x.to_string()
+        // `+ 0.0` turns -0 into 0.
+        (x + 0.0).to_string()
     }
 }
 
 /// A number for JSON: `null` for NaN/undefined.
 pub(crate) fn json_number(x: f64) -> serde_json::Value {
-    serde_json::Number::from_f64(x).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    serde_json::Number::from_f64(x + 0.0).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// The E-I index of all ties (a reciprocated pair once), as both tables report it.
