@@ -61,14 +61,14 @@ fn multiplex(c: &mut Criterion) {
         });
         grp.bench_with_input(BenchmarkId::new("layer_correlation", n), &ls, |b, ls| {
             b.iter(|| {
-                let r = layer_correlation(black_box(ls), Entries::Binary).unwrap();
+                let r = layer_correlation(black_box(ls), Weights::Ignore).unwrap();
                 assert_eq!(r.dim(), (3, 3));
             })
         });
         let part = Partition::from_groups((0..n as u32).map(|u| u % 7).collect());
         grp.bench_with_input(BenchmarkId::new("mixing_matrix", n), &ls, |b, ls| {
             b.iter(|| {
-                let m = mixing_matrix(black_box(&ls[0]), &part, Entries::Binary).unwrap();
+                let m = mixing_matrix(black_box(&ls[0]), &part, Weights::Ignore).unwrap();
                 assert_eq!(m.sum(), ls[0].edge_count() as f64);
             })
         });

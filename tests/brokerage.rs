@@ -5,7 +5,7 @@ mod common;
 
 use common::{EXACT, assert_close, assert_scalar};
 use coprod::measures::brokerage::{
-    Brokerage, Role, StructuralHolesOptions, TieWeight, brokerage, constraint, effective_size,
+    Brokerage, Role, StructuralHolesOptions, Weights, brokerage, constraint, effective_size,
     efficiency, local_constraints,
 };
 
@@ -99,9 +99,9 @@ fn structural_holes_equal_networkx() {
 /// local constraint, unweighted and (weighted fixtures) weighted.
 fn check_structural_holes(f: &common::Fixture) {
     let g = f.csr();
-    let mut variants = vec![("", TieWeight::Unweighted)];
+    let mut variants = vec![("", Weights::Ignore)];
     if f.weighted {
-        variants.push((".weight", TieWeight::Weighted));
+        variants.push((".weight", Weights::Strength));
     }
     for (sfx, weight) in variants {
         let o = StructuralHolesOptions { weight };
@@ -243,7 +243,7 @@ fn ei_index_by_hand() {
     let p = Partition::from_groups(vec![0, 0, 1, 1, 2, 3]);
     let nan = f64::NAN;
     let run = |direction, weight| ei_index(&g, &p, &EiOptions { direction, weight }).unwrap();
-    let out = run(Direction::Out, TieWeight::Unweighted);
+    let out = run(Direction::Out, Weights::Ignore);
     assert_eq!(out.graph, Some(0.0));
     assert_close(
         &out.actors,
@@ -257,7 +257,7 @@ fn ei_index_by_hand() {
         1e-15,
         "out groups",
     );
-    let inn = run(Direction::In, TieWeight::Unweighted);
+    let inn = run(Direction::In, Weights::Ignore);
     assert_eq!(inn.graph, Some(0.0));
     assert_close(
         &inn.actors,
@@ -271,7 +271,7 @@ fn ei_index_by_hand() {
         1e-15,
         "in groups",
     );
-    let all = run(Direction::All, TieWeight::Unweighted);
+    let all = run(Direction::All, Weights::Ignore);
     assert_scalar(all.graph.unwrap(), 0.2, 1e-15, "all graph");
     assert_close(
         &all.actors,
@@ -294,7 +294,7 @@ fn ei_index_by_hand() {
     .unwrap();
     assert_close(&u.actors, &all.actors, 0.0, "undirected actors");
     assert_eq!(u.graph, all.graph);
-    let w = run(Direction::Out, TieWeight::Weighted);
+    let w = run(Direction::Out, Weights::Strength);
     assert_scalar(w.graph.unwrap(), 0.25, 1e-15, "weighted graph");
     // No tie at all: undefined everywhere.
     let empty = Csr::from_edges(3, true, &[], Aggregation::Sum);

@@ -4,7 +4,7 @@
 use coprod::generate::{below, gnm, rng};
 use coprod::measures::Direction;
 use coprod::measures::brokerage::{
-    EiOptions, Role, StructuralHolesOptions, TieWeight, brokerage, constraint, effective_size,
+    EiOptions, Role, StructuralHolesOptions, Weights, brokerage, constraint, effective_size,
     efficiency, ei_index, hierarchy, multiplex_brokerage,
 };
 use coprod::model::{Aggregation, Csr, Partition};
@@ -129,7 +129,7 @@ proptest! {
         let mut r = rng(seed);
         let e: Vec<_> = g.edges().map(|(u, v, _)| (u, v, 0.5 + below(&mut r, 8) as f64)).collect();
         let g = Csr::from_edges(n, directed, &e, Aggregation::Sum);
-        let weight = if weighted { TieWeight::Weighted } else { TieWeight::Unweighted };
+        let weight = if weighted { Weights::Strength } else { Weights::Ignore };
         let o = StructuralHolesOptions { weight };
         let in01 = |x: f64| x.is_nan() || (-1e-12..=1.0 + 1e-12).contains(&x);
         prop_assert!(hierarchy(&g, &o).into_iter().all(in01));

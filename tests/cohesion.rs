@@ -31,7 +31,7 @@ fn density_matches_networkx_igraph_sna() {
     }
     each("sna.gden.valued", weighted, |f, v| {
         let o = DensityOptions {
-            value: TieValue::Weight,
+            value: Weights::Strength,
         };
         opt(density(&f.csr(), &o), v, &format!("gden.valued {}", f.name));
     });

@@ -7,7 +7,7 @@ mod common;
 use common::{EXACT, assert_scalar, close};
 use coprod::measures::Weighting;
 use coprod::measures::core::*;
-use coprod::measures::multiplex::Entries;
+use coprod::measures::multiplex::Weights;
 use coprod::model::{Aggregation, Csr};
 use proptest::prelude::*;
 use std::path::Path;
@@ -15,7 +15,7 @@ use std::path::Path;
 fn model(off_diagonal: OffDiagonal) -> CorePeripheryModel {
     CorePeripheryModel {
         off_diagonal,
-        entries: Entries::Binary,
+        entries: Weights::Ignore,
     }
 }
 
@@ -99,7 +99,7 @@ fn fit_by_hand_directed_and_weighted() {
     assert_scalar(b, 1.0 / 3f64.sqrt(), EXACT, "binary");
     let wm = CorePeripheryModel {
         off_diagonal: OffDiagonal::Missing,
-        entries: Entries::Weighted,
+        entries: Weights::Strength,
     };
     let w = core_periphery_fit(&g, &core, wm).unwrap().unwrap();
     assert_scalar(w, -1.0 / 19f64.sqrt(), EXACT, "weighted");

@@ -200,7 +200,7 @@ fn overlap_and_degree_correlation_match_uunet_and_scipy() {
 #[test]
 fn layer_correlation_matches_gcor_and_corrcoef() {
     for f in multiplex_fixtures() {
-        for (entries, tag) in [(Entries::Binary, "binary"), (Entries::Weighted, "weighted")] {
+        for (entries, tag) in [(Weights::Ignore, "binary"), (Weights::Strength, "weighted")] {
             let r = layer_correlation(&f.layers, entries).unwrap();
             for key in [
                 format!("numpy.corrcoef.offdiag.{tag}"),
@@ -225,7 +225,7 @@ fn mixing_matrix_matches_networkx() {
             continue;
         }
         let f = common::load_fixture(&p);
-        let m = mixing_matrix(&f.csr(), &f.partition(), Entries::Binary).unwrap();
+        let m = mixing_matrix(&f.csr(), &f.partition(), Weights::Ignore).unwrap();
         let want: Vec<Vec<f64>> = f
             .get("networkx.attribute_mixing_matrix")
             .expect("mixing key")
@@ -239,7 +239,7 @@ fn mixing_matrix_matches_networkx() {
             assert_close(&m.row(a).to_vec(), row, EXACT, &f.name);
         }
         // Weighted entries sum to the total weight of the arcs.
-        let mw = mixing_matrix(&f.csr(), &f.partition(), Entries::Weighted).unwrap();
+        let mw = mixing_matrix(&f.csr(), &f.partition(), Weights::Strength).unwrap();
         let total: f64 = f.csr().arcs().map(|(_, _, w)| w).sum();
         assert!(close(mw.sum(), total, EXACT), "{}", f.name);
         count += 1;
@@ -257,7 +257,7 @@ fn supra_adjacency_by_hand() {
     let opts = SupraOptions {
         omega: 0.5,
         coupling: Coupling::Categorical,
-        entries: Entries::Weighted,
+        entries: Weights::Strength,
     };
     let s = supra_adjacency(&layers, opts).unwrap();
     assert_eq!(s.dim(), (9, 9));
@@ -274,7 +274,7 @@ fn supra_adjacency_by_hand() {
     assert_eq!(s.sum(), 5.0 + 6.0 * 3.0 * 0.5);
     let ord = SupraOptions {
         coupling: Coupling::Ordinal,
-        entries: Entries::Binary,
+        entries: Weights::Ignore,
         ..opts
     };
     let s = supra_adjacency(&layers, ord).unwrap();
@@ -283,7 +283,7 @@ fn supra_adjacency_by_hand() {
     assert_eq!(s.sum(), 2.0 + 4.0 * 3.0 * 0.5);
     // The diagonal blocks are the layers' adjacency matrices.
     let s = supra_adjacency(&layers, SupraOptions::default()).unwrap();
-    let a0 = adjacency(&layers[0], Entries::Binary);
+    let a0 = adjacency(&layers[0], Weights::Ignore);
     assert_eq!(s.slice(ndarray::s![0..3, 0..3]), a0);
     assert!(
         supra_adjacency(
@@ -335,7 +335,7 @@ fn layer_csrs_reads_a_multiplex_graph() {
     // The kind-by-kind mixing of the aggregate.
     let p = Partition::of_graph(&g, &coprod::model::Attribute::Kind);
     let agg = coprod::model::View::aggregate(&g).csr();
-    let m = mixing_matrix(&agg, &p, Entries::Binary).unwrap();
+    let m = mixing_matrix(&agg, &p, Weights::Ignore).unwrap();
     assert_eq!(m.sum(), agg.edge_count() as f64);
     assert!(participation_coefficient(&l[..1], o).is_err());
     assert!(relevance(&l, &[2], o).is_err());
@@ -416,7 +416,7 @@ proptest! {
                 }
             }
         }
-        let r = layer_correlation(&layers, Entries::Binary).unwrap();
+        let r = layer_correlation(&layers, Weights::Ignore).unwrap();
         prop_assert!(r.iter().zip(r.t().iter()).all(|(x, y)| x.to_bits() == y.to_bits()));
         for s in [relevance(&layers, &[0], o).unwrap(), exclusive_relevance(&layers, &[0], o).unwrap(),
                   connective_redundancy(&layers, o).unwrap()] {
@@ -450,7 +450,7 @@ proptest! {
             check(participation_coefficient(&layers, o).unwrap(), participation_coefficient(&moved, o).unwrap())?;
         }
         prop_assert_eq!(global_overlap(&layers).unwrap(), global_overlap(&moved).unwrap());
-        let (a, b) = (layer_correlation(&layers, Entries::Binary).unwrap(), layer_correlation(&moved, Entries::Binary).unwrap());
+        let (a, b) = (layer_correlation(&layers, Weights::Ignore).unwrap(), layer_correlation(&moved, Weights::Ignore).unwrap());
         prop_assert!(a.iter().zip(b.iter()).all(|(x, y)| (x.is_nan() && y.is_nan()) || (x - y).abs() < 1e-12));
     }
 }

@@ -65,3 +65,27 @@ impl Parallelism {
         }
     }
 }
+
+/// Whether a tie's weight enters a measure that sums or counts ties (degree,
+/// spectral measures, density, structural holes, matrices, core fit), where a
+/// weight is a **strength**. Path-based measures read a weight as a *length*
+/// instead: see [`Weighting`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weights {
+    /// Every tie counts 1 (NetworkX `weight=None`, `sna` on the dichotomised matrix).
+    #[default]
+    Ignore,
+    /// A tie counts its weight (NetworkX `weight="weight"`, `sna` `ignore.eval=FALSE`).
+    Strength,
+}
+
+impl Weights {
+    /// What a tie of weight `w` contributes: 1, or `w`.
+    #[inline]
+    pub fn value(self, w: f64) -> f64 {
+        match self {
+            Weights::Ignore => 1.0,
+            Weights::Strength => w,
+        }
+    }
+}

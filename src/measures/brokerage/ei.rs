@@ -1,9 +1,9 @@
 //! Krackhardt & Stern's E-I index.
 
 use super::gould_fernandez::check_partition;
-use super::structural_holes::TieWeight;
 use crate::error::Result;
 use crate::measures::Direction;
+use crate::measures::Weights;
 use crate::model::{Aggregation, Csr, Partition};
 
 /// Options of [`ei_index`].
@@ -15,7 +15,7 @@ pub struct EiOptions {
     pub direction: Direction,
     /// Count ties (`Unweighted`) or sum their weights (`Weighted`; with `All`, a
     /// reciprocated pair weighs the sum of its two arcs).
-    pub weight: TieWeight,
+    pub weight: Weights,
 }
 
 /// E-I index of the graph, of each group and of each actor.
@@ -37,7 +37,7 @@ pub struct EiIndex {
 /// ```
 /// A tie `u – v` (u ≠ v) is *external* if `g(u) ≠ g(v)` and *internal* if
 /// `g(u) = g(v)`, for the groups `g` of the partition. Each tie counts 1, or
-/// its weight with [`TieWeight::Weighted`].
+/// its weight with [`Weights::Strength`].
 ///
 /// * graph: `E`, `I` over all ties of the graph, each once (each arc of a
 ///   directed graph, whatever the direction option, except `All`, which counts
@@ -92,8 +92,8 @@ pub fn ei_index(graph: &Csr, partition: &Partition, options: &EiOptions) -> Resu
     let n = g.node_count();
     let k = partition.group_count();
     let w = |x: f64| match options.weight {
-        TieWeight::Unweighted => 1.0,
-        TieWeight::Weighted => x,
+        Weights::Ignore => 1.0,
+        Weights::Strength => x,
     };
     let grp = |u: usize| partition.group(u) as usize;
     // [external, internal] per actor, per group, and for the graph.

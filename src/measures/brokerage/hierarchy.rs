@@ -16,7 +16,7 @@ use crate::model::Csr;
 /// with `0 ln 0 = 0`. `H = 0` when the constraint is spread evenly over the
 /// contacts, `H = 1` when one contact holds all of it; `H ∈ [0, 1]`.
 /// Burt (1992, pp. 70–71) calls this the hierarchy of constraint. The local
-/// constraints are NetworkX's (mutual weights, [`TieWeight`](super::TieWeight)
+/// constraints are NetworkX's (mutual weights, [`Weights`](super::Weights)
 /// option), so `c_u` is `networkx.constraint` on a graph without self-loops
 /// (a self-loop's own term is not a contact and is left out of `c_u` here).
 ///

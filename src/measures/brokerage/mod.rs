@@ -18,11 +18,12 @@ mod hierarchy;
 mod multiplex;
 pub mod structural_holes;
 
+pub use crate::measures::Weights;
 pub use ei::{EiIndex, EiOptions, ei_index};
 pub use gould_fernandez::{Brokerage, Role, RoleRow, brokerage, brokerage_counts};
 pub use hierarchy::hierarchy;
 pub use multiplex::multiplex_brokerage;
 pub use structural_holes::{
-    LocalConstraints, StructuralHolesOptions, TieWeight, constraint, effective_size, efficiency,
+    LocalConstraints, StructuralHolesOptions, constraint, effective_size, efficiency,
     local_constraint, local_constraints,
 };

@@ -14,24 +14,15 @@
 //! ```
 
 use super::gould_fernandez::PARALLEL_THRESHOLD;
+use crate::measures::Weights;
 use crate::model::Csr;
 use rayon::prelude::*;
-
-/// Whether tie weights enter a structural-holes measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TieWeight {
-    /// Every tie has weight 1 (NetworkX `weight=None`).
-    #[default]
-    Unweighted,
-    /// The Csr weight is the tie strength (NetworkX `weight="weight"`); assumed positive.
-    Weighted,
-}
 
 /// Options of the structural-holes measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct StructuralHolesOptions {
     /// Whether to use tie weights.
-    pub weight: TieWeight,
+    pub weight: Weights,
 }
 
 /// The symmetric mutual-weight graph: contacts of each node with `M_uv`.
@@ -48,11 +39,11 @@ pub(crate) struct Mutual {
 }
 
 impl Mutual {
-    pub(crate) fn new(g: &Csr, weight: TieWeight) -> Mutual {
+    pub(crate) fn new(g: &Csr, weight: Weights) -> Mutual {
         let n = g.node_count();
         let w = |x: f64| match weight {
-            TieWeight::Unweighted => 1.0,
-            TieWeight::Weighted => x,
+            Weights::Ignore => 1.0,
+            Weights::Strength => x,
         };
         let mut off = Vec::with_capacity(n + 1);
         off.push(0);
@@ -434,7 +425,7 @@ mod tests {
     fn sequential_equals_parallel() {
         for directed in [false, true] {
             let g = crate::generate::gnm(300, 1200, directed, 7).unwrap();
-            let mut mu = Mutual::new(&g, TieWeight::Unweighted);
+            let mut mu = Mutual::new(&g, Weights::Ignore);
             mu.parallel = false;
             let (e0, c0) = (effective_size_of(&mu), constraint_of(&mu));
             mu.parallel = true;

@@ -52,20 +52,9 @@ pub use harmonic::{HarmonicOptions, HarmonicScale, harmonic};
 pub use katz::{KatzOptions, katz};
 pub use pagerank::{PageRankOptions, pagerank};
 
-pub use crate::measures::{PARALLEL_MIN_NODES, Parallelism};
+pub use crate::measures::{PARALLEL_MIN_NODES, Parallelism, Weights};
 use rayon::prelude::*;
 use std::ops::Range;
-
-/// Whether a tie's weight enters a measure that sums ties (degree, spectral
-/// measures), where a weight is a strength rather than a length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Weights {
-    /// Every tie counts 1 (NetworkX `weight=None`, `sna` on the dichotomised matrix).
-    #[default]
-    Ignore,
-    /// A tie counts its weight (NetworkX `weight="weight"`, `sna` `ignore.eval=FALSE`).
-    Strength,
-}
 
 /// `f(state, s)` for every source `s` in `0..n`, with one reusable `state` per
 /// worker; in parallel when `par`. Each value depends on its source only, so

@@ -1,22 +1,13 @@
 //! Density, reciprocity and the dyad census.
 
+use crate::measures::Weights;
 use crate::model::Csr;
-
-/// What a tie contributes to [`density`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TieValue {
-    /// Each tie counts 1 (NetworkX, igraph, `sna::gden` on the dichotomised matrix).
-    #[default]
-    Presence,
-    /// Each tie counts its weight (`sna::gden` on the valued matrix).
-    Weight,
-}
 
 /// Options for [`density`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DensityOptions {
     /// Count ties or sum their weights.
-    pub value: TieValue,
+    pub value: Weights,
 }
 
 /// The share of possible ties that are present.
@@ -26,11 +17,11 @@ pub struct DensityOptions {
 /// undirected: D = 2 L / (n (n - 1))
 /// ```
 /// `n` nodes; `L` the number of ties (arcs if directed, edges if undirected)
-/// between distinct nodes, or with [`TieValue::Weight`] the sum of their weights.
+/// between distinct nodes, or with [`Weights::Strength`] the sum of their weights.
 ///
 /// Equals `networkx.density(G)`, `igraph Graph.density(loops=False)` and
 /// `sna::gden(A, mode)` (dichotomised `A`, or valued `A` for
-/// [`TieValue::Weight`]) on graphs without self-loops. Self-loops are ignored
+/// [`Weights::Strength`]) on graphs without self-loops. Self-loops are ignored
 /// here, as `sna` does; NetworkX and igraph would count them in `L`.
 ///
 /// Edge cases: `None` when `n < 2` (NetworkX returns 0 there).
@@ -54,8 +45,8 @@ pub fn density(g: &Csr, opts: &DensityOptions) -> Option<f64> {
         .arcs()
         .filter(|&(u, v, _)| u != v)
         .map(|(_, _, w)| match opts.value {
-            TieValue::Presence => 1.0,
-            TieValue::Weight => w,
+            Weights::Ignore => 1.0,
+            Weights::Strength => w,
         })
         .sum();
     Some(total / (n as f64 * (n as f64 - 1.0)))

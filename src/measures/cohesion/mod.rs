@@ -32,6 +32,7 @@ mod simple;
 mod transitivity;
 mod triads;
 
+pub use crate::measures::Weights;
 pub use clustering::{
     ClusteringOptions, ClusteringWeighting, Undefined, average_clustering, local_clustering,
     triangles,
@@ -43,8 +44,8 @@ pub use connectivity::{
 pub use cores::{CoreOptions, core_number};
 pub use cuts::{Cuts, cut_vertices_and_bridges};
 pub use density::{
-    DensityOptions, DyadCensus, ReciprocityMeasure, ReciprocityOptions, TieValue, density,
-    dyad_census, reciprocity,
+    DensityOptions, DyadCensus, ReciprocityMeasure, ReciprocityOptions, density, dyad_census,
+    reciprocity,
 };
 pub use distance::{
     DistanceOptions, DistanceSummary, Unreachable, diameter, distance_summary, global_efficiency,

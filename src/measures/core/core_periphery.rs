@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::generate::{below, rng, unit};
-use crate::measures::multiplex::Entries;
+use crate::measures::Weights;
 use crate::model::Csr;
 
 /// What the ideal pattern says about ties between a core and a periphery node.
@@ -28,7 +28,7 @@ pub struct CorePeripheryModel {
     /// The ideal value of the core–periphery cells (default [`OffDiagonal::Missing`]).
     pub off_diagonal: OffDiagonal,
     /// The observed cell values: 0/1 (default) or the tie weights.
-    pub entries: Entries,
+    pub entries: Weights,
 }
 
 /// Options of the seeded search of [`best_core`].
@@ -237,8 +237,8 @@ impl State {
 /// δ_ij = missing | 1 | 0    otherwise, per OffDiagonal  (core–periphery)
 /// ```
 ///
-/// `a_ij` is 1 if the tie `i → j` exists ([`Entries::Binary`]) or its weight
-/// ([`Entries::Weighted`]), 0 otherwise; `corr` is Pearson's correlation over
+/// `a_ij` is 1 if the tie `i → j` exists ([`Weights::Ignore`]) or its weight
+/// ([`Weights::Strength`]), 0 otherwise; `corr` is Pearson's correlation over
 /// the cells. The **diagonal** (`i = j`, self-loops) is always left out. A
 /// **directed** graph uses all ordered pairs `i != j`; an **undirected** graph
 /// uses every pair in both orders, which gives the same correlation as the

@@ -3,28 +3,9 @@
 
 use super::check_layers;
 use crate::error::{Error, Result};
+use crate::measures::Weights;
 use crate::model::{Csr, Partition};
 use ndarray::Array2;
-
-/// Which value a tie contributes to a matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Entries {
-    /// 1 for a tie, 0 otherwise (weights ignored).
-    #[default]
-    Binary,
-    /// The tie's weight (merged weight of parallel ties), 0 otherwise.
-    Weighted,
-}
-
-impl Entries {
-    #[inline]
-    pub(crate) fn value(self, w: f64) -> f64 {
-        match self {
-            Entries::Binary => 1.0,
-            Entries::Weighted => w,
-        }
-    }
-}
 
 /// The `n × n` adjacency matrix of a snapshot.
 ///
@@ -41,14 +22,14 @@ impl Entries {
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::multiplex::{adjacency, Entries};
+/// use coprod::measures::multiplex::{adjacency, Weights};
 /// let g = Csr::from_edges(3, true, &[(0, 1, 2.0), (2, 0, 1.0)], Aggregation::Sum);
-/// let a = adjacency(&g, Entries::Weighted);
+/// let a = adjacency(&g, Weights::Strength);
 /// assert_eq!(a[[0, 1]], 2.0);
 /// assert_eq!(a[[1, 0]], 0.0);
 /// assert_eq!(a[[2, 0]], 1.0);
 /// ```
-pub fn adjacency(g: &Csr, entries: Entries) -> Array2<f64> {
+pub fn adjacency(g: &Csr, entries: Weights) -> Array2<f64> {
     let n = g.node_count();
     let mut a = Array2::zeros((n, n));
     for (u, v, w) in g.arcs() {
@@ -76,8 +57,8 @@ pub struct SupraOptions {
     pub omega: f64,
     /// Which layer pairs are coupled (default [`Coupling::Categorical`]).
     pub coupling: Coupling,
-    /// Values of the intra-layer blocks (default [`Entries::Binary`]).
-    pub entries: Entries,
+    /// Values of the intra-layer blocks (default [`Weights::Ignore`]).
+    pub entries: Weights,
 }
 
 impl Default for SupraOptions {
@@ -85,7 +66,7 @@ impl Default for SupraOptions {
         SupraOptions {
             omega: 1.0,
             coupling: Coupling::Categorical,
-            entries: Entries::Binary,
+            entries: Weights::Ignore,
         }
     }
 }
@@ -167,7 +148,7 @@ pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>
 /// undirected tie is counted in both directions, so the matrix is symmetric
 /// and a tie inside group `a` adds 2 to `M[a][a]`; a self-loop counts once.
 ///
-/// With [`Entries::Binary`] this equals
+/// With [`Weights::Ignore`] this equals
 /// `networkx.attribute_mixing_matrix(G, attr, mapping={g: g for g in 0..k}, normalized=False)`
 /// (which also counts undirected edges both ways).
 ///
@@ -177,14 +158,14 @@ pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr, Partition};
-/// use coprod::measures::multiplex::{mixing_matrix, Entries};
+/// use coprod::measures::multiplex::{mixing_matrix, Weights};
 /// // party 0 leads block 1 and resident 2; block 1 informs resident 2
 /// let g = Csr::from_edges(3, true, &[(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// let p = Partition::from_groups(vec![0, 1, 1]);
-/// let m = mixing_matrix(&g, &p, Entries::Binary).unwrap();
+/// let m = mixing_matrix(&g, &p, Weights::Ignore).unwrap();
 /// assert_eq!(m, ndarray::array![[0.0, 2.0], [0.0, 1.0]]);
 /// ```
-pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Entries) -> Result<Array2<f64>> {
+pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Weights) -> Result<Array2<f64>> {
     if p.len() != g.node_count() {
         return Err(Error::InvalidArgument(format!(
             "partition has {} nodes, graph has {}",
@@ -223,10 +204,10 @@ pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Entries) -> Result<Array2<
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::multiplex::{layer_correlation, Entries};
+/// use coprod::measures::multiplex::{layer_correlation, Weights};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// let r = layer_correlation(&[a, b], Entries::Binary).unwrap();
+/// let r = layer_correlation(&[a, b], Weights::Ignore).unwrap();
 /// assert!((r[[0, 1]] - 0.5).abs() < 1e-12);
 /// assert!((r[[1, 1]] - 1.0).abs() < 1e-12);
 /// ```
@@ -234,7 +215,7 @@ pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Entries) -> Result<Array2<
 /// References: Butts (2008), *Social network analysis with sna*, J. Stat.
 /// Softw. 24(6), DOI 10.18637/jss.v024.i06; Krackhardt (1987), *QAP
 /// partialling as a test of spuriousness*, Social Networks 9(2).
-pub fn layer_correlation(layers: &[Csr], entries: Entries) -> Result<Array2<f64>> {
+pub fn layer_correlation(layers: &[Csr], entries: Weights) -> Result<Array2<f64>> {
     let (n, _) = check_layers(layers)?;
     let m = layers.len();
     let cells = n as f64 * n.saturating_sub(1) as f64;
@@ -273,7 +254,7 @@ pub fn layer_correlation(layers: &[Csr], entries: Entries) -> Result<Array2<f64>
 }
 
 /// `sum_{i != j} A[i][j] B[i][j]` by merging sorted rows.
-fn cross_sum(a: &Csr, b: &Csr, entries: Entries) -> f64 {
+fn cross_sum(a: &Csr, b: &Csr, entries: Weights) -> f64 {
     let mut s = 0.0;
     for u in 0..a.node_count() {
         let (ra, wa) = (a.out_neighbors(u), a.out_weights(u));

@@ -22,9 +22,10 @@ pub mod matrices;
 pub mod overlap;
 pub mod relevance;
 
+pub use crate::measures::Weights;
 pub use degree::{DegreeOptions, active_layers, multiplex_degree, participation_coefficient};
 pub use matrices::{
-    Coupling, Entries, SupraOptions, adjacency, layer_correlation, mixing_matrix, supra_adjacency,
+    Coupling, SupraOptions, adjacency, layer_correlation, mixing_matrix, supra_adjacency,
 };
 pub use overlap::{Correlation, degree_correlation, edge_overlap, global_overlap};
 pub use relevance::{connective_redundancy, exclusive_relevance, relevance};
