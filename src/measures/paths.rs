@@ -119,17 +119,18 @@ pub fn dijkstra(g: &Csr, s: usize, dir: Direction, dist: &mut Vec<f64>, order: &
     dist.clear();
     dist.resize(n, f64::INFINITY);
     order.clear();
-    let mut done = vec![false; n];
     let mut heap = BinaryHeap::new();
     let mut scratch = Vec::new();
     dist[s] = 0.0;
     heap.push(Item(0.0, s as u32));
     while let Some(Item(d, u)) = heap.pop() {
         let u = u as usize;
-        if done[u] {
+        // A stale entry: `u` was settled at a shorter distance already.
+        // Each push strictly improves `dist`, so exactly one entry per node
+        // carries its final distance.
+        if d > dist[u] {
             continue;
         }
-        done[u] = true;
         order.push(u as u32);
         for &(v, w) in neighbors(g, u, dir, &mut scratch) {
             let v = v as usize;
