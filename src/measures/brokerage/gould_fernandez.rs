@@ -3,7 +3,6 @@
 use super::gould_fernandez_null::{NullModel, group_sizes};
 use crate::error::{Error, Result};
 use crate::model::{Csr, Partition};
-use rayon::prelude::*;
 
 /// A Gould–Fernandez brokerage role of the broker `j` on an open 2-path `i → j → k`.
 ///
@@ -274,43 +273,17 @@ pub(crate) fn check_partition(graph: &Csr, partition: &Partition) -> Result<()> 
 /// The open-2-path census; `parallel` only changes the schedule, not the result.
 pub(crate) fn role_counts(graph: &Csr, groups: &[u32], parallel: bool) -> Vec<[u64; 5]> {
     let n = graph.node_count();
-    let fresh = || (vec![[0u64; 5]; n], vec![u32::MAX; n]);
-    if parallel {
-        // At most 2 chunks per thread: one accumulator per chunk bounds the memory.
-        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 2).max(64);
-        let starts: Vec<usize> = (0..n).step_by(chunk).collect();
-        starts
-            .into_par_iter()
-            .fold(fresh, |(mut acc, mut mark), s| {
-                for i in s..(s + chunk).min(n) {
-                    ego(graph, groups, i, &mut mark, &mut acc);
-                }
-                (acc, mark)
-            })
-            .map(|(acc, _)| acc)
-            .reduce(
-                || vec![[0u64; 5]; n],
-                |mut a, b| {
-                    for (x, y) in a.iter_mut().zip(&b) {
-                        for r in 0..5 {
-                            x[r] += y[r];
-                        }
-                    }
-                    a
-                },
-            )
-    } else {
-        let (mut acc, mut mark) = fresh();
-        for i in 0..n {
-            ego(graph, groups, i, &mut mark, &mut acc);
-        }
-        acc
-    }
+    super::ego_census(n, n * 5, parallel, |i, mark, acc| {
+        ego(graph, groups, i, mark, acc)
+    })
+    .chunks_exact(5)
+    .map(|c| [c[0], c[1], c[2], c[3], c[4]])
+    .collect()
 }
 
 /// Every open 2-path starting at ego `i`; `mark[k] == i` iff arc `i → k` exists.
 #[inline]
-fn ego(graph: &Csr, groups: &[u32], i: usize, mark: &mut [u32], acc: &mut [[u64; 5]]) {
+fn ego(graph: &Csr, groups: &[u32], i: usize, mark: &mut [u32], acc: &mut [u64]) {
     let (nbrs, ws) = (graph.out_neighbors(i), graph.out_weights(i));
     for (&k, &w) in nbrs.iter().zip(ws) {
         if w != 0.0 {
@@ -329,7 +302,7 @@ fn ego(graph: &Csr, groups: &[u32], i: usize, mark: &mut [u32], acc: &mut [[u64;
             if k == i || k == j || w2 == 0.0 || mark[k] == i as u32 {
                 continue;
             }
-            acc[j][Role::classify(gi, gj, groups[k]) as usize] += 1;
+            acc[j * 5 + Role::classify(gi, gj, groups[k]) as usize] += 1;
         }
     }
 }

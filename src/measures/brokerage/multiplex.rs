@@ -5,7 +5,6 @@ use super::gould_fernandez::{PARALLEL_THRESHOLD, Role, check_partition};
 use crate::error::{Error, Result};
 use crate::model::{Csr, Partition};
 use ndarray::Array4;
-use rayon::prelude::*;
 
 /// Gould–Fernandez brokerage roles of every actor, by layer of the in-tie and of the out-tie.
 ///
@@ -89,37 +88,10 @@ pub fn multiplex_brokerage(layers: &[Csr], partition: &Partition) -> Result<Arra
 
 /// Flat counts in `[j][r][a][b]` order; `parallel` only changes the schedule.
 pub(crate) fn census(layers: &[Csr], groups: &[u32], parallel: bool) -> Vec<u64> {
-    let n = groups.len();
-    let l = layers.len();
-    let cells = n * 5 * l * l;
-    let fresh = || (vec![0u64; cells], vec![u32::MAX; n]);
-    if parallel {
-        // At most 2 chunks per thread: one accumulator per chunk bounds the memory.
-        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 2).max(64);
-        let starts: Vec<usize> = (0..n).step_by(chunk).collect();
-        starts
-            .into_par_iter()
-            .fold(fresh, |(mut acc, mut mark), s| {
-                for i in s..(s + chunk).min(n) {
-                    ego(layers, groups, i, &mut mark, &mut acc);
-                }
-                (acc, mark)
-            })
-            .map(|(acc, _)| acc)
-            .reduce(
-                || vec![0u64; cells],
-                |mut a, b| {
-                    a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
-                    a
-                },
-            )
-    } else {
-        let (mut acc, mut mark) = fresh();
-        for i in 0..n {
-            ego(layers, groups, i, &mut mark, &mut acc);
-        }
-        acc
-    }
+    let (n, l) = (groups.len(), layers.len());
+    super::ego_census(n, n * 5 * l * l, parallel, |i, mark, acc| {
+        ego(layers, groups, i, mark, acc)
+    })
 }
 
 /// Non-zero out-arcs of `u` in `g`.
