@@ -19,23 +19,15 @@ import sys
 import networkx as nx
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from graphs import all_graphs  # noqa: E402
+from graphs import all_graphs, nx_graph  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "fixtures", "centrality")
-
-
-def graph(spec):
-    G = nx.DiGraph() if spec["directed"] else nx.Graph()
-    G.add_nodes_from(range(spec["n"]))
-    for u, v, w in spec["edges"]:
-        G.add_edge(u, v, weight=w)
-    return G
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     for spec in all_graphs():
-        G, S = graph(spec), spec["group"]
+        G, S = nx_graph(spec), spec["group"]
         vals = {}
         if spec["weighted"]:
             vals["networkx.group_closeness_centrality.weight"] = nx.group_closeness_centrality(G, S, weight="weight")

@@ -25,15 +25,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 import graphs  # noqa: E402
+from graphs import nx_graph  # noqa: E402
 import networkx as nx  # noqa: E402
-
-
-def nx_graph(spec):
-    G = nx.DiGraph() if spec["directed"] else nx.Graph()
-    G.add_nodes_from(range(spec["n"]))
-    for u, v, w in spec["edges"]:
-        G.add_edge(u, v, weight=w)
-    return G
 
 
 def exact_kappa(G):

@@ -300,6 +300,17 @@ def _random():
     return specs
 
 
+def nx_graph(spec):
+    """The NetworkX graph of a spec: nodes 0..n-1 (isolates kept), edges with `weight`."""
+    import networkx as nx
+
+    G = nx.DiGraph() if spec["directed"] else nx.Graph()
+    G.add_nodes_from(range(spec["n"]))
+    for u, v, w in spec["edges"]:
+        G.add_edge(u, v, weight=w)
+    return G
+
+
 def all_graphs():
     specs = _classic() + _random()
     names = [s["name"] for s in specs]

@@ -40,6 +40,7 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/reference
 
 import graphs  # noqa: E402
+from graphs import nx_graph  # noqa: E402
 
 import networkx as nx  # noqa: E402
 import igraph as ig  # noqa: E402
@@ -164,14 +165,6 @@ def spectral_radius(M):
 # ---------------------------------------------------------------------------
 # NetworkX
 # ---------------------------------------------------------------------------
-
-
-def nx_graph(spec):
-    G = nx.DiGraph() if spec["directed"] else nx.Graph()
-    G.add_nodes_from(range(spec["n"]))
-    for u, v, w in spec["edges"]:
-        G.add_edge(u, v, weight=w)
-    return G
 
 
 def compute_networkx(spec, C):
