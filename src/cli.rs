@@ -16,6 +16,15 @@ pub enum AggregationArg {
     Max,
 }
 
+/// A case directory, if one exists at that path, else a bundled case by name.
+pub fn load_case(case: &str) -> coprod::Result<MultiplexGraph> {
+    if Path::new(case).is_dir() {
+        coprod::io::load_case_dir(case)
+    } else {
+        coprod::cases::load(case)
+    }
+}
+
 /// Which case and which view of it.
 #[derive(Args, Debug, Clone)]
 pub struct ViewArgs {
@@ -41,11 +50,7 @@ pub struct ViewArgs {
 impl ViewArgs {
     /// Load the case: a directory if one exists at that path, else a bundled case.
     pub fn load(&self) -> coprod::Result<MultiplexGraph> {
-        let g = if Path::new(&self.case).is_dir() {
-            coprod::io::load_case_dir(&self.case)?
-        } else {
-            coprod::cases::load(&self.case)?
-        };
+        let g = load_case(&self.case)?;
         if self.project_arenas {
             g.project_arenas(&ArenaProjection::default())
         } else {
@@ -183,15 +188,7 @@ pub struct MultiplexArgs {
 pub fn multiplex_brokerage_csv(args: &MultiplexArgs) -> coprod::Result<String> {
     use coprod::measures::brokerage::{Role, multiplex_brokerage};
     use coprod::model::{Partition, Sign};
-    let g = ViewArgs {
-        case: args.case.clone(),
-        layers: Vec::new(),
-        symmetric: false,
-        aggregation: AggregationArg::Sum,
-        without: Vec::new(),
-        project_arenas: false,
-    }
-    .load()?;
+    let g = load_case(&args.case)?;
     let names: Vec<String> = if args.layers.is_empty() {
         let used: Vec<&str> = g.count_by_layer().into_iter().map(|(l, _)| l).collect();
         g.layers()
