@@ -1,8 +1,8 @@
 //! Building the compact snapshot: `Csr::from_edges` on seeded random edge
 //! lists, and `View::csr` on a bundled case.
 
-use coprod::generate::{below, rng};
 use coprod::model::{Aggregation, Csr, View};
+use coprod::random::{below, rng};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

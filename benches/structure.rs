@@ -3,7 +3,7 @@
 
 use coprod::generate::gnm;
 use coprod::measures::Direction;
-use coprod::measures::core::{
+use coprod::measures::core_periphery::{
     CorePeripheryModel, CoreSearch, FragmentationOptions, best_core, distance_fragmentation,
     fragmentation,
 };

@@ -44,7 +44,11 @@ impl fmt::Display for Location {
 }
 
 /// Everything that can go wrong in coprod.
+///
+/// New variants may be added in any release (`#[non_exhaustive]`): match the
+/// ones you handle and keep a catch-all arm.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
     #[error("{path}: {source}")]
@@ -123,13 +127,16 @@ pub enum Error {
         /// The value found.
         value: String,
     },
-    /// A layer name that is neither standard nor declared by the case.
-    #[error("{at}: unknown layer `{value}`")]
+    /// A layer name that is neither standard nor declared by the case (in a
+    /// file, with its location), or not in the graph a view is asked of.
+    #[error("{}unknown layer `{value}`; available: {available}", at_prefix(at))]
     UnknownLayer {
-        /// Where.
-        at: Location,
+        /// Where, when the name came from a file.
+        at: Option<Location>,
         /// The value found.
         value: String,
+        /// The layers that exist.
+        available: Names,
     },
     /// A layer declared twice.
     #[error("{at}: layer `{value}` declared twice")]
@@ -149,13 +156,17 @@ pub enum Error {
         /// Line of the first definition.
         first_line: u64,
     },
-    /// A tie names an actor that is not defined.
-    #[error("{at}: unknown actor `{value}`")]
+    /// An actor id that is not defined: in a file (a tie naming an actor that
+    /// `actors.csv` lacks, with its location), or looked up in a graph or view.
+    #[error("{}unknown actor `{value}`{}", at_prefix(at), available.as_suffix())]
     UnknownActor {
-        /// Where.
-        at: Location,
+        /// Where, when the id came from a file.
+        at: Option<Location>,
         /// The id.
         value: String,
+        /// The ids that exist (the nearest ones when there are many); empty in
+        /// a file's report, where the actors file is the list.
+        available: Names,
     },
     /// A tie from an actor to itself in a layer that forbids self-loops.
     #[error("{at}: self-loop on `{value}` in layer `{layer}`, which forbids self-loops")]
@@ -202,12 +213,6 @@ pub enum Error {
     /// A graph with no actors where at least one is needed.
     #[error("the graph has no actors")]
     EmptyGraph,
-    /// An actor id looked up in a graph that does not hold it.
-    #[error("no actor `{0}` in this graph")]
-    NoSuchActor(String),
-    /// A layer looked up in a graph that does not hold it.
-    #[error("no layer `{0}` in this graph")]
-    NoSuchLayer(String),
     /// A bundled case name that does not exist.
     #[error("no bundled case `{name}` (bundled: {available})")]
     UnknownCase {
@@ -216,9 +221,54 @@ pub enum Error {
         /// The bundled case names, comma separated.
         available: String,
     },
-    /// An argument outside its domain (a measure's option, a generator's size).
-    #[error("invalid argument: {0}")]
-    InvalidArgument(String),
+    /// A partition attribute that is neither `kind`, `sector`, `level` nor a
+    /// column of the actors file.
+    #[error("no attribute `{name}`; available: {available}")]
+    UnknownAttribute {
+        /// The name asked for.
+        name: String,
+        /// The attributes that exist.
+        available: Names,
+    },
+    /// A name that is not one of a closed set (a kind, level, sector, or an
+    /// option's value).
+    #[error("unknown {what} `{value}`; available: {available}")]
+    UnknownName {
+        /// What the name names (`kind`, `level`, `sector`…).
+        what: &'static str,
+        /// The name given.
+        value: String,
+        /// The names that exist.
+        available: Names,
+    },
+    /// A parameter outside its domain (a measure's option, a generator's size,
+    /// an empty group where one member is needed).
+    #[error("invalid {name}: {reason}")]
+    InvalidParameter {
+        /// The parameter (`alpha`, `restarts`, `group`…).
+        name: &'static str,
+        /// What is wrong with the value given, naming it.
+        reason: String,
+    },
+    /// A node index outside a graph of `n` nodes.
+    #[error("node {index} is not in a graph of {n} nodes")]
+    NodeOutOfRange {
+        /// The index.
+        index: usize,
+        /// The number of nodes.
+        n: usize,
+    },
+    /// Two inputs that must have the same nodes do not (a partition, a node
+    /// set or a layer of another size than the graph).
+    #[error("{what} has {found} nodes, the graph has {expected}")]
+    SizeMismatch {
+        /// What does not fit (`partition`, `node set`, `layer 2`…).
+        what: String,
+        /// The graph's number of nodes.
+        expected: usize,
+        /// The number found.
+        found: usize,
+    },
     /// An iterative method (power iteration, PageRank, Katz) did not converge.
     #[error("{method}: no convergence in {iterations} iterations ({hint})")]
     NoConvergence {
@@ -234,6 +284,89 @@ pub enum Error {
     Invalid(Vec<Error>),
 }
 
+/// `"<location>: "`, or nothing when there is no location.
+fn at_prefix(at: &Option<Location>) -> String {
+    at.as_ref().map_or(String::new(), |l| format!("{l}: "))
+}
+
+/// The names that exist, as an error lists them: all of them up to
+/// [`Names::MAX_SHOWN`], else the ones nearest the name asked for (by edit
+/// distance) and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Names {
+    /// The names shown, in order.
+    pub shown: Vec<String>,
+    /// How many names exist in all (`>= shown.len()`).
+    pub total: usize,
+}
+
+impl Names {
+    /// The most names an error lists in full.
+    pub const MAX_SHOWN: usize = 60;
+
+    /// Every name, in the order given (up to [`Names::MAX_SHOWN`]; beyond that,
+    /// the ten nearest `query`).
+    pub fn of<S: AsRef<str>>(names: impl IntoIterator<Item = S>, query: &str) -> Names {
+        let all: Vec<String> = names.into_iter().map(|s| s.as_ref().to_string()).collect();
+        let total = all.len();
+        if total <= Self::MAX_SHOWN {
+            return Names { shown: all, total };
+        }
+        let mut scored: Vec<(usize, String)> = all
+            .into_iter()
+            .map(|n| (edit_distance(&n, query), n))
+            .collect();
+        scored.sort();
+        Names {
+            shown: scored.into_iter().take(10).map(|(_, n)| n).collect(),
+            total,
+        }
+    }
+
+    /// No list (the location already says where the names are).
+    pub fn none() -> Names {
+        Names::default()
+    }
+
+    /// `"; available: a, b"`, or nothing when no name is listed.
+    fn as_suffix(&self) -> String {
+        if self.shown.is_empty() {
+            String::new()
+        } else {
+            format!("; available: {self}")
+        }
+    }
+}
+
+impl fmt::Display for Names {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.shown.is_empty() {
+            return f.write_str("(none)");
+        }
+        f.write_str(&self.shown.join(", "))?;
+        if self.total > self.shown.len() {
+            write!(f, " (the nearest {} of {})", self.shown.len(), self.total)?;
+        }
+        Ok(())
+    }
+}
+
+/// Levenshtein distance over chars (for the nearest names of a long list).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 impl Error {
     /// The individual problems: the list inside [`Error::Invalid`], or `self` alone.
     pub fn problems(&self) -> Vec<&Error> {
@@ -241,6 +374,21 @@ impl Error {
             Error::Invalid(v) => v.iter().flat_map(|e| e.problems()).collect(),
             e => vec![e],
         }
+    }
+
+    /// Whether the error is a mistake in what was asked (an unknown name, a
+    /// parameter out of its domain) rather than in the data or the system: the
+    /// command line exits with 2 for these, 1 for the others.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Error::UnknownCase { .. }
+                | Error::UnknownAttribute { .. }
+                | Error::UnknownName { .. }
+                | Error::InvalidParameter { .. }
+                | Error::UnknownLayer { at: None, .. }
+                | Error::UnknownActor { at: None, .. }
+        )
     }
 
     /// Turn a list of problems into `Ok(())` if empty, one error if one, else [`Error::Invalid`].
@@ -255,3 +403,46 @@ impl Error {
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lists_all_or_the_nearest() {
+        let few = Names::of(["kind", "sector"], "sectr");
+        assert_eq!(few.to_string(), "kind, sector");
+        let many: Vec<String> = (0..100).map(|i| format!("actor_{i}")).collect();
+        let near = Names::of(&many, "actor_7x");
+        assert_eq!(near.shown.len(), 10);
+        assert_eq!(near.total, 100);
+        assert!(near.shown.contains(&"actor_7".to_string()));
+        assert!(near.to_string().ends_with("(the nearest 10 of 100)"));
+    }
+
+    #[test]
+    fn edit_distance_is_levenshtein() {
+        assert_eq!(edit_distance("sector", "sectr"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn optional_location_prefixes_the_message() {
+        let e = Error::UnknownActor {
+            at: None,
+            value: "x".into(),
+            available: Names::of(["a", "b"], "x"),
+        };
+        assert_eq!(e.to_string(), "unknown actor `x`; available: a, b");
+        let e = Error::UnknownActor {
+            at: Some(Location::new("ties.csv", 3, "target")),
+            value: "x".into(),
+            available: Names::none(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "ties.csv:3 (column `target`): unknown actor `x`"
+        );
+    }
+}

@@ -12,6 +12,9 @@
 //! * [`cases`]: the bundled cases, compiled into the library.
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
+//! * [`report`]: the actor table, the graph summary with the core-set
+//!   hypothesis, and the main job's report.
+//! * [`random`]: the seeded ChaCha8 generator every draw comes from.
 //!
 //! ```
 //! let g = coprod::io::load_case_str(
@@ -33,8 +36,10 @@ pub mod generate;
 pub mod io;
 pub mod measures;
 pub mod model;
+pub mod random;
+pub mod report;
 
-pub use error::{Error, Location, Result};
+pub use error::{Error, Location, Names, Result};
 
 /// The README's code, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]

@@ -419,7 +419,7 @@ fn jinsong_cross_sector_brokers() {
     let g = coprod::cases::load("jinsong").unwrap();
     let v = View::aggregate(&g);
     let ids = v.ids();
-    let p = Partition::of_view(&v, &"sector".parse::<Attribute>().unwrap());
+    let p = Partition::of_view(&v, &"sector".parse::<Attribute>().unwrap()).unwrap();
     let b = brokerage(&v.csr(), &p).unwrap();
     let at = |id: &str| ids.iter().position(|x| *x == id).unwrap();
     // The sub-district office brokers across sectors in every role.

@@ -1,13 +1,16 @@
 //! Property tests of the brokerage family on small seeded random graphs.
 #![allow(clippy::needless_range_loop)]
 
-use coprod::generate::{below, gnm, rng};
 use coprod::measures::Direction;
 use coprod::measures::brokerage::{
     EiOptions, Role, StructuralHolesOptions, Weights, brokerage, constraint, effective_size,
     efficiency, ei_index, hierarchy, multiplex_brokerage,
 };
 use coprod::model::{Aggregation, Csr, Partition};
+use coprod::{
+    generate::gnm,
+    random::{below, rng},
+};
 use proptest::prelude::*;
 
 fn graph(n: usize, density: f64, directed: bool, seed: u64) -> Csr {

@@ -258,7 +258,8 @@ fn case_fixtures_match_the_current_data() {
                 format!("{name} {view} (rerun scripts/reference/cases.sh if the data changed)");
             assert_eq!(f.directed, v.is_directed(), "{what}");
             assert_eq!(f.csr(), v.csr(), "{what}");
-            let sectors = coprod::model::Partition::of_view(&v, &coprod::model::Attribute::Sector);
+            let sectors =
+                coprod::model::Partition::of_view(&v, &coprod::model::Attribute::Sector).unwrap();
             for i in 0..f.n {
                 for j in 0..f.n {
                     assert_eq!(

@@ -6,6 +6,7 @@ mod common;
 use common::{EXACT, Fixture, assert_close, assert_scalar, fixtures};
 use coprod::measures::centrality::*;
 use coprod::measures::{Direction, Weighting};
+use coprod::model::NodeSet;
 
 /// Tolerance for the power iterations (solver tol 1e-12 / 1e-13).
 const ITER: f64 = 1e-6;
@@ -339,6 +340,7 @@ fn betweenness_sequential_equals_parallel() {
                 parallelism: Parallelism::Sequential,
                 ..Default::default()
             };
+            let grp = NodeSet::new(g.node_count(), grp).unwrap();
             let seq = group_betweenness(&g, &grp, &o).unwrap();
             o.parallelism = Parallelism::Parallel;
             assert_eq!(seq, group_betweenness(&g, &grp, &o).unwrap());
@@ -432,23 +434,23 @@ fn spectral_measures_match_networkx_igraph_and_sna() {
 #[test]
 fn group_centralities_match_networkx_and_the_definition() {
     let n = check_scalar("networkx.group_degree_centrality", On::All, EXACT, |f| {
-        group_degree(&f.csr(), &f.group, Direction::Out).unwrap()
+        group_degree(&f.csr(), &f.group_set(), Direction::Out).unwrap()
     });
     assert_eq!(n, fixtures().len());
     check_scalar(
         "networkx.group_in_degree_centrality",
         On::Directed,
         EXACT,
-        |f| group_degree(&f.csr(), &f.group, Direction::In).unwrap(),
+        |f| group_degree(&f.csr(), &f.group_set(), Direction::In).unwrap(),
     );
     check_scalar(
         "networkx.group_out_degree_centrality",
         On::Directed,
         EXACT,
-        |f| group_degree(&f.csr(), &f.group, Direction::Out).unwrap(),
+        |f| group_degree(&f.csr(), &f.group_set(), Direction::Out).unwrap(),
     );
     let n = check_scalar("networkx.group_closeness_centrality", On::All, EXACT, |f| {
-        group_closeness(&f.csr(), &f.group, &GroupClosenessOptions::default()).ok()
+        group_closeness(&f.csr(), &f.group_set(), &GroupClosenessOptions::default()).ok()
     });
     assert_eq!(n, fixtures().len());
     let gb = |scale| GroupBetweennessOptions {
@@ -459,14 +461,21 @@ fn group_centralities_match_networkx_and_the_definition() {
         "bruteforce.group_betweenness_centrality",
         On::All,
         EXACT,
-        |f| group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Normalized)).unwrap(),
+        |f| {
+            group_betweenness(
+                &f.csr(),
+                &f.group_set(),
+                &gb(GroupBetweennessScale::Normalized),
+            )
+            .unwrap()
+        },
     );
     assert_eq!(n, fixtures().len());
     check_scalar(
         "bruteforce.group_betweenness_centrality.raw",
         On::All,
         EXACT,
-        |f| group_betweenness(&f.csr(), &f.group, &gb(GroupBetweennessScale::Raw)).unwrap(),
+        |f| group_betweenness(&f.csr(), &f.group_set(), &gb(GroupBetweennessScale::Raw)).unwrap(),
     );
     // NetworkX agrees with the definition on undirected unweighted graphs
     let mut compared = 0;
@@ -482,7 +491,7 @@ fn group_centralities_match_networkx_and_the_definition() {
             ),
         ] {
             let want = f.scalar(key).expect(key);
-            let got = group_betweenness(&f.csr(), &f.group, &gb(scale))
+            let got = group_betweenness(&f.csr(), &f.group_set(), &gb(scale))
                 .unwrap()
                 .unwrap();
             assert_scalar(got, want, EXACT, &format!("{} {key}", f.name));
@@ -514,19 +523,19 @@ fn weighted_group_closeness_and_undirected_group_degree_match_networkx() {
     for f in &fx {
         if f.weighted {
             let key = "networkx.group_closeness_centrality.weight";
-            let got = group_closeness(&f.csr(), &f.group, &opts(Direction::In)).unwrap();
+            let got = group_closeness(&f.csr(), &f.group_set(), &opts(Direction::In)).unwrap();
             assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
             weighted += 1;
         }
         if f.directed {
             let key = "networkx.group_degree_centrality.all";
-            let got = group_degree(&f.csr(), &f.group, Direction::All)
+            let got = group_degree(&f.csr(), &f.group_set(), Direction::All)
                 .unwrap()
                 .unwrap();
             assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
             if f.weighted {
                 let key = "networkx.group_closeness_centrality.weight_reverse";
-                let got = group_closeness(&f.csr(), &f.group, &opts(Direction::Out)).unwrap();
+                let got = group_closeness(&f.csr(), &f.group_set(), &opts(Direction::Out)).unwrap();
                 assert_scalar(got, f.scalar(key).expect(key), EXACT, &f.name);
             }
             directed += 1;
@@ -567,8 +576,15 @@ fn tiny_graphs_follow_the_documented_edge_cases() {
     assert_eq!(nx, [0.0, 0.5, 0.0]); // node 1: (2−1)/1 · (2−1)/(3−1)
     assert_eq!(closeness(&g, &sna), [0.0, 0.0, 0.0]);
     // a group holding every node
-    assert_eq!(group_degree(&g, &[0, 1, 2], Direction::Out).unwrap(), None);
-    assert!(group_degree(&g, &[3], Direction::Out).is_err());
+    assert_eq!(
+        group_degree(&g, &NodeSet::new(3, [0, 1, 2]).unwrap(), Direction::Out).unwrap(),
+        None
+    );
+    // a node set of another graph
+    assert!(group_degree(&g, &NodeSet::new(4, [3]).unwrap(), Direction::Out).is_err());
     let gb = GroupBetweennessOptions::default();
-    assert_eq!(group_betweenness(&g, &[0, 1], &gb).unwrap(), None);
+    assert_eq!(
+        group_betweenness(&g, &NodeSet::new(3, [0, 1]).unwrap(), &gb).unwrap(),
+        None
+    );
 }

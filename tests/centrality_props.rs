@@ -1,12 +1,15 @@
 //! Property tests of the centrality and centralization families on small
 //! seeded random graphs.
 
-use coprod::generate::{below, gnm, rng};
 use coprod::measures::centrality::*;
 use coprod::measures::centralization::{betweenness_centralization, degree_centralization};
 use coprod::measures::paths::bfs;
 use coprod::measures::{Direction, Weighting};
-use coprod::model::{Aggregation, Csr};
+use coprod::model::{Aggregation, Csr, NodeSet};
+use coprod::{
+    generate::gnm,
+    random::{below, rng},
+};
 use proptest::prelude::*;
 
 /// A random graph: n in 3..25, about 2n ties, weights in {1, 1.5, ..., 3} when `weighted`.
@@ -86,7 +89,7 @@ proptest! {
         let grp = [0usize, 1];
         let grp2: Vec<usize> = grp.iter().map(|&u| p[u]).collect();
         let gb = GroupBetweennessOptions::default();
-        let (x, y) = (group_betweenness(&g, &grp, &gb).unwrap(), group_betweenness(&h, &grp2, &gb).unwrap());
+        let (x, y) = (group_betweenness(&g, &NodeSet::new(g.node_count(), grp).unwrap(), &gb).unwrap(), group_betweenness(&h, &NodeSet::new(h.node_count(), grp2.iter().copied()).unwrap(), &gb).unwrap());
         prop_assert!(x.zip(y).is_none_or(|(x, y)| (x - y).abs() < 1e-9));
     }
 
@@ -105,8 +108,8 @@ proptest! {
         }
         prop_assert!(betweenness_centralization(&g).is_some_and(|c| (0.0..=1.0 + 1e-12).contains(&c)));
         let grp = [0usize, 2];
-        in_unit(&[group_degree(&g, &grp, Direction::Out).unwrap().unwrap()], "group degree")?;
-        in_unit(&[group_betweenness(&g, &grp, &GroupBetweennessOptions::default()).unwrap().unwrap()], "group betweenness")?;
+        in_unit(&[group_degree(&g, &NodeSet::new(g.node_count(), grp).unwrap(), Direction::Out).unwrap().unwrap()], "group degree")?;
+        in_unit(&[group_betweenness(&g, &NodeSet::new(g.node_count(), grp).unwrap(), &GroupBetweennessOptions::default()).unwrap().unwrap()], "group betweenness")?;
         let pr = pagerank(&g, &PageRankOptions::default()).unwrap();
         prop_assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     }
@@ -142,9 +145,9 @@ proptest! {
         let d = degree(&g, &DegreeOptions { direction: Direction::Out, ..Default::default() });
         for v in 0..n {
             let gb = GroupBetweennessOptions { weighting: w, scale: GroupBetweennessScale::Raw, ..Default::default() };
-            let x = group_betweenness(&g, &[v], &gb).unwrap().unwrap();
+            let x = group_betweenness(&g, &NodeSet::new(n, [v]).unwrap(), &gb).unwrap().unwrap();
             prop_assert!((x - b[v]).abs() < 1e-9 * b[v].max(1.0), "node {v}: {x} vs {}", b[v]);
-            let y = group_degree(&g, &[v], Direction::Out).unwrap().unwrap();
+            let y = group_degree(&g, &NodeSet::new(n, [v]).unwrap(), Direction::Out).unwrap().unwrap();
             prop_assert!((y - d[v]).abs() < 1e-12);
         }
     }

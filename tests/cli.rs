@@ -138,14 +138,14 @@ fn summary_and_columns() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["directed"], 0.0);
-    assert!(v["party_actors"] == 0.0 && v["party_core_fit"].is_null());
+    assert!(v["core_actors"] == 0.0 && v["core_fit"].is_null());
     let (code, out, _) = coprod(&["columns"]);
     assert_eq!(code, 0);
-    for (name, _) in coprod::measures::summary::ACTOR_COLUMNS {
-        assert!(out.contains(&format!("  {name}: ")), "{name}");
+    for col in coprod::report::ACTOR_COLUMNS {
+        assert!(out.contains(&format!("  {}: ", col.name)), "{}", col.name);
     }
     let (code, _, err) = coprod(&["summary", "nowhere"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("no bundled case `nowhere`"), "{err}");
 }
 
@@ -175,6 +175,131 @@ fn multiplex_brokerage_splits_roles_by_layer() {
         "--layers",
         "leadership,gossip",
     ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown layer `gossip`; available: leadership, administrative"),
+        "{err}"
+    );
+}
+
+/// A typo'd name is exit 2 and an error that lists what exists, never a
+/// silent default (each of these exited 0 or named nothing before).
+#[test]
+fn typos_are_errors_that_list_what_exists() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["summary", "jinsong", "--partition", "sectr"],
+            "no attribute `sectr`; available: kind, sector, level",
+        ),
+        (
+            &["measures", "jinsong", "--partition", "sectr"],
+            "no attribute `sectr`; available: kind, sector, level",
+        ),
+        (
+            &["multiplex-brokerage", "jinsong", "--partition", "sectr"],
+            "no attribute `sectr`",
+        ),
+        (
+            &["summary", "jinsong", "--layers", "leadershp"],
+            "unknown layer `leadershp`; available: leadership,",
+        ),
+        (
+            &["summary", "jinsong", "--core", "kind:parti"],
+            "unknown kind `parti`; available: party, block, strip, market, social, resident, arena",
+        ),
+        (
+            &["summary", "jinsong", "--core", "subdistrict_ofice"],
+            "unknown actor `subdistrict_ofice`; available: ",
+        ),
+        (
+            &["edges", "jinsong", "--without", "subdistrict_ofice"],
+            "unknown actor `subdistrict_ofice`; available: ",
+        ),
+        (&["nodes", "jinsongg"], "no bundled case `jinsongg`"),
+    ];
+    for (args, want) in cases {
+        let (code, out, err) = coprod(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?} printed {out}");
+    }
+    // The actor list names the real ids.
+    let (_, _, err) = coprod(&["summary", "jinsong", "--core", "subdistrict_ofice"]);
+    assert!(err.contains("subdistrict_office"), "{err}");
+}
+
+/// Every command that takes a case takes the same view options.
+#[test]
+fn view_options_on_every_case_command() {
+    for cmd in [
+        "edges",
+        "nodes",
+        "measures",
+        "summary",
+        "multiplex-brokerage",
+    ] {
+        for extra in [
+            &["--symmetric"][..],
+            &["--layers", "all,tension"],
+            &["--layers", "positive"],
+            &["--aggregation", "max"],
+            &["--without", "residents"],
+            &["--project-arenas"],
+        ] {
+            let mut args = vec![cmd, "jinsong"];
+            args.extend_from_slice(extra);
+            let (code, out, err) = coprod(&args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(!out.is_empty(), "{args:?}");
+        }
+    }
+    // `all` anywhere in the list is every layer, tension included.
+    let (_, all, _) = coprod(&["edges", "jinsong", "--layers", "all"]);
+    let (_, all_tension, _) = coprod(&["edges", "jinsong", "--layers", "all,tension"]);
+    let (_, positive, _) = coprod(&["edges", "jinsong"]);
+    assert_eq!(all, all_tension);
+    assert!(all.lines().count() > positive.lines().count());
+    // Left-out actors are left out of the multiplex census too.
+    let (_, out, _) = coprod(&["multiplex-brokerage", "jinsong", "--without", "residents"]);
+    assert!(!out.lines().any(|l| l.starts_with("residents,")), "{out}");
+    let (_, sym, _) = coprod(&["multiplex-brokerage", "jinsong", "--symmetric"]);
+    let (_, dir, _) = coprod(&["multiplex-brokerage", "jinsong"]);
+    assert_ne!(sym, dir);
+}
+
+/// `--output FILE` writes the table to the file and nothing to stdout; an
+/// unwritable path is exit 1 naming the path.
+#[test]
+fn output_goes_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("s.csv");
+    let (code, out, _) = coprod(&["summary", "ly", "--output", file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    let (_, stdout, _) = coprod(&["summary", "ly"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
+    let bad = dir.join("no/such/dir/s.csv");
+    let (code, _, err) = coprod(&["summary", "ly", "-o", bad.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(code, 1);
-    assert!(err.contains("no layer `gossip`"), "{err}");
+    assert!(err.contains("no/such/dir/s.csv"), "{err}");
+}
+
+/// Another core set for the hypothesis rows (X district's lead unit).
+#[test]
+fn summary_tests_any_core_set() {
+    let (code, out, err) = coprod(&[
+        "summary",
+        "x_district",
+        "--format",
+        "json",
+        "--core",
+        "civil_affairs_bureau",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["core_actors"], 1.0);
+    assert_eq!(v["core"], "civil_affairs_bureau");
+    assert!(v["core_group_degree"].as_f64().unwrap() > 0.0);
 }

@@ -1,10 +1,13 @@
 //! Property tests for the cohesion family: relabelling invariance, ranges,
 //! census identities, and brute-force definitions on small random graphs.
 
-use coprod::generate::{gnm, rng, unit};
 use coprod::measures::Direction;
 use coprod::measures::cohesion::*;
 use coprod::model::{Aggregation, Csr};
+use coprod::{
+    generate::gnm,
+    random::{rng, unit},
+};
 use proptest::prelude::*;
 
 /// A seeded G(n, m) graph with weights in (0.5, 3.5], and a permutation of its nodes.

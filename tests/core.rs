@@ -6,11 +6,21 @@ mod common;
 
 use common::{EXACT, assert_scalar, close};
 use coprod::measures::Weighting;
-use coprod::measures::core::*;
+use coprod::measures::core_periphery::*;
 use coprod::measures::multiplex::Weights;
-use coprod::model::{Aggregation, Csr};
+use coprod::model::{Aggregation, Csr, NodeSet};
 use proptest::prelude::*;
 use std::path::Path;
+
+/// The node set marked by `core`.
+fn mask(core: &[bool]) -> NodeSet {
+    NodeSet::from_mask(core.to_vec())
+}
+
+/// The node set of `nodes` in `g`.
+fn set(g: &Csr, nodes: &[u32]) -> NodeSet {
+    NodeSet::new(g.node_count(), nodes.iter().map(|&u| u as usize)).unwrap()
+}
 
 fn model(off_diagonal: OffDiagonal) -> CorePeripheryModel {
     CorePeripheryModel {
@@ -44,7 +54,11 @@ fn fit_by_hand_undirected() {
     let e = [(0, 1), (0, 2), (0, 3), (1, 4), (2, 5), (3, 4)].map(|(u, v)| (u, v, 1.0));
     let g = Csr::from_edges(6, false, &e, Aggregation::Sum);
     let core = [true, true, true, false, false, false];
-    let fit = |o| core_periphery_fit(&g, &core, model(o)).unwrap().unwrap();
+    let fit = |o| {
+        core_periphery_fit(&g, &mask(&core), &model(o))
+            .unwrap()
+            .unwrap()
+    };
     assert_scalar(fit(OffDiagonal::Missing), 1.0 / 3.0, EXACT, "missing");
     assert_scalar(fit(OffDiagonal::Ties), 6f64.sqrt() / 36.0, EXACT, "ties");
     assert_scalar(
@@ -56,20 +70,20 @@ fn fit_by_hand_undirected() {
     // The directed graph with both arcs of every edge has the same fits.
     let both: Vec<_> = g.arcs().collect();
     let d = Csr::from_edges(6, true, &both, Aggregation::Sum);
-    let dfit = core_periphery_fit(&d, &core, model(OffDiagonal::Ties))
+    let dfit = core_periphery_fit(&d, &mask(&core), &model(OffDiagonal::Ties))
         .unwrap()
         .unwrap();
     assert_scalar(dfit, 6f64.sqrt() / 36.0, EXACT, "directed ties");
     // Undefined fits: empty core, all-core, wrong length.
     assert_eq!(
-        core_periphery_fit(&g, &[false; 6], model(OffDiagonal::Missing)).unwrap(),
+        core_periphery_fit(&g, &mask(&[false; 6]), &model(OffDiagonal::Missing)).unwrap(),
         None
     );
     assert_eq!(
-        core_periphery_fit(&g, &[true; 6], model(OffDiagonal::Ties)).unwrap(),
+        core_periphery_fit(&g, &mask(&[true; 6]), &model(OffDiagonal::Ties)).unwrap(),
         None
     );
-    assert!(core_periphery_fit(&g, &[true; 5], model(OffDiagonal::Ties)).is_err());
+    assert!(core_periphery_fit(&g, &mask(&[true; 5]), &model(OffDiagonal::Ties)).is_err());
 }
 
 /// ```text
@@ -93,7 +107,7 @@ fn fit_by_hand_directed_and_weighted() {
     ];
     let g = Csr::from_edges(4, true, &e, Aggregation::Sum);
     let core = [true, true, false, false];
-    let b = core_periphery_fit(&g, &core, model(OffDiagonal::Missing))
+    let b = core_periphery_fit(&g, &mask(&core), &model(OffDiagonal::Missing))
         .unwrap()
         .unwrap();
     assert_scalar(b, 1.0 / 3f64.sqrt(), EXACT, "binary");
@@ -101,13 +115,13 @@ fn fit_by_hand_directed_and_weighted() {
         off_diagonal: OffDiagonal::Missing,
         entries: Weights::Strength,
     };
-    let w = core_periphery_fit(&g, &core, wm).unwrap().unwrap();
+    let w = core_periphery_fit(&g, &mask(&core), &wm).unwrap().unwrap();
     assert_scalar(w, -1.0 / 19f64.sqrt(), EXACT, "weighted");
     // A self-loop is on the diagonal: it changes nothing.
     let mut e2 = e.to_vec();
     e2.push((2, 2, 1.0));
     let g2 = Csr::from_edges(4, true, &e2, Aggregation::Sum);
-    let b2 = core_periphery_fit(&g2, &core, model(OffDiagonal::Missing))
+    let b2 = core_periphery_fit(&g2, &mask(&core), &model(OffDiagonal::Missing))
         .unwrap()
         .unwrap();
     assert_eq!(b, b2);
@@ -120,29 +134,29 @@ fn search_is_seeded_and_rejects_zero_restarts() {
         restarts: 5,
         seed: 9,
     };
-    let a = best_core(&g, CorePeripheryModel::default(), s)
+    let a = best_core(&g, &CorePeripheryModel::default(), &s)
         .unwrap()
         .unwrap();
-    let b = best_core(&g, CorePeripheryModel::default(), s)
+    let b = best_core(&g, &CorePeripheryModel::default(), &s)
         .unwrap()
         .unwrap();
     assert_eq!(a, b);
-    let f = core_periphery_fit(&g, &a.core, CorePeripheryModel::default()).unwrap();
+    let f = core_periphery_fit(&g, &a.core, &CorePeripheryModel::default()).unwrap();
     assert_eq!(f, Some(a.fit));
     let zero = CoreSearch {
         restarts: 0,
         seed: 0,
     };
-    assert!(best_core(&g, CorePeripheryModel::default(), zero).is_err());
+    assert!(best_core(&g, &CorePeripheryModel::default(), &zero).is_err());
     let empty = Csr::from_edges(5, false, &[], Aggregation::Sum);
     assert_eq!(
-        best_core(&empty, CorePeripheryModel::default(), s).unwrap(),
+        best_core(&empty, &CorePeripheryModel::default(), &s).unwrap(),
         None
     );
     assert!(
         best_core_exhaustive(
             &coprod::generate::gnm(25, 10, false, 1).unwrap(),
-            CorePeripheryModel::default()
+            &CorePeripheryModel::default()
         )
         .is_err()
     );
@@ -166,8 +180,8 @@ proptest! {
     fn search_finds_the_exhaustive_optimum(g in small_graph(), seed in any::<u64>()) {
         for off in [OffDiagonal::Missing, OffDiagonal::Ties, OffDiagonal::NoTies] {
             let m = model(off);
-            let best = best_core_exhaustive(&g, m).unwrap();
-            let found = best_core(&g, m, CoreSearch { seed, ..CoreSearch::default() }).unwrap();
+            let best = best_core_exhaustive(&g, &m).unwrap();
+            let found = best_core(&g, &m, &CoreSearch { seed, ..CoreSearch::default() }).unwrap();
             match (best, found) {
                 (None, None) => {}
                 (Some(b), Some(f)) => {
@@ -182,33 +196,33 @@ proptest! {
     #[test]
     fn fit_is_invariant_under_relabelling(g in small_graph(), seed in any::<u64>()) {
         let n = g.node_count();
-        let mut r = coprod::generate::rng(seed);
+        let mut r = coprod::random::rng(seed);
         let mut perm: Vec<u32> = (0..n as u32).collect();
         for i in (1..n).rev() {
-            perm.swap(i, coprod::generate::below(&mut r, i as u64 + 1) as usize);
+            perm.swap(i, coprod::random::below(&mut r, i as u64 + 1) as usize);
         }
-        let core: Vec<bool> = (0..n).map(|_| coprod::generate::below(&mut r, 2) == 1).collect();
+        let core: Vec<bool> = (0..n).map(|_| coprod::random::below(&mut r, 2) == 1).collect();
         let e: Vec<_> = g.edges().map(|(u, v, w)| (perm[u as usize], perm[v as usize], w)).collect();
         let h = Csr::from_edges(n, g.is_directed(), &e, Aggregation::Sum);
         let mut hcore = vec![false; n];
         for u in 0..n { hcore[perm[u] as usize] = core[u]; }
         for off in [OffDiagonal::Missing, OffDiagonal::Ties, OffDiagonal::NoTies] {
-            let a = core_periphery_fit(&g, &core, model(off)).unwrap();
-            let b = core_periphery_fit(&h, &hcore, model(off)).unwrap();
+            let a = core_periphery_fit(&g, &mask(&core), &model(off)).unwrap();
+            let b = core_periphery_fit(&h, &mask(&hcore), &model(off)).unwrap();
             prop_assert_eq!(a.is_some(), b.is_some());
             if let (Some(a), Some(b)) = (a, b) { prop_assert!((a - b).abs() < 1e-12); }
         }
         // Fragmentation too, removing the relabelled set.
         let removed: Vec<u32> = (0..n as u32).filter(|&u| core[u as usize]).collect();
         let hremoved: Vec<u32> = removed.iter().map(|&u| perm[u as usize]).collect();
-        prop_assert_eq!(fragmentation(&g, &removed).unwrap(), fragmentation(&h, &hremoved).unwrap());
+        prop_assert_eq!(fragmentation(&g, &set(&g, &removed)).unwrap(), fragmentation(&h, &set(&h, &hremoved)).unwrap());
         let o = FragmentationOptions::default();
-        let (x, y) = (distance_fragmentation(&g, &removed, o).unwrap(), distance_fragmentation(&h, &hremoved, o).unwrap());
+        let (x, y) = (distance_fragmentation(&g, &set(&g, &removed), &o).unwrap(), distance_fragmentation(&h, &set(&h, &hremoved), &o).unwrap());
         prop_assert_eq!(x.is_some(), y.is_some());
         if let (Some(x), Some(y)) = (x, y) {
             prop_assert!((x - y).abs() < 1e-12);
             // DF >= F (unweighted: 1/d <= 1 for every connected pair), both in [0, 1].
-            let f = fragmentation(&g, &removed).unwrap().unwrap();
+            let f = fragmentation(&g, &set(&g, &removed)).unwrap().unwrap();
             prop_assert!(x >= f - 1e-12 && (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&f));
         }
     }
@@ -232,7 +246,7 @@ fn fragmentation_matches_networkx() {
                 .scalar(&format!("networkx.fragmentation.{tag}"))
                 .expect("F key");
             assert_scalar(
-                fragmentation(&g, removed).unwrap().unwrap(),
+                fragmentation(&g, &set(&g, removed)).unwrap().unwrap(),
                 want,
                 EXACT,
                 &what,
@@ -240,7 +254,7 @@ fn fragmentation_matches_networkx() {
             let unweighted = FragmentationOptions {
                 weighting: Weighting::Unweighted,
             };
-            let df = distance_fragmentation(&g, removed, unweighted)
+            let df = distance_fragmentation(&g, &set(&g, removed), &unweighted)
                 .unwrap()
                 .unwrap();
             let want = f
@@ -266,7 +280,9 @@ fn fragmentation_matches_networkx() {
                     .scalar(&format!("networkx.distance_fragmentation.weighted.{tag}"))
                     .expect("weighted DF key");
                 assert_scalar(
-                    distance_fragmentation(&g, removed, o).unwrap().unwrap(),
+                    distance_fragmentation(&g, &set(&g, removed), &o)
+                        .unwrap()
+                        .unwrap(),
                     want,
                     EXACT,
                     &what,
@@ -282,14 +298,21 @@ fn fragmentation_matches_networkx() {
 fn fragmentation_edge_cases() {
     // Directed path 0 → 1 → 2: reachable ordered pairs (0,1) (0,2) (1,2): F = 1 - 3/6.
     let g = Csr::from_edges(3, true, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
-    assert_eq!(fragmentation(&g, &[]).unwrap(), Some(0.5));
+    assert_eq!(
+        fragmentation(&g, &NodeSet::empty(g.node_count())).unwrap(),
+        Some(0.5)
+    );
     // DF = 1 - (1 + 1/2 + 1) / 6
-    let df = distance_fragmentation(&g, &[], FragmentationOptions::default())
+    let df = distance_fragmentation(&g, &set(&g, &[]), &FragmentationOptions::default())
         .unwrap()
         .unwrap();
     assert_scalar(df, 1.0 - 2.5 / 6.0, EXACT, "directed DF");
-    assert_eq!(fragmentation(&g, &[0, 1]).unwrap(), None);
-    assert_eq!(fragmentation(&g, &[1, 1]).unwrap(), Some(1.0));
-    assert!(fragmentation(&g, &[3]).is_err());
-    assert!(distance_fragmentation(&g, &[7], FragmentationOptions::default()).is_err());
+    assert_eq!(fragmentation(&g, &set(&g, &[0, 1])).unwrap(), None);
+    assert_eq!(fragmentation(&g, &set(&g, &[1, 1])).unwrap(), Some(1.0));
+    // A node set of another graph is an error, not a silent reading.
+    assert!(NodeSet::new(3, [3]).is_err());
+    assert!(fragmentation(&g, &NodeSet::empty(4)).is_err());
+    assert!(
+        distance_fragmentation(&g, &NodeSet::empty(2), &FragmentationOptions::default()).is_err()
+    );
 }

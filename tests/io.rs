@@ -209,7 +209,7 @@ fn error_unknown_actor_and_layer() {
         &format!("{TH}a,zz,leadership,,d,q\n"),
     );
     assert!(
-        matches!(&e, Error::UnknownActor { value, at } if value == "zz" && at.column == "target" && at.line == 2),
+        matches!(&e, Error::UnknownActor { value, at: Some(at), .. } if value == "zz" && at.column == "target" && at.line == 2),
         "{e:?}"
     );
     let e = one(
@@ -218,8 +218,13 @@ fn error_unknown_actor_and_layer() {
         &format!("{TH}a,b,friendship,,d,q\n"),
     );
     assert!(
-        matches!(&e, Error::UnknownLayer { value, .. } if value == "friendship"),
+        matches!(&e, Error::UnknownLayer { value, at: Some(_), .. } if value == "friendship"),
         "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .contains("unknown layer `friendship`; available: leadership, administrative"),
+        "{e}"
     );
 }
 

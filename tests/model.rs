@@ -252,7 +252,7 @@ fn csr_merges_and_sorts() {
 #[test]
 fn partitions_by_any_attribute() {
     let g = tiny();
-    let by_sector = Partition::of_graph(&g, &Attribute::Sector);
+    let by_sector = Partition::of_graph(&g, &Attribute::Sector).unwrap();
     assert_eq!(
         by_sector.labels(),
         ["arena", "market", "party", "society", "state"]
@@ -261,8 +261,8 @@ fn partitions_by_any_attribute() {
         by_sector.group(idx(&g, "office")),
         by_sector.group(idx(&g, "housing"))
     );
-    let by_ward = Partition::of_graph(&g, &"ward".parse().unwrap());
+    let by_ward = Partition::of_graph(&g, &"ward".parse().unwrap()).unwrap();
     assert_eq!(by_ward.labels(), ["", "north", "south"]);
     let v = View::aggregate(&g).without(&["sub_party"]).unwrap();
-    assert_eq!(Partition::of_view(&v, &Attribute::Kind).len(), 7);
+    assert_eq!(Partition::of_view(&v, &Attribute::Kind).unwrap().len(), 7);
 }

@@ -333,7 +333,7 @@ fn layer_csrs_reads_a_multiplex_graph() {
     let mixed = [l[0].clone(), only_delib[0].clone()];
     assert!(multiplex_degree(&mixed, o).is_err());
     // The kind-by-kind mixing of the aggregate.
-    let p = Partition::of_graph(&g, &coprod::model::Attribute::Kind);
+    let p = Partition::of_graph(&g, &coprod::model::Attribute::Kind).unwrap();
     let agg = coprod::model::View::aggregate(&g).csr();
     let m = mixing_matrix(&agg, &p, Weights::Ignore).unwrap();
     assert_eq!(m.sum(), agg.edge_count() as f64);
@@ -428,9 +428,9 @@ proptest! {
     fn relabelling_invariance(layers in layers_strategy(), seed in any::<u64>()) {
         let n = layers[0].node_count();
         let mut perm: Vec<u32> = (0..n as u32).collect();
-        let mut r = coprod::generate::rng(seed);
+        let mut r = coprod::random::rng(seed);
         for i in (1..n).rev() {
-            perm.swap(i, coprod::generate::below(&mut r, i as u64 + 1) as usize);
+            perm.swap(i, coprod::random::below(&mut r, i as u64 + 1) as usize);
         }
         let moved: Vec<Csr> = layers.iter().map(|g| permute(g, &perm)).collect();
         let o = DegreeOptions { direction: Direction::All };

@@ -3,8 +3,17 @@
 
 mod common;
 
-use coprod::measures::summary::{ACTOR_COLUMNS, GRAPH_ROWS, actor_table, graph_summary};
 use coprod::model::{Attribute, View};
+use coprod::report::{
+    ACTOR_COLUMNS, GRAPH_ROWS, HYPOTHESIS_ROWS, ReportOptions, Table, actor_table, graph_summary,
+};
+
+fn by(partition: Attribute) -> ReportOptions {
+    ReportOptions {
+        partition,
+        ..Default::default()
+    }
+}
 
 /// Iterative methods (eigenvector, PageRank) are compared at this tolerance.
 const ITERATIVE: f64 = 1e-6;
@@ -58,10 +67,10 @@ fn actor_table_columns_equal_the_reference_tools() {
             ("sym", View::aggregate(&g).symmetrized()),
         ] {
             let f = fixture(name, vname);
-            let t = actor_table(&view, &Attribute::Sector).unwrap();
+            let t = actor_table(&view, &by(Attribute::Sector)).unwrap();
             assert_eq!(t.values[0].len(), ACTOR_COLUMNS.len());
             for &(col, key, tol) in pairs {
-                let c = ACTOR_COLUMNS.iter().position(|x| x.0 == col).unwrap();
+                let c = ACTOR_COLUMNS.iter().position(|x| x.name == col).unwrap();
                 let got: Vec<f64> = t.values.iter().map(|r| r[c]).collect();
                 match f.nodes(key) {
                     Some(want) => {
@@ -73,8 +82,12 @@ fn actor_table_columns_equal_the_reference_tools() {
                         );
                         compared += 1;
                     }
-                    // Only eigenvector may be undefined (acyclic views).
-                    None => assert_eq!(col, "eigenvector", "{name} {vname}: fixture lacks {key}"),
+                    // Only eigenvector may be undefined (spectral radius 0 or
+                    // a repeated dominant eigenvalue), and then it is NaN here.
+                    None => {
+                        assert_eq!(col, "eigenvector", "{name} {vname}: fixture lacks {key}");
+                        assert!(got.iter().all(|x| x.is_nan()), "{name} {vname}: {got:?}");
+                    }
                 }
             }
         }
@@ -108,11 +121,11 @@ fn graph_summary_rows_equal_the_reference_tools() {
             "sna.centralization.betweenness",
         ),
         (
-            "party_group_closeness",
+            "core_group_closeness",
             "networkx.group_closeness_centrality",
         ),
         (
-            "party_group_betweenness",
+            "core_group_betweenness",
             "bruteforce.group_betweenness_centrality",
         ),
     ];
@@ -125,10 +138,10 @@ fn graph_summary_rows_equal_the_reference_tools() {
             ("sym", View::aggregate(&g).symmetrized()),
         ] {
             let f = fixture(name, vname);
-            let s = graph_summary(&view, &Attribute::Sector).unwrap();
-            assert_eq!(s.values.len(), GRAPH_ROWS.len());
+            let s = graph_summary(&view, &by(Attribute::Sector)).unwrap();
+            assert_eq!(s.rows.len(), GRAPH_ROWS.len() + HYPOTHESIS_ROWS.len());
             for &(row, key) in pairs {
-                if row.starts_with("party_") && !has_party {
+                if row.starts_with("core_") && !has_party {
                     assert_eq!(s.get(row), None, "{name}: {row} without party actors");
                     continue;
                 }
@@ -146,7 +159,7 @@ fn graph_summary_rows_equal_the_reference_tools() {
             if vname == "sym" && has_party {
                 let want = f.scalar("networkx.group_degree_centrality").unwrap();
                 common::assert_scalar(
-                    s.get("party_group_degree").unwrap(),
+                    s.get("core_group_degree").unwrap(),
                     want,
                     common::EXACT,
                     name,
@@ -161,15 +174,23 @@ fn graph_summary_rows_equal_the_reference_tools() {
 #[test]
 fn summary_serialises_with_every_row() {
     let g = coprod::cases::load("ly").unwrap();
-    let s = graph_summary(&View::aggregate(&g), &Attribute::Kind).unwrap();
+    let s = graph_summary(&View::aggregate(&g), &by(Attribute::Kind)).unwrap();
     let csv = s.to_csv();
-    assert_eq!(csv.lines().count(), GRAPH_ROWS.len() + 2);
+    assert_eq!(
+        csv.lines().count(),
+        GRAPH_ROWS.len() + HYPOTHESIS_ROWS.len() + 3
+    );
     let json: serde_json::Value = serde_json::from_str(&s.to_json()).unwrap();
     assert_eq!(json["partition"], "kind");
-    for (row, _) in GRAPH_ROWS {
-        assert!(json.get(*row).is_some(), "{row}");
+    for row in GRAPH_ROWS
+        .iter()
+        .map(|r| r.name)
+        .chain(HYPOTHESIS_ROWS.iter().map(|r| r.name))
+    {
+        assert!(json.get(row).is_some(), "{row}");
     }
-    let t = actor_table(&View::aggregate(&g), &Attribute::Kind).unwrap();
+    assert_eq!(json["core"], "kind:party");
+    let t = actor_table(&View::aggregate(&g), &by(Attribute::Kind)).unwrap();
     let json: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
     assert_eq!(json.as_array().unwrap().len(), g.actor_count());
     assert_eq!(t.to_csv().lines().count(), g.actor_count() + 1);

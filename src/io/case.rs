@@ -1,7 +1,7 @@
 //! Loading and writing case directories (`case.toml`, `actors.csv`, `ties.csv`).
 
 use super::table::{Table, read_table};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Names, Result};
 use crate::model::{
     Actor, CaseMeta, Fact, Kind, LayerSpec, Level, MultiplexGraph, Provenance, STANDARD_LAYERS,
     is_valid_id, is_valid_weight,
@@ -256,8 +256,9 @@ fn parse_ties(
                 });
             } else if !known.contains_key(*v) {
                 errors.push(Error::UnknownActor {
-                    at: t.at(line, col),
+                    at: Some(t.at(line, col)),
                     value: v.to_string(),
+                    available: Names::none(),
                 });
             }
         }
@@ -266,8 +267,9 @@ fn parse_ties(
         let layer = layers.iter().find(|l| l.name == layer_s);
         if layer.is_none() {
             errors.push(Error::UnknownLayer {
-                at: t.at(line, "layer"),
+                at: Some(t.at(line, "layer")),
                 value: layer_s.to_string(),
+                available: Names::of(layers.iter().map(|l| l.name.as_str()), layer_s),
             });
         }
         if let Some(l) = layer
@@ -402,9 +404,7 @@ pub fn load_case_dir(dir: impl AsRef<Path>) -> Result<MultiplexGraph> {
 }
 
 fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new())
+    super::write::csv_writer(Vec::new())
 }
 
 fn finish(w: csv::Writer<Vec<u8>>) -> String {

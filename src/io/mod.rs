@@ -7,11 +7,16 @@
 //! its file, line, column and value.
 
 mod case;
+mod export;
 mod json;
 mod table;
+mod write;
 
 pub use case::{
     ACTOR_COLUMNS, TIE_COLUMNS, actors_csv, case_toml, load_case_bytes, load_case_dir,
     load_case_str, ties_csv, write_case_dir,
 };
+pub use export::{edges_csv, nodes_csv};
 pub use json::{from_json, to_json};
+pub use write::csv_string;
+pub use write::{csv_number, csv_writer, json_number, write_error, write_file};

@@ -13,10 +13,9 @@ pub mod brokerage;
 pub mod centrality;
 pub mod centralization;
 pub mod cohesion;
-pub mod core;
+pub mod core_periphery;
 pub mod multiplex;
 pub mod paths;
-pub mod summary;
 
 /// Which ties of a directed graph a measure follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -25,7 +25,7 @@ impl Provenance {
 }
 
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident ($what:literal) { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
@@ -50,11 +50,18 @@ macro_rules! string_enum {
         }
 
         impl FromStr for $name {
-            type Err = ();
+            type Err = crate::Error;
             /// Parse the lowercase name (ASCII case-insensitive).
-            fn from_str(s: &str) -> Result<Self, ()> {
+            ///
+            /// # Errors
+            /// [`Error::UnknownName`](crate::Error::UnknownName) listing the names.
+            fn from_str(s: &str) -> Result<Self, crate::Error> {
                 $(if s.eq_ignore_ascii_case($text) { return Ok($name::$variant); })+
-                Err(())
+                Err(crate::Error::UnknownName {
+                    what: $what,
+                    value: s.to_string(),
+                    available: crate::Names::of(Self::ALL.iter().map(|x| x.as_str()), s),
+                })
             }
         }
     };
@@ -62,7 +69,7 @@ macro_rules! string_enum {
 
 string_enum! {
     /// What an actor is. See `data/README.md` for the codebook with examples.
-    Kind {
+    Kind ("kind") {
         /// A party organisation or party-member collective (區委, 街道黨工委, 樓門黨小組…).
         Party => "party",
         /// Territorial government, 塊 (區政府, 街道辦事處, 社區居委會…).
@@ -83,7 +90,7 @@ string_enum! {
 
 string_enum! {
     /// The administrative or spatial level an actor sits at.
-    Level {
+    Level ("level") {
         /// District (區) level.
         District => "district",
         /// Sub-district (街道) level.
@@ -111,7 +118,7 @@ string_enum! {
     /// social, resident -> Society
     /// arena            -> Arena
     /// ```
-    Sector {
+    Sector ("sector") {
         /// The party.
         Party => "party",
         /// The state: block (territorial) and strip (functional) government.

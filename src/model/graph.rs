@@ -3,7 +3,7 @@
 use super::{
     Actor, CaseMeta, Kind, LayerId, LayerSpec, Provenance, Tie, is_valid_id, is_valid_weight,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Names, Result};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
 
@@ -64,13 +64,20 @@ impl MultiplexGraph {
     /// Declare an extra layer. Errors if its name is already taken.
     pub fn add_layer(&mut self, spec: LayerSpec) -> Result<LayerId> {
         if self.layer_id(&spec.name).is_some() {
-            return Err(Error::InvalidArgument(format!(
-                "layer `{}` declared twice",
-                spec.name
-            )));
+            return Err(Error::InvalidParameter {
+                name: "layer",
+                reason: format!("`{}` is declared twice", spec.name),
+            });
         }
         if self.layers.len() >= u16::MAX as usize {
-            return Err(Error::InvalidArgument("too many layers".into()));
+            return Err(Error::InvalidParameter {
+                name: "layer",
+                reason: format!(
+                    "`{}` would be layer {}, beyond the 65,535 a graph holds",
+                    spec.name,
+                    self.layers.len() + 1
+                ),
+            });
         }
         self.layers.push(spec);
         Ok(LayerId((self.layers.len() - 1) as u16))
@@ -79,16 +86,16 @@ impl MultiplexGraph {
     /// Add an actor; errors on an invalid or duplicate id.
     pub fn add_actor(&mut self, actor: Actor) -> Result<usize> {
         if !is_valid_id(&actor.id) {
-            return Err(Error::InvalidArgument(format!(
-                "invalid actor id `{}`",
-                actor.id
-            )));
+            return Err(Error::InvalidParameter {
+                name: "actor id",
+                reason: format!("`{}` (use letters, digits, `_`, `-`, `.`)", actor.id),
+            });
         }
         if self.index.contains_key(&actor.id) {
-            return Err(Error::InvalidArgument(format!(
-                "duplicate actor id `{}`",
-                actor.id
-            )));
+            return Err(Error::InvalidParameter {
+                name: "actor id",
+                reason: format!("`{}` is already in the graph", actor.id),
+            });
         }
         let i = self.graph.add_node(actor.clone()).index();
         self.index.insert(actor.id, i);
@@ -111,7 +118,7 @@ impl MultiplexGraph {
         let t = self.actor_index(target)?;
         let l = self
             .layer_id(layer)
-            .ok_or_else(|| Error::NoSuchLayer(layer.to_string()))?;
+            .ok_or_else(|| self.unknown_layer(layer))?;
         self.add_tie_at(s, t, l, weight, provenance)
     }
 
@@ -125,26 +132,28 @@ impl MultiplexGraph {
         provenance: Provenance,
     ) -> Result<()> {
         let n = self.actor_count();
-        if source >= n || target >= n {
-            return Err(Error::InvalidArgument(format!(
-                "actor index out of range ({source}, {target}; {n} actors)"
-            )));
+        if let Some(&index) = [source, target].iter().find(|&&i| i >= n) {
+            return Err(Error::NodeOutOfRange { index, n });
         }
         let spec = self
             .layers
             .get(layer.index())
-            .ok_or_else(|| Error::NoSuchLayer(format!("#{}", layer.0)))?;
+            .ok_or_else(|| self.unknown_layer(&format!("#{}", layer.0)))?;
         if source == target && !spec.self_loops {
-            return Err(Error::InvalidArgument(format!(
-                "self-loop on `{}` in layer `{}`",
-                self.actor(source).id,
-                spec.name
-            )));
+            return Err(Error::InvalidParameter {
+                name: "tie",
+                reason: format!(
+                    "self-loop on `{}` in layer `{}`, which forbids self-loops",
+                    self.actor(source).id,
+                    spec.name
+                ),
+            });
         }
         if !is_valid_weight(weight) {
-            return Err(Error::InvalidArgument(format!(
-                "weight {weight} must be finite and > 0"
-            )));
+            return Err(Error::InvalidParameter {
+                name: "weight",
+                reason: format!("{weight} must be a finite number > 0"),
+            });
         }
         self.graph.add_edge(
             NodeIndex::new(source),
@@ -229,7 +238,33 @@ impl MultiplexGraph {
         self.index
             .get(id)
             .copied()
-            .ok_or_else(|| Error::NoSuchActor(id.to_string()))
+            .ok_or_else(|| self.unknown_actor(id))
+    }
+
+    /// The user columns of the actors (attributes beyond kind, level…) that
+    /// at least one actor has a value for, sorted.
+    pub fn attribute_columns(&self) -> Vec<String> {
+        let set: std::collections::BTreeSet<&String> =
+            self.actors().flat_map(|a| a.attrs.keys()).collect();
+        set.into_iter().cloned().collect()
+    }
+
+    /// The error for an actor id this graph does not hold, listing the ids it does.
+    pub fn unknown_actor(&self, id: &str) -> Error {
+        Error::UnknownActor {
+            at: None,
+            value: id.to_string(),
+            available: Names::of(self.actors().map(|a| a.id.as_str()), id),
+        }
+    }
+
+    /// The error for a layer name this graph does not hold, listing its layers.
+    pub fn unknown_layer(&self, name: &str) -> Error {
+        Error::UnknownLayer {
+            at: None,
+            value: name.to_string(),
+            available: Names::of(self.layers().iter().map(|l| l.name.as_str()), name),
+        }
     }
 
     /// The actor with this id.

@@ -1,7 +1,7 @@
 //! Partitions of actors into groups, by any attribute.
 
 use super::{MultiplexGraph, View};
-use crate::error::{Error, Result};
+use crate::error::{Error, Names, Result};
 use std::str::FromStr;
 
 /// An actor attribute usable as a partition.
@@ -13,19 +13,31 @@ pub enum Attribute {
     Sector,
     /// The actor's level.
     Level,
-    /// A user column of `actors.csv` (missing values form the group `""`).
+    /// A user column of `actors.csv` (an actor with an empty value is in the
+    /// group `""`). A name that no actor has is an error when the partition is
+    /// built ([`Partition::of_view`]), never an empty column.
     Column(String),
 }
 
 impl FromStr for Attribute {
     type Err = Error;
-    /// `kind`, `sector`, `level`, or any other name as a user column.
+    /// `kind`, `sector`, `level`, or any other name as a user column (checked
+    /// against the graph when a partition is built).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for an empty name.
     fn from_str(s: &str) -> Result<Self> {
         Ok(match s {
             "kind" => Attribute::Kind,
             "sector" => Attribute::Sector,
             "level" => Attribute::Level,
-            "" => return Err(Error::InvalidArgument("empty attribute name".into())),
+            "" => {
+                return Err(Error::InvalidParameter {
+                    name: "attribute",
+                    reason: "empty name; use kind, sector, level or a column of the actors file"
+                        .into(),
+                });
+            }
             other => Attribute::Column(other.to_string()),
         })
     }
@@ -83,17 +95,38 @@ impl Partition {
     }
 
     /// The partition of the actors of `graph` (all of them, in graph order) by `attr`.
-    pub fn of_graph(graph: &MultiplexGraph, attr: &Attribute) -> Partition {
+    ///
+    /// # Errors
+    /// [`Error::UnknownAttribute`] for a user column that no actor of the graph
+    /// has, listing the attributes that exist.
+    pub fn of_graph(graph: &MultiplexGraph, attr: &Attribute) -> Result<Partition> {
         let idx: Vec<usize> = (0..graph.actor_count()).collect();
         Self::of_actors(graph, &idx, attr)
     }
 
     /// The partition of the kept actors of a view (dense-index order) by `attr`.
-    pub fn of_view(view: &View<'_>, attr: &Attribute) -> Partition {
+    ///
+    /// # Errors
+    /// [`Error::UnknownAttribute`] for a user column that no actor of the graph
+    /// has, listing the attributes that exist.
+    pub fn of_view(view: &View<'_>, attr: &Attribute) -> Result<Partition> {
         Self::of_actors(view.graph(), &view.actor_indices(), attr)
     }
 
-    fn of_actors(graph: &MultiplexGraph, idx: &[usize], attr: &Attribute) -> Partition {
+    fn of_actors(graph: &MultiplexGraph, idx: &[usize], attr: &Attribute) -> Result<Partition> {
+        if let Attribute::Column(c) = attr {
+            let columns = graph.attribute_columns();
+            if !columns.contains(c) {
+                let available = ["kind", "sector", "level"]
+                    .into_iter()
+                    .map(String::from)
+                    .chain(columns);
+                return Err(Error::UnknownAttribute {
+                    name: c.clone(),
+                    available: Names::of(available, c),
+                });
+            }
+        }
         let labels: Vec<String> = idx
             .iter()
             .map(|&i| {
@@ -106,7 +139,7 @@ impl Partition {
                 }
             })
             .collect();
-        Partition::from_labels(&labels)
+        Ok(Partition::from_labels(&labels))
     }
 
     /// Number of nodes.

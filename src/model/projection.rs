@@ -52,9 +52,12 @@ impl MultiplexGraph {
         let mut extra: Vec<LayerSpec> = self.extra_layers().to_vec();
         let comembership = match self.layer_id(COMEMBERSHIP) {
             Some(id) if self.layer(id).directed => {
-                return Err(Error::InvalidArgument(format!(
-                    "layer `{COMEMBERSHIP}` exists and is directed"
-                )));
+                return Err(Error::InvalidParameter {
+                    name: "layer",
+                    reason: format!(
+                        "`{COMEMBERSHIP}` exists and is directed; the projection writes an undirected one"
+                    ),
+                });
             }
             Some(_) => COMEMBERSHIP,
             None => {

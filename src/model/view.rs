@@ -5,8 +5,8 @@
 //! ties on demand ([`View::ties`]). Algorithms call [`View::csr`] once to get
 //! a compact [`Csr`] snapshot indexed densely over the kept actors.
 
-use super::{Aggregation, Csr, Kind, LayerId, MultiplexGraph, Sign, Tie};
-use crate::error::{Error, Result};
+use super::{Aggregation, Csr, Kind, LayerId, MultiplexGraph, NodeSet, Sign, Tie};
+use crate::error::Result;
 
 /// Which layers a view reads.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -76,7 +76,7 @@ impl<'g> View<'g> {
                 for name in names {
                     let id = graph
                         .layer_id(name)
-                        .ok_or_else(|| Error::NoSuchLayer(name.clone()))?;
+                        .ok_or_else(|| graph.unknown_layer(name))?;
                     mask[id.index()] = true;
                 }
                 mask
@@ -89,6 +89,20 @@ impl<'g> View<'g> {
             symmetric: false,
             aggregation: Aggregation::Sum,
         })
+    }
+
+    /// One view per layer this view includes, in layer order, each with this
+    /// view's actors, symmetry and aggregation.
+    pub fn per_layer(&self) -> Vec<(LayerId, View<'g>)> {
+        (0..self.layer_mask.len())
+            .filter(|&l| self.layer_mask[l])
+            .map(|l| {
+                let mut v = self.clone();
+                v.layer_mask = vec![false; self.layer_mask.len()];
+                v.layer_mask[l] = true;
+                (LayerId(l as u16), v)
+            })
+            .collect()
     }
 
     /// The aggregate of all positive layers (weights summed).
@@ -179,6 +193,52 @@ impl<'g> View<'g> {
             .collect()
     }
 
+    /// The set of the kept actors with these ids, in this view's dense indices.
+    ///
+    /// # Errors
+    /// [`Error::UnknownActor`](crate::Error::UnknownActor) for an id the graph
+    /// does not hold (listing the ids it does), and
+    /// [`Error::InvalidParameter`](crate::Error::InvalidParameter) for an
+    /// actor the view leaves out.
+    pub fn node_set<S: AsRef<str>>(&self, ids: &[S]) -> Result<NodeSet> {
+        let dense = self.dense_indices();
+        let mut mask = vec![false; self.node_count()];
+        for id in ids {
+            let id = id.as_ref();
+            let i = self.graph.actor_index(id)?;
+            match dense[i] {
+                u32::MAX => {
+                    return Err(crate::Error::InvalidParameter {
+                        name: "actor",
+                        reason: format!("`{id}` is left out of this view"),
+                    });
+                }
+                d => mask[d as usize] = true,
+            }
+        }
+        Ok(NodeSet::from_mask(mask))
+    }
+
+    /// The set of the kept actors of `kind`.
+    pub fn node_set_of_kind(&self, kind: Kind) -> NodeSet {
+        NodeSet::from_mask(
+            self.actor_indices()
+                .into_iter()
+                .map(|i| self.graph.actor(i).kind == kind)
+                .collect(),
+        )
+    }
+
+    /// `dense_indices()[i]` is the dense index of graph actor `i` in this
+    /// view, `u32::MAX` for an actor left out.
+    fn dense_indices(&self) -> Vec<u32> {
+        let mut dense = vec![u32::MAX; self.graph.actor_count()];
+        for (d, i) in self.actor_indices().into_iter().enumerate() {
+            dense[i] = d as u32;
+        }
+        dense
+    }
+
     /// Number of kept actors.
     pub fn node_count(&self) -> usize {
         self.excluded.iter().filter(|&&x| !x).count()
@@ -193,10 +253,7 @@ impl<'g> View<'g> {
 
     /// The compact snapshot: dense indices over kept actors, parallel ties merged.
     pub fn csr(&self) -> Csr {
-        let mut dense = vec![u32::MAX; self.graph.actor_count()];
-        for (d, i) in self.actor_indices().into_iter().enumerate() {
-            dense[i] = d as u32;
-        }
+        let dense = self.dense_indices();
         let directed = self.is_directed();
         let mut edges = Vec::with_capacity(self.graph.tie_count() * 2);
         for t in self.ties() {

@@ -23,6 +23,13 @@ pub struct Fixture {
 }
 
 impl Fixture {
+    /// The fixture's group as a node set of its graph.
+    #[allow(dead_code)]
+    pub fn group_set(&self) -> coprod::model::NodeSet {
+        coprod::model::NodeSet::new(self.n, self.group.iter().copied())
+            .expect("group inside the graph")
+    }
+
     /// The graph as a Csr (weights as given; the fixtures have no parallel edges).
     pub fn csr(&self) -> Csr {
         Csr::from_edges(self.n, self.directed, &self.edges, Aggregation::Sum)

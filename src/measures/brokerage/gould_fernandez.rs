@@ -1,80 +1,9 @@
 //! Gould–Fernandez brokerage roles, equal to R `sna::brokerage`.
 
 use super::gould_fernandez_null::{NullModel, group_sizes};
+use super::roles::{Role, RoleRow};
 use crate::error::{Error, Result};
 use crate::model::{Csr, Partition};
-
-/// A Gould–Fernandez brokerage role of the broker `j` on an open 2-path `i → j → k`.
-///
-/// The discriminant is the column of the role in [`Brokerage`]'s arrays, the
-/// column order of `sna::brokerage` (`w_I, w_O, b_IO, b_OI, b_O, t`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// `w_I`, coordinator: `i`, `j`, `k` all in one group.
-    Coordinator = 0,
-    /// `w_O`, itinerant (consultant): `i` and `k` in one group, `j` in another.
-    Itinerant = 1,
-    /// `b_IO`, representative: `i` in `j`'s group, `k` outside it.
-    Representative = 2,
-    /// `b_OI`, gatekeeper: `k` in `j`'s group, `i` outside it.
-    Gatekeeper = 3,
-    /// `b_O`, liaison: `i`, `j`, `k` in three different groups.
-    Liaison = 4,
-    /// `t`, the total of the five roles.
-    Total = 5,
-}
-
-impl Role {
-    /// The five roles, in column order (without the total).
-    pub const ROLES: [Role; 5] = [
-        Role::Coordinator,
-        Role::Itinerant,
-        Role::Representative,
-        Role::Gatekeeper,
-        Role::Liaison,
-    ];
-
-    /// All six columns, in `sna`'s order, the total last.
-    pub const COLUMNS: [Role; 6] = [
-        Role::Coordinator,
-        Role::Itinerant,
-        Role::Representative,
-        Role::Gatekeeper,
-        Role::Liaison,
-        Role::Total,
-    ];
-
-    /// The column index (`0..6`).
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// `sna`'s column name (`"w_I"`, `"w_O"`, `"b_IO"`, `"b_OI"`, `"b_O"`, `"t"`).
-    pub fn sna_name(self) -> &'static str {
-        ["w_I", "w_O", "b_IO", "b_OI", "b_O", "t"][self.index()]
-    }
-
-    /// The role of `j` on the 2-path `i → j → k`, from the three groups.
-    #[inline]
-    pub fn classify(gi: u32, gj: u32, gk: u32) -> Role {
-        if gi == gj {
-            if gj == gk {
-                Role::Coordinator
-            } else {
-                Role::Representative
-            }
-        } else if gj == gk {
-            Role::Gatekeeper
-        } else if gi == gk {
-            Role::Itinerant
-        } else {
-            Role::Liaison
-        }
-    }
-}
-
-/// The six columns of one actor or of the graph: `[w_I, w_O, b_IO, b_OI, b_O, t]`.
-pub type RoleRow = [f64; 6];
 
 /// Gould–Fernandez brokerage scores, as the list returned by `sna::brokerage`.
 #[derive(Debug, Clone, PartialEq)]
@@ -261,11 +190,11 @@ pub fn brokerage_counts(graph: &Csr, partition: &Partition) -> Result<Vec<[u64; 
 
 pub(crate) fn check_partition(graph: &Csr, partition: &Partition) -> Result<()> {
     if partition.len() != graph.node_count() {
-        return Err(Error::InvalidArgument(format!(
-            "partition has {} nodes, graph has {}",
-            partition.len(),
-            graph.node_count()
-        )));
+        return Err(Error::SizeMismatch {
+            what: "the partition".into(),
+            expected: graph.node_count(),
+            found: partition.len(),
+        });
     }
     Ok(())
 }

@@ -29,7 +29,7 @@
 //! `T0 = Σ_g n_g B_g`, `T1 = Σ_g n_g² B_g`, `B_g = (S1 − n_g)² − (S2 − n_g²)`,
 //! so the `b_O` correction is `(r3 − r4)[(4N−2) T0 − 8 T1] + r5 [(N−1) T0 − 2 T1]`.
 
-use super::gould_fernandez::RoleRow;
+use super::roles::RoleRow;
 
 /// Group sizes indexed by group number (groups without members have size 0).
 pub(crate) fn group_sizes(groups: &[u32]) -> Vec<f64> {

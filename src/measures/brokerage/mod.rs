@@ -16,13 +16,15 @@ mod gould_fernandez;
 pub mod gould_fernandez_null;
 mod hierarchy;
 mod multiplex;
+mod roles;
 pub mod structural_holes;
 
 pub use crate::measures::Weights;
 pub use ei::{EiIndex, EiOptions, ei_index};
-pub use gould_fernandez::{Brokerage, Role, RoleRow, brokerage, brokerage_counts};
+pub use gould_fernandez::{Brokerage, brokerage, brokerage_counts};
 pub use hierarchy::hierarchy;
 pub use multiplex::multiplex_brokerage;
+pub use roles::{Role, RoleRow};
 pub use structural_holes::{
     LocalConstraints, StructuralHolesOptions, constraint, effective_size, efficiency,
     local_constraint, local_constraints,

@@ -1,7 +1,8 @@
 //! Multiplex brokerage: Gould–Fernandez roles split by the layers of the
 //! in-tie and the out-tie of the broker.
 
-use super::gould_fernandez::{PARALLEL_THRESHOLD, Role, check_partition};
+use super::gould_fernandez::{PARALLEL_THRESHOLD, check_partition};
+use super::roles::Role;
 use crate::error::{Error, Result};
 use crate::model::{Csr, Partition};
 use ndarray::Array4;
@@ -66,16 +67,18 @@ use ndarray::Array4;
 /// ```
 pub fn multiplex_brokerage(layers: &[Csr], partition: &Partition) -> Result<Array4<f64>> {
     let Some(first) = layers.first() else {
-        return Err(Error::InvalidArgument(
-            "multiplex brokerage needs at least one layer".into(),
-        ));
+        return Err(Error::InvalidParameter {
+            name: "layers",
+            reason: "none given; multiplex brokerage needs at least one layer".into(),
+        });
     };
     let n = first.node_count();
     if let Some((a, l)) = layers.iter().enumerate().find(|(_, l)| l.node_count() != n) {
-        return Err(Error::InvalidArgument(format!(
-            "layer {a} has {} nodes, layer 0 has {n}",
-            l.node_count()
-        )));
+        return Err(Error::SizeMismatch {
+            what: format!("layer {a}"),
+            expected: n,
+            found: l.node_count(),
+        });
     }
     check_partition(first, partition)?;
     let counts = census(layers, partition.groups(), n >= PARALLEL_THRESHOLD);

@@ -6,21 +6,12 @@ use super::closeness::Sp;
 use super::{Parallelism, sum_sources};
 use crate::error::{Error, Result};
 use crate::measures::{Direction, Weighting};
-use crate::model::{Aggregation, Csr};
+use crate::model::{Aggregation, Csr, NodeSet};
 
-/// Check a group and return its membership mask.
-fn members(g: &Csr, group: &[usize]) -> Result<Vec<bool>> {
-    let n = g.node_count();
-    let mut m = vec![false; n];
-    for &u in group {
-        if u >= n {
-            return Err(Error::InvalidArgument(format!(
-                "group: node {u} is not in a graph of {n} nodes"
-            )));
-        }
-        m[u] = true;
-    }
-    Ok(m)
+/// Check a group against the graph and return its membership mask.
+fn members<'a>(g: &Csr, group: &'a NodeSet) -> Result<&'a [bool]> {
+    group.check(g.node_count())?;
+    Ok(group.mask())
 }
 
 /// Group degree centrality: the share of non-members tied to the group.
@@ -38,11 +29,11 @@ fn members(g: &Csr, group: &[usize]) -> Result<Vec<bool>> {
 /// (`Out`) and `group_in_degree_centrality` (`In`).
 ///
 /// # Edge cases
-/// Repeated members count once. A group holding every node has no
+/// A group holding every node has no
 /// non-members: `None` (NetworkX divides by zero).
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] for a member `>= n`.
+/// [`Error::SizeMismatch`] for a group built for another graph.
 ///
 /// # Complexity
 /// `O(n + Σ_{u ∈ C} deg(u))`.
@@ -50,19 +41,19 @@ fn members(g: &Csr, group: &[usize]) -> Result<Vec<bool>> {
 /// ```
 /// use coprod::measures::centrality::group_degree;
 /// use coprod::measures::Direction;
-/// use coprod::model::{Aggregation, Csr};
+/// use coprod::model::{Aggregation, Csr, NodeSet};
 /// // path 0 - 1 - 2 - 3; {1} reaches 0 and 2 of the 3 others
 /// let g = Csr::from_edges(4, false, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)], Aggregation::Sum);
-/// assert_eq!(group_degree(&g, &[1], Direction::Out).unwrap(), Some(2.0 / 3.0));
+/// assert_eq!(group_degree(&g, &NodeSet::new(4, [1]).unwrap(), Direction::Out).unwrap(), Some(2.0 / 3.0));
 /// ```
 ///
 /// # References
 /// Everett, M. G. & Borgatti, S. P. (1999). The centrality of groups and
 /// classes. *J. Math. Sociology* 23(3), 181–201. doi:10.1080/0022250X.1999.9990219
-pub fn group_degree(g: &Csr, group: &[usize], direction: Direction) -> Result<Option<f64>> {
+pub fn group_degree(g: &Csr, group: &NodeSet, direction: Direction) -> Result<Option<f64>> {
     let inside = members(g, group)?;
-    let mut hit = inside.clone();
-    let c = inside.iter().filter(|&&x| x).count();
+    let mut hit = inside.to_vec();
+    let c = group.len();
     let n = g.node_count();
     let mut count = 0usize;
     for (u, _) in inside.iter().enumerate().filter(|(_, x)| **x) {
@@ -118,28 +109,30 @@ impl Default for GroupClosenessOptions {
 /// members) gives 0.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] for a member `>= n` or an empty group.
+/// [`Error::SizeMismatch`] for a group built for another graph;
+/// [`Error::InvalidParameter`] for an empty group.
 ///
 /// # Complexity
 /// One multi-source search: `O(n + m)` unweighted, `O((n + m) log n)` weighted.
 ///
 /// ```
 /// use coprod::measures::centrality::{group_closeness, GroupClosenessOptions};
-/// use coprod::model::{Aggregation, Csr};
+/// use coprod::model::{Aggregation, Csr, NodeSet};
 /// // path 0 - 1 - 2 - 3; {1}: distances 1, 1, 2 → 3 / 4
 /// let g = Csr::from_edges(4, false, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)], Aggregation::Sum);
-/// assert_eq!(group_closeness(&g, &[1], &GroupClosenessOptions::default()).unwrap(), 0.75);
+/// assert_eq!(group_closeness(&g, &NodeSet::new(4, [1]).unwrap(), &GroupClosenessOptions::default()).unwrap(), 0.75);
 /// ```
 ///
 /// # References
 /// Everett, M. G. & Borgatti, S. P. (1999). The centrality of groups and
 /// classes. *J. Math. Sociology* 23(3), 181–201. doi:10.1080/0022250X.1999.9990219
-pub fn group_closeness(g: &Csr, group: &[usize], opts: &GroupClosenessOptions) -> Result<f64> {
+pub fn group_closeness(g: &Csr, group: &NodeSet, opts: &GroupClosenessOptions) -> Result<f64> {
     let inside = members(g, group)?;
     if group.is_empty() {
-        return Err(Error::InvalidArgument(
-            "group_closeness: empty group".into(),
-        ));
+        return Err(Error::InvalidParameter {
+            name: "group",
+            reason: "empty; group closeness needs at least one member".into(),
+        });
     }
     // One search from a super-source `n` tied to every member by a tie of
     // length 0 (weighted) or 1 (hops, subtracted below).
@@ -228,7 +221,7 @@ pub struct GroupBetweennessOptions {
 /// Fewer than two non-members: `None` for `Normalized` (no pairs), 0 for `Raw`.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] for a member `>= n`.
+/// [`Error::SizeMismatch`] for a group built for another graph.
 ///
 /// # Complexity
 /// Two shortest-path searches per non-member: `O(n m)` unweighted; parallel
@@ -236,11 +229,11 @@ pub struct GroupBetweennessOptions {
 ///
 /// ```
 /// use coprod::measures::centrality::{group_betweenness, GroupBetweennessOptions};
-/// use coprod::model::{Aggregation, Csr};
+/// use coprod::model::{Aggregation, Csr, NodeSet};
 /// // path 0 - 1 - 2 - 3; {1, 2} lies on the one 0–3 path
 /// let g = Csr::from_edges(4, false, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)], Aggregation::Sum);
 /// let opts = GroupBetweennessOptions::default();
-/// assert_eq!(group_betweenness(&g, &[1, 2], &opts).unwrap(), Some(1.0));
+/// assert_eq!(group_betweenness(&g, &NodeSet::new(4, [1, 2]).unwrap(), &opts).unwrap(), Some(1.0));
 /// ```
 ///
 /// # References
@@ -251,7 +244,7 @@ pub struct GroupBetweennessOptions {
 ///   doi:10.1103/PhysRevE.76.056709
 pub fn group_betweenness(
     g: &Csr,
-    group: &[usize],
+    group: &NodeSet,
     opts: &GroupBetweennessOptions,
 ) -> Result<Option<f64>> {
     let inside = members(g, group)?;

@@ -43,7 +43,7 @@ mod pagerank;
 pub use betweenness::{BetweennessOptions, BetweennessScale, Endpoints, betweenness};
 pub use closeness::{ClosenessOptions, ClosenessScale, closeness};
 pub use degree::{DegreeOptions, DegreeScale, degree};
-pub use eigenvector::{EigenvectorOptions, EigenvectorScale, eigenvector};
+pub use eigenvector::{EigenvectorOptions, EigenvectorScale, eigenvector, eigenvector_is_defined};
 pub use group::{
     GroupBetweennessOptions, GroupBetweennessScale, GroupClosenessOptions, group_betweenness,
     group_closeness, group_degree,

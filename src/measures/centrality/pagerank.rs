@@ -68,10 +68,10 @@ pub fn pagerank(g: &Csr, opts: &PageRankOptions) -> Result<Vec<f64>> {
         return Err(Error::EmptyGraph);
     }
     if !(0.0..1.0).contains(&opts.alpha) {
-        return Err(Error::InvalidArgument(format!(
-            "pagerank: alpha = {} is not in [0, 1)",
-            opts.alpha
-        )));
+        return Err(Error::InvalidParameter {
+            name: "alpha",
+            reason: format!("{} is not in [0, 1)", opts.alpha),
+        });
     }
     let strength: Vec<f64> = (0..n)
         .map(|u| match opts.weights {

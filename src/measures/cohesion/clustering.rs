@@ -121,9 +121,10 @@ pub fn local_clustering(g: &Csr, opts: &ClusteringOptions) -> Result<Vec<f64>> {
     let (num, den): (Vec<f64>, Vec<f64>) = match opts.weighting {
         ClusteringWeighting::Barrat => {
             if directed {
-                return Err(Error::InvalidArgument(
-                    "Barrat clustering needs an undirected graph (igraph collapses a digraph: use to_undirected)".into(),
-                ));
+                return Err(Error::InvalidParameter {
+                    name: "weighting",
+                    reason: "Barrat clustering needs an undirected graph (igraph collapses a digraph: use to_undirected)".into(),
+                });
             }
             let s = Skeleton::new(g, |w, _| w.unwrap_or(0.0));
             let mut num = vec![0.0; n];

@@ -129,9 +129,10 @@ pub fn participation_coefficient(layers: &[Csr], opts: DegreeOptions) -> Result<
     let (n, _) = check_layers(layers)?;
     let m = layers.len();
     if m < 2 {
-        return Err(Error::InvalidArgument(
-            "the participation coefficient needs at least two layers".into(),
-        ));
+        return Err(Error::InvalidParameter {
+            name: "layers",
+            reason: format!("{m} given; the participation coefficient needs at least two"),
+        });
     }
     let factor = m as f64 / (m - 1) as f64;
     Ok((0..n)

@@ -112,10 +112,10 @@ impl Default for SupraOptions {
 pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>> {
     let (n, _) = check_layers(layers)?;
     if !opts.omega.is_finite() {
-        return Err(Error::InvalidArgument(format!(
-            "coupling weight omega = {} must be finite",
-            opts.omega
-        )));
+        return Err(Error::InvalidParameter {
+            name: "omega",
+            reason: format!("{} is not finite", opts.omega),
+        });
     }
     let m = layers.len();
     let mut s = Array2::zeros((n * m, n * m));
@@ -167,11 +167,11 @@ pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>
 /// ```
 pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Weights) -> Result<Array2<f64>> {
     if p.len() != g.node_count() {
-        return Err(Error::InvalidArgument(format!(
-            "partition has {} nodes, graph has {}",
-            p.len(),
-            g.node_count()
-        )));
+        return Err(Error::SizeMismatch {
+            what: "the partition".into(),
+            expected: g.node_count(),
+            found: p.len(),
+        });
     }
     let k = p.group_count();
     let mut m = Array2::zeros((k, k));

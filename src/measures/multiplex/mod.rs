@@ -71,15 +71,45 @@ pub fn layer_csrs_symmetrized(g: &MultiplexGraph, names: &[&str]) -> Result<Vec<
 
 fn build_layers(g: &MultiplexGraph, names: &[&str], symmetric: bool) -> Result<Vec<Csr>> {
     if names.is_empty() {
-        return Err(Error::InvalidArgument("no layer named".into()));
+        return Err(Error::InvalidParameter {
+            name: "layers",
+            reason: "none named".into(),
+        });
     }
     let mut views = Vec::with_capacity(names.len());
     for name in names {
         let v = View::layer(g, name)?;
         views.push(if symmetric { v.symmetrized() } else { v });
     }
+    Ok(consistent_csrs(&views))
+}
+
+/// One snapshot per layer of a view that holds a tie (the view's actors,
+/// symmetry and aggregation kept), with the layers' names; directed layers
+/// make every snapshot directed, as in [`layer_csrs`].
+///
+/// ```
+/// use coprod::model::View;
+/// use coprod::measures::multiplex::view_layer_csrs;
+/// let g = coprod::cases::load("ly").unwrap();
+/// let (names, layers) = view_layer_csrs(&View::aggregate(&g).symmetrized());
+/// assert_eq!(names.len(), layers.len());
+/// assert!(layers.iter().all(|l| !l.is_directed() && l.node_count() == g.actor_count()));
+/// ```
+pub fn view_layer_csrs(view: &View<'_>) -> (Vec<String>, Vec<Csr>) {
+    let (names, views): (Vec<String>, Vec<View<'_>>) = view
+        .per_layer()
+        .into_iter()
+        .filter(|(_, v)| v.ties().next().is_some())
+        .map(|(id, v)| (view.graph().layer(id).name.clone(), v))
+        .unzip();
+    (names, consistent_csrs(&views))
+}
+
+/// The snapshots of `views`, all directed when one is.
+fn consistent_csrs(views: &[View<'_>]) -> Vec<Csr> {
     let directed = views.iter().any(|v| v.is_directed());
-    Ok(views
+    views
         .iter()
         .map(|v| {
             let c = v.csr();
@@ -90,7 +120,7 @@ fn build_layers(g: &MultiplexGraph, names: &[&str], symmetric: bool) -> Result<V
                 c
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Check that `layers` is non-empty and its snapshots share node count and
@@ -102,22 +132,27 @@ pub(crate) fn check_layers(layers: &[Csr]) -> Result<(usize, bool)> {
 
 /// [`check_layers`] over references.
 pub(crate) fn check_refs(layers: &[&Csr]) -> Result<(usize, bool)> {
-    let first = layers
-        .first()
-        .ok_or_else(|| Error::InvalidArgument("no layer given".into()))?;
+    let first = layers.first().ok_or_else(|| Error::InvalidParameter {
+        name: "layers",
+        reason: "none given".into(),
+    })?;
     let (n, d) = (first.node_count(), first.is_directed());
     for (a, l) in layers.iter().enumerate() {
         if l.node_count() != n {
-            return Err(Error::InvalidArgument(format!(
-                "layer {a} has {} nodes, layer 0 has {n}: layers must share the node set",
-                l.node_count()
-            )));
+            return Err(Error::SizeMismatch {
+                what: format!("layer {a} (layers must share the node set of layer 0)"),
+                expected: n,
+                found: l.node_count(),
+            });
         }
         if l.is_directed() != d {
-            return Err(Error::InvalidArgument(format!(
-                "layer {a} is {}directed and layer 0 is not: use layer_csrs to make them consistent",
-                if l.is_directed() { "" } else { "un" }
-            )));
+            return Err(Error::InvalidParameter {
+                name: "layers",
+                reason: format!(
+                    "layer {a} is {}directed and layer 0 is not: use layer_csrs to make them consistent",
+                    if l.is_directed() { "" } else { "un" }
+                ),
+            });
         }
     }
     Ok((n, d))

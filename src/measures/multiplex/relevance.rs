@@ -27,10 +27,10 @@ fn neighbourhoods(
     let mut in_s = vec![false; layers.len()];
     for &a in selected {
         if a >= layers.len() {
-            return Err(Error::InvalidArgument(format!(
-                "selected layer {a} out of range ({} layers)",
-                layers.len()
-            )));
+            return Err(Error::InvalidParameter {
+                name: "selected",
+                reason: format!("layer {a} is out of range ({} layers)", layers.len()),
+            });
         }
         in_s[a] = true;
     }

@@ -1,9 +1,9 @@
 //! Borgatti–Everett discrete core–periphery model.
 
 use crate::error::{Error, Result};
-use crate::generate::{below, rng, unit};
 use crate::measures::Weights;
-use crate::model::Csr;
+use crate::model::{Csr, NodeSet};
+use crate::random::{rng, shuffle, unit};
 
 /// What the ideal pattern says about ties between a core and a periphery node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,7 +36,7 @@ pub struct CorePeripheryModel {
 pub struct CoreSearch {
     /// Number of random starts (default 50).
     pub restarts: usize,
-    /// Seed of the ChaCha8 generator ([`crate::generate::rng`]) (default 0).
+    /// Seed of the ChaCha8 generator ([`crate::random::rng`]) (default 0).
     pub seed: u64,
 }
 
@@ -52,8 +52,8 @@ impl Default for CoreSearch {
 /// A core and its fit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CorePeriphery {
-    /// `core[u]` is whether node `u` is in the core.
-    pub core: Vec<bool>,
+    /// The core's members.
+    pub core: NodeSet,
     /// The fit (a correlation in `[-1, 1]`) of this core.
     pub fit: f64,
 }
@@ -246,23 +246,23 @@ impl State {
 /// (also used by UCINET's categorical core/periphery routine); no open tool
 /// ships it, so the tests check it against hand-computed fixtures.
 ///
-/// `core[u]` marks the core. Edge cases: `None` when the correlation is
+/// `core` is the core's node set. Edge cases: `None` when the correlation is
 /// undefined — the pattern is constant over the cells used (an empty core, an
 /// all-core graph, or with [`OffDiagonal::Missing`] a core or periphery of
 /// fewer than two nodes that leaves only one kind of cell), or the observed
-/// values are (no ties at all, or every cell tied). Errors if `core.len()` is
-/// not the node count.
+/// values are (no ties at all, or every cell tied). A set built for another graph is an
+/// error ([`Error::SizeMismatch`]).
 ///
 /// Complexity: `O(n + m)`.
 ///
 /// ```
-/// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::core::{core_periphery_fit, CorePeripheryModel};
+/// use coprod::model::{Aggregation, Csr, NodeSet};
+/// use coprod::measures::core_periphery::{core_periphery_fit, CorePeripheryModel};
 /// // a triangle 0-1-2 with pendants 3 (on 0) and 4 (on 1): core {0, 1, 2}
 /// let e = [(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0), (0, 3, 1.0), (1, 4, 1.0)];
 /// let g = Csr::from_edges(5, false, &e, Aggregation::Sum);
-/// let core = [true, true, true, false, false];
-/// let fit = core_periphery_fit(&g, &core, CorePeripheryModel::default()).unwrap();
+/// let core = NodeSet::new(5, [0, 1, 2]).unwrap();
+/// let fit = core_periphery_fit(&g, &core, &CorePeripheryModel::default()).unwrap();
 /// // every core–core cell tied, the periphery–periphery cells (3,4), (4,3) empty
 /// assert_eq!(fit, Some(1.0));
 /// ```
@@ -271,17 +271,11 @@ impl State {
 /// structures*, Social Networks 21(4), 375–395, DOI 10.1016/S0378-8733(99)00019-2.
 pub fn core_periphery_fit(
     g: &Csr,
-    core: &[bool],
-    model: CorePeripheryModel,
+    core: &NodeSet,
+    model: &CorePeripheryModel,
 ) -> Result<Option<f64>> {
-    if core.len() != g.node_count() {
-        return Err(Error::InvalidArgument(format!(
-            "core marks {} nodes, graph has {}",
-            core.len(),
-            g.node_count()
-        )));
-    }
-    Ok(State::new(g, model, core.to_vec()).fit())
+    core.check(g.node_count())?;
+    Ok(State::new(g, *model, core.mask().to_vec()).fit())
 }
 
 /// The core that best fits the discrete core–periphery model, by a seeded
@@ -302,7 +296,7 @@ pub fn core_periphery_fit(
 ///
 /// The best core over all starts is returned; a later start replaces it only
 /// if its fit is higher by more than `1e-12`. All randomness comes from
-/// [`crate::generate::rng`]`(seed)`, so the same graph, model and search give
+/// [`crate::random::rng`]`(seed)`, so the same graph, model and search give
 /// the same answer on every machine.
 /// Local search is a heuristic; on graphs of up to 10 nodes the tests check
 /// that it reaches the fit of [`best_core_exhaustive`].
@@ -316,14 +310,14 @@ pub fn core_periphery_fit(
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::core::{best_core, CorePeripheryModel, CoreSearch};
+/// use coprod::measures::core_periphery::{best_core, CorePeripheryModel, CoreSearch};
 /// // a 4-clique {0, 1, 2, 3}, each with a pendant: 4, 5, 6, 7
 /// let mut e = vec![];
 /// for u in 0..4 { for v in u + 1..4 { e.push((u, v, 1.0)); } }
 /// e.extend([(0, 4, 1.0), (1, 5, 1.0), (2, 6, 1.0), (3, 7, 1.0)]);
 /// let g = Csr::from_edges(8, false, &e, Aggregation::Sum);
-/// let best = best_core(&g, CorePeripheryModel::default(), CoreSearch::default()).unwrap().unwrap();
-/// assert_eq!(best.core, [true, true, true, true, false, false, false, false]);
+/// let best = best_core(&g, &CorePeripheryModel::default(), &CoreSearch::default()).unwrap().unwrap();
+/// assert_eq!(best.core.members(), [0, 1, 2, 3]);
 /// assert_eq!(best.fit, 1.0);
 /// ```
 ///
@@ -331,11 +325,14 @@ pub fn core_periphery_fit(
 /// (who search with a genetic algorithm).
 pub fn best_core(
     g: &Csr,
-    model: CorePeripheryModel,
-    search: CoreSearch,
+    model: &CorePeripheryModel,
+    search: &CoreSearch,
 ) -> Result<Option<CorePeriphery>> {
     if search.restarts == 0 {
-        return Err(Error::InvalidArgument("restarts must be at least 1".into()));
+        return Err(Error::InvalidParameter {
+            name: "restarts",
+            reason: "0; the search needs at least one start".into(),
+        });
     }
     let n = g.node_count();
     if n < 2 {
@@ -348,13 +345,10 @@ pub fn best_core(
         // Starts of every size: an inclusion probability drawn per start.
         let q = unit(&mut r);
         let start: Vec<bool> = (0..n).map(|_| unit(&mut r) < q).collect();
-        let mut st = State::new(g, model, start);
+        let mut st = State::new(g, *model, start);
         let mut cur = st.fit().unwrap_or(f64::NEG_INFINITY);
         loop {
-            // Fisher–Yates shuffle of the sweep order.
-            for i in (1..n).rev() {
-                order.swap(i, below(&mut r, i as u64 + 1) as usize);
-            }
+            shuffle(&mut r, &mut order);
             let mut moved = false;
             if n <= PAIR_MOVES_UP_TO {
                 // Steepest ascent: the best single move (first in sweep order on ties).
@@ -404,23 +398,24 @@ pub fn best_core(
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::core::{best_core_exhaustive, CorePeripheryModel};
+/// use coprod::measures::core_periphery::{best_core_exhaustive, CorePeripheryModel};
 /// let e = [(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0), (0, 3, 1.0), (1, 4, 1.0)];
 /// let g = Csr::from_edges(5, false, &e, Aggregation::Sum);
-/// let best = best_core_exhaustive(&g, CorePeripheryModel::default()).unwrap().unwrap();
+/// let best = best_core_exhaustive(&g, &CorePeripheryModel::default()).unwrap().unwrap();
 /// assert_eq!(best.fit, 1.0);
 /// ```
-pub fn best_core_exhaustive(g: &Csr, model: CorePeripheryModel) -> Result<Option<CorePeriphery>> {
+pub fn best_core_exhaustive(g: &Csr, model: &CorePeripheryModel) -> Result<Option<CorePeriphery>> {
     let n = g.node_count();
     if n > 24 {
-        return Err(Error::InvalidArgument(format!(
-            "exhaustive core search on {n} nodes (at most 24)"
-        )));
+        return Err(Error::InvalidParameter {
+            name: "graph",
+            reason: format!("{n} nodes; the exhaustive core search takes at most 24"),
+        });
     }
     let mut best: Option<(f64, Vec<bool>)> = None;
     for mask in 0u32..(1u32 << n) {
         let core: Vec<bool> = (0..n).map(|u| mask >> u & 1 == 1).collect();
-        if let Some(f) = State::new(g, model, core.clone()).fit()
+        if let Some(f) = State::new(g, *model, core.clone()).fit()
             && f > best.as_ref().map_or(f64::NEG_INFINITY, |b| b.0 + 1e-12)
         {
             best = Some((f, core));
@@ -455,11 +450,12 @@ fn pair_move(g: &Csr, st: &mut State, cur: &mut f64) -> bool {
 /// Recompute the winner's fit from scratch (no drift from incremental sums).
 fn finish(
     g: &Csr,
-    model: CorePeripheryModel,
+    model: &CorePeripheryModel,
     best: Option<(f64, Vec<bool>)>,
 ) -> Result<Option<CorePeriphery>> {
     match best {
         Some((f, core)) if f.is_finite() => {
+            let core = NodeSet::from_mask(core);
             let fit = core_periphery_fit(g, &core, model)?.unwrap_or(f);
             Ok(Some(CorePeriphery { core, fit }))
         }

@@ -1,9 +1,9 @@
 //! Borgatti's key-player fragmentation after removing a set of actors.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::measures::paths::{bfs, dijkstra};
 use crate::measures::{Direction, Weighting};
-use crate::model::Csr;
+use crate::model::{Csr, NodeSet};
 use rayon::prelude::*;
 
 /// Residual graphs with at least this many nodes are processed in parallel
@@ -17,20 +17,10 @@ pub struct FragmentationOptions {
     pub weighting: Weighting,
 }
 
-/// The graph without `removed`, checking the ids.
-fn residual(g: &Csr, removed: &[u32]) -> Result<Csr> {
-    let n = g.node_count();
-    let mut keep = vec![true; n];
-    for &u in removed {
-        let u = u as usize;
-        if u >= n {
-            return Err(Error::InvalidArgument(format!(
-                "removed node {u} out of range ({n} nodes)"
-            )));
-        }
-        keep[u] = false;
-    }
-    Ok(g.induced(&keep).0)
+/// The graph without `removed`, checking the set against the graph.
+fn residual(g: &Csr, removed: &NodeSet) -> Result<Csr> {
+    removed.check(g.node_count())?;
+    Ok(g.induced(removed.complement().mask()).0)
 }
 
 /// Per-source sums computed in source order, sequentially or in parallel;
@@ -72,25 +62,25 @@ where
 /// with `H = G.subgraph(remaining)` (and, directed, one minus the share of
 /// ordered pairs joined by `networkx.has_path`).
 ///
-/// Edge cases: `None` when fewer than two nodes remain. Duplicate ids in
-/// `removed` are ignored; an id out of range is an error.
+/// Edge cases: `None` when fewer than two nodes remain. A set built
+/// for another graph is an error ([`Error::SizeMismatch`](crate::Error::SizeMismatch)).
 ///
 /// Complexity: `O(n + m)` undirected (union–find); `O(n (n + m))` directed
 /// (a BFS per source, in parallel for large graphs).
 ///
 /// ```
-/// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::core::fragmentation;
+/// use coprod::model::{Aggregation, Csr, NodeSet};
+/// use coprod::measures::core_periphery::fragmentation;
 /// // a star: centre 0, leaves 1..=3; removing the centre leaves 3 isolates
 /// let g = Csr::from_edges(4, false, &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)], Aggregation::Sum);
-/// assert_eq!(fragmentation(&g, &[]).unwrap(), Some(0.0));
-/// assert_eq!(fragmentation(&g, &[0]).unwrap(), Some(1.0));
-/// assert_eq!(fragmentation(&g, &[1]).unwrap(), Some(0.0));
+/// assert_eq!(fragmentation(&g, &NodeSet::empty(4)).unwrap(), Some(0.0));
+/// assert_eq!(fragmentation(&g, &NodeSet::new(4, [0]).unwrap()).unwrap(), Some(1.0));
+/// assert_eq!(fragmentation(&g, &NodeSet::new(4, [1]).unwrap()).unwrap(), Some(0.0));
 /// ```
 ///
 /// References: Borgatti (2006), *Identifying sets of key players in a social
 /// network*, Comput. Math. Organ. Theory 12, 21–34, DOI 10.1007/s10588-006-7084-x.
-pub fn fragmentation(g: &Csr, removed: &[u32]) -> Result<Option<f64>> {
+pub fn fragmentation(g: &Csr, removed: &NodeSet) -> Result<Option<f64>> {
     let h = residual(g, removed)?;
     Ok(fragmentation_of(&h, h.node_count() >= PARALLEL_FROM))
 }
@@ -168,11 +158,11 @@ fn component_sizes(h: &Csr) -> Vec<usize> {
 /// on the thread count).
 ///
 /// ```
-/// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::core::{distance_fragmentation, FragmentationOptions};
+/// use coprod::model::{Aggregation, Csr, NodeSet};
+/// use coprod::measures::core_periphery::{distance_fragmentation, FragmentationOptions};
 /// // the path 0 - 1 - 2: pairs at distance 1, 1, 2 -> DF = 1 - 2 (1 + 1 + 1/2) / 6
 /// let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
-/// let df = distance_fragmentation(&g, &[], FragmentationOptions::default()).unwrap().unwrap();
+/// let df = distance_fragmentation(&g, &NodeSet::empty(g.node_count()), &FragmentationOptions::default()).unwrap().unwrap();
 /// assert!((df - (1.0 - 5.0 / 6.0)).abs() < 1e-12);
 /// ```
 ///
@@ -181,8 +171,8 @@ fn component_sizes(h: &Csr) -> Vec<usize> {
 /// Lett. 87, 198701, DOI 10.1103/PhysRevLett.87.198701.
 pub fn distance_fragmentation(
     g: &Csr,
-    removed: &[u32],
-    opts: FragmentationOptions,
+    removed: &NodeSet,
+    opts: &FragmentationOptions,
 ) -> Result<Option<f64>> {
     let h = residual(g, removed)?;
     Ok(distance_fragmentation_of(
@@ -192,7 +182,7 @@ pub fn distance_fragmentation(
     ))
 }
 
-fn distance_fragmentation_of(h: &Csr, opts: FragmentationOptions, parallel: bool) -> Option<f64> {
+fn distance_fragmentation_of(h: &Csr, opts: &FragmentationOptions, parallel: bool) -> Option<f64> {
     let n = h.node_count();
     if n < 2 {
         return None;
@@ -227,8 +217,8 @@ mod tests {
             for weighting in [Weighting::Unweighted, Weighting::Distance] {
                 let o = FragmentationOptions { weighting };
                 assert_eq!(
-                    distance_fragmentation_of(&g, o, false),
-                    distance_fragmentation_of(&g, o, true)
+                    distance_fragmentation_of(&g, &o, false),
+                    distance_fragmentation_of(&g, &o, true)
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! Core–periphery structure and key players: does the network have a core,
 //! and does it fall apart without it?
 //!
-//! * [`core_periphery`]: Borgatti & Everett's (1999) discrete core–periphery
+//! * [`borgatti_everett`]: Borgatti & Everett's (1999) discrete core–periphery
 //!   model: the fit of a given core, and the best core found by a seeded
 //!   multi-start local search (or exhaustively, on small graphs).
 //! * [`fragmentation`](mod@fragmentation): Borgatti's (2006) key-player fragmentation `F` and
@@ -11,8 +11,8 @@
 //! model finds and whose removal fragments the network:
 //!
 //! ```
-//! use coprod::model::{Actor, Kind, Level, MultiplexGraph, Provenance, View};
-//! use coprod::measures::core::{best_core, fragmentation, CorePeripheryModel, CoreSearch};
+//! use coprod::model::{Actor, Kind, Level, MultiplexGraph, NodeSet, Provenance, View};
+//! use coprod::measures::core_periphery::{best_core, fragmentation, CorePeripheryModel, CoreSearch};
 //! let mut g = MultiplexGraph::new();
 //! let actors = [("party", Kind::Party), ("street", Kind::Block), ("firm", Kind::Market),
 //!               ("owners", Kind::Social), ("r1", Kind::Resident), ("r2", Kind::Resident)];
@@ -28,19 +28,20 @@
 //! }
 //! let view = View::aggregate(&g).symmetrized();
 //! let csr = view.csr();
-//! let best = best_core(&csr, CorePeripheryModel::default(), CoreSearch::default()).unwrap().unwrap();
-//! let core: Vec<&str> = view.ids().into_iter().zip(&best.core).filter(|(_, c)| **c).map(|(id, _)| id).collect();
+//! let best = best_core(&csr, &CorePeripheryModel::default(), &CoreSearch::default()).unwrap().unwrap();
+//! let ids = view.ids();
+//! let core: Vec<&str> = best.core.iter().map(|u| ids[u]).collect();
 //! assert_eq!(core, ["party", "street", "firm"]);
 //! // Without the party only street - firm stay tied: 2 of the 20 ordered pairs connected.
-//! let party = g.actor_index("party").unwrap() as u32;
-//! assert_eq!(fragmentation(&csr, &[]).unwrap(), Some(0.0));
-//! assert_eq!(fragmentation(&csr, &[party]).unwrap(), Some(0.9));
+//! let party = view.node_set_of_kind(Kind::Party);
+//! assert_eq!(fragmentation(&csr, &NodeSet::empty(6)).unwrap(), Some(0.0));
+//! assert_eq!(fragmentation(&csr, &party).unwrap(), Some(0.9));
 //! ```
 
-pub mod core_periphery;
+pub mod borgatti_everett;
 pub mod fragmentation;
 
-pub use core_periphery::{
+pub use borgatti_everett::{
     CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, best_core, best_core_exhaustive,
     core_periphery_fit,
 };

@@ -1,0 +1,84 @@
+//! The `coprod` command line: a thin layer over the library, one file per command.
+//!
+//! Exit codes (chosen in [`exit_code`] only): 0 success; 1 the data or the
+//! system failed (an invalid case directory, a file that cannot be written,
+//! a measure that did not converge); 2 a mistake in what was asked (an
+//! unknown case, layer, actor, attribute or kind; a parameter out of range;
+//! clap's own usage errors).
+
+mod cases;
+mod columns;
+mod edges;
+mod measures;
+mod multiplex_brokerage;
+mod nodes;
+mod output;
+mod report;
+mod validate;
+mod view;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Network analysis of co-production actor graphs.
+///
+/// With no command: analyse every bundled case and write the report.
+#[derive(Parser)]
+#[command(name = "coprod", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load a case directory; print a one-line summary (exit 0) or every problem found (exit 1).
+    Validate(validate::Args),
+    /// List the bundled cases with actors by kind and ties by layer.
+    Cases(cases::Args),
+    /// The main job (also what runs with no command): measure every bundled case and write the report.
+    Report(report::Args),
+    /// A view's edges as CSV `source,target,weight` (each edge once), for other tools.
+    Edges(edges::Args),
+    /// A view's actors as CSV `id,kind,sector,level` in the view's order.
+    Nodes(nodes::Args),
+    /// One row per actor with every actor-level measure (columns: `coprod columns`).
+    Measures(measures::Args),
+    /// The graph-level measures, with the hypothesis rows about a core set (default: the party).
+    Summary(measures::Args),
+    /// Gould-Fernandez roles split by the layer of the tie into and out of each broker (non-zero cells).
+    MultiplexBrokerage(multiplex_brokerage::Args),
+    /// Describe every column of `measures` and row of `summary`, with its reference convention.
+    Columns(columns::Args),
+}
+
+/// The process exit code of a result.
+fn exit_code(r: &coprod::Result<()>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_usage() => ExitCode::from(2),
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let r = match cli.command {
+        None => report::run(&report::Args::default()),
+        Some(Command::Validate(a)) => validate::run(&a),
+        Some(Command::Cases(a)) => cases::run(&a),
+        Some(Command::Report(a)) => report::run(&a),
+        Some(Command::Edges(a)) => edges::run(&a),
+        Some(Command::Nodes(a)) => nodes::run(&a),
+        Some(Command::Measures(a)) => measures::run_table(&a),
+        Some(Command::Summary(a)) => measures::run_summary(&a),
+        Some(Command::MultiplexBrokerage(a)) => multiplex_brokerage::run(&a),
+        Some(Command::Columns(a)) => columns::run(&a),
+    };
+    if let Err(e) = &r
+        && !matches!(e, coprod::Error::Invalid(_))
+    {
+        eprintln!("coprod: {e}");
+    }
+    exit_code(&r)
+}

@@ -1,0 +1,74 @@
+//! Reports: the tables a researcher reads, keyed by actor id, and the main
+//! job that writes them for every bundled case.
+//!
+//! * [`actor_table`]: one row per actor, every actor-level measure a column
+//!   ([`ACTOR_COLUMNS`]);
+//! * [`graph_summary`]: the graph-level measures ([`GRAPH_ROWS`]) and the
+//!   hypothesis rows about a core set ([`HYPOTHESIS_ROWS`], by default the
+//!   party actors: "one core, many actors");
+//! * [`write_bundled_report`]: the main job (`cargo run --release`).
+//!
+//! Every column and row is one table entry holding its name, its meaning,
+//! the reference call it equals and the function that computes it, so names
+//! and values cannot drift apart. The measures themselves know nothing of
+//! this module.
+
+mod actors;
+mod bundled;
+mod graph;
+mod hypothesis;
+mod inputs;
+
+pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
+pub use bundled::{REPORT_ROWS, write_bundled_report};
+pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
+pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
+
+use crate::model::Attribute;
+
+/// What a report is computed with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The partition for brokerage roles and the E-I index (default: sector).
+    pub partition: Attribute,
+    /// The core set of the hypothesis rows (default: the party actors).
+    pub core: CoreSet,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            partition: Attribute::Sector,
+            core: CoreSet::default(),
+        }
+    }
+}
+
+/// A table that writes itself as CSV and JSON.
+pub trait Table {
+    /// The table as CSV; undefined values empty.
+    fn to_csv(&self) -> String;
+    /// The table as JSON; undefined values `null`.
+    fn to_json(&self) -> String;
+}
+
+/// The documentation of every column of the actor table and every row of the
+/// summary, with the reference convention each equals (`coprod columns`).
+pub fn columns_text() -> String {
+    let mut out = String::from(
+        "coprod measures: one row per actor\n  id, kind, sector, level: the actor\n  group: its class in --partition\n",
+    );
+    for c in ACTOR_COLUMNS {
+        out.push_str(&format!("  {}: {} [{}]\n", c.name, c.doc, c.reference));
+    }
+    out.push_str("\ncoprod summary: one row per graph-level measure\n");
+    for r in GRAPH_ROWS {
+        out.push_str(&format!("  {}: {} [{}]\n", r.name, r.doc, r.reference));
+    }
+    out.push_str("\nhypothesis rows, about the core set of --core (default kind:party)\n");
+    for r in HYPOTHESIS_ROWS {
+        out.push_str(&format!("  {}: {} [{}]\n", r.name, r.doc, r.reference));
+    }
+    out.push_str("  core: the core set\n  best_core: ids of the best core found, `;`-separated\n");
+    out
+}
