@@ -15,6 +15,7 @@ pub mod centralization;
 pub mod cohesion;
 pub mod core_periphery;
 pub mod multiplex;
+pub mod parallel;
 pub mod paths;
 
 /// Which ties of a directed graph a measure follows.
@@ -39,31 +40,7 @@ pub enum Weighting {
     Distance,
 }
 
-/// Whether an all-pairs measure runs over sources in parallel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Parallelism {
-    /// Parallel when the graph has at least [`PARALLEL_MIN_NODES`] nodes.
-    #[default]
-    Auto,
-    /// Always on the calling thread.
-    Sequential,
-    /// Always on rayon's pool.
-    Parallel,
-}
-
-/// The node count from which [`Parallelism::Auto`] runs in parallel.
-pub const PARALLEL_MIN_NODES: usize = 256;
-
-impl Parallelism {
-    /// Whether to run in parallel on a graph of `n` nodes.
-    pub fn enabled(self, n: usize) -> bool {
-        match self {
-            Parallelism::Auto => n >= PARALLEL_MIN_NODES,
-            Parallelism::Sequential => false,
-            Parallelism::Parallel => true,
-        }
-    }
-}
+pub use parallel::{PARALLEL_MIN_NODES, Parallelism};
 
 /// Whether a tie's weight enters a measure that sums or counts ties (degree,
 /// spectral measures, density, structural holes, matrices, core fit), where a

@@ -30,43 +30,4 @@ pub use structural_holes::{
     local_constraint, local_constraints,
 };
 
-/// The shared driver of the brokerage censuses: `visit(i, mark, acc)` adds
-/// ego `i`'s contributions to a flat `u64` accumulator of `cells` entries,
-/// using a mark buffer of `n` entries (initialised to `u32::MAX`). In parallel
-/// over chunks of egos when `parallel`; integer sums make both paths equal.
-pub(crate) fn ego_census(
-    n: usize,
-    cells: usize,
-    parallel: bool,
-    visit: impl Fn(usize, &mut [u32], &mut [u64]) + Sync,
-) -> Vec<u64> {
-    use rayon::prelude::*;
-    let fresh = || (vec![0u64; cells], vec![u32::MAX; n]);
-    if parallel {
-        // At most 2 chunks per thread: one accumulator per chunk bounds the memory.
-        let chunk = n.div_ceil(rayon::current_num_threads().max(1) * 2).max(64);
-        let starts: Vec<usize> = (0..n).step_by(chunk).collect();
-        starts
-            .into_par_iter()
-            .fold(fresh, |(mut acc, mut mark), s| {
-                for i in s..(s + chunk).min(n) {
-                    visit(i, &mut mark, &mut acc);
-                }
-                (acc, mark)
-            })
-            .map(|(acc, _)| acc)
-            .reduce(
-                || vec![0u64; cells],
-                |mut a, b| {
-                    a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
-                    a
-                },
-            )
-    } else {
-        let (mut acc, mut mark) = fresh();
-        for i in 0..n {
-            visit(i, &mut mark, &mut acc);
-        }
-        acc
-    }
-}
+pub(crate) use crate::measures::parallel::ego_census;

@@ -2,7 +2,7 @@
 //! unreachable nodes.
 
 use super::{Parallelism, map_sources};
-use crate::measures::paths::{bfs, dijkstra};
+use crate::measures::paths::Sp;
 use crate::measures::{Direction, Weighting};
 use crate::model::Csr;
 
@@ -46,42 +46,6 @@ impl Default for ClosenessOptions {
             weighting: Weighting::Unweighted,
             scale: ClosenessScale::WassermanFaust,
             parallelism: Parallelism::Auto,
-        }
-    }
-}
-
-/// Per-worker buffers of a single-source shortest-path run.
-pub(crate) struct Sp {
-    pub(crate) hops: Vec<u32>,
-    pub(crate) dist: Vec<f64>,
-    pub(crate) order: Vec<u32>,
-}
-
-impl Sp {
-    pub(crate) fn new() -> Sp {
-        Sp {
-            hops: Vec::new(),
-            dist: Vec::new(),
-            order: Vec::new(),
-        }
-    }
-
-    /// Run from `s`; afterwards `order` holds the reached nodes and
-    /// [`Sp::d`] their distances.
-    pub(crate) fn run(&mut self, g: &Csr, s: usize, dir: Direction, w: Weighting) {
-        match w {
-            Weighting::Unweighted => bfs(g, s, dir, &mut self.hops, &mut self.order),
-            Weighting::Distance => dijkstra(g, s, dir, &mut self.dist, &mut self.order),
-        }
-    }
-
-    /// Distance of a node reached by the last run.
-    #[inline]
-    pub(crate) fn d(&self, v: usize, weighted: bool) -> f64 {
-        if weighted {
-            self.dist[v]
-        } else {
-            self.hops[v] as f64
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Group degree, closeness and betweenness of a set of actors
 //! (Everett & Borgatti 1999).
 
-use super::betweenness::Brandes;
-use super::closeness::Sp;
 use super::{Parallelism, sum_sources};
 use crate::error::{Error, Result};
+use crate::measures::paths::Brandes;
+use crate::measures::paths::Sp;
 use crate::measures::{Direction, Weighting};
 use crate::model::{Aggregation, Csr, NodeSet};
 

@@ -1,7 +1,7 @@
 //! Harmonic centrality.
 
-use super::closeness::Sp;
 use super::{Parallelism, map_sources};
+use crate::measures::paths::Sp;
 use crate::measures::{Direction, Weighting};
 use crate::model::Csr;
 

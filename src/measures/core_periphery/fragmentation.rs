@@ -1,10 +1,10 @@
 //! Borgatti's key-player fragmentation after removing a set of actors.
 
 use crate::error::Result;
+use crate::measures::parallel::map_sources;
 use crate::measures::paths::{bfs, dijkstra};
 use crate::measures::{Direction, Weighting};
 use crate::model::{Csr, NodeSet};
-use rayon::prelude::*;
 
 /// Residual graphs with at least this many nodes are processed in parallel
 /// over sources.
@@ -23,25 +23,20 @@ fn residual(g: &Csr, removed: &NodeSet) -> Result<Csr> {
     Ok(g.induced(removed.complement().mask()).0)
 }
 
-/// Per-source sums computed in source order, sequentially or in parallel;
-/// summed in source order either way, so both give the same bits.
+/// Per-source sums through the crate's parallel driver, added in source
+/// order, so sequential and parallel runs give the same bits.
 fn per_source<F>(n: usize, parallel: bool, f: F) -> f64
 where
-    F: Fn(usize, &mut Vec<f64>, &mut Vec<u32>, &mut Vec<u32>) -> f64 + Sync,
+    F: Fn(usize, &mut Vec<f64>, &mut Vec<u32>, &mut Vec<u32>) -> f64 + Sync + Send,
 {
-    let parts: Vec<f64> = if parallel {
-        (0..n)
-            .into_par_iter()
-            .map_init(
-                || (Vec::new(), Vec::new(), Vec::new()),
-                |(d, h, o), s| f(s, d, h, o),
-            )
-            .collect()
-    } else {
-        let (mut d, mut h, mut o) = (Vec::new(), Vec::new(), Vec::new());
-        (0..n).map(|s| f(s, &mut d, &mut h, &mut o)).collect()
-    };
-    parts.iter().sum()
+    map_sources(
+        n,
+        parallel,
+        || (Vec::new(), Vec::new(), Vec::new()),
+        |(d, h, o), s| f(s, d, h, o),
+    )
+    .iter()
+    .sum()
 }
 
 /// Key-player fragmentation `F` of the graph left after removing `removed`.
