@@ -282,6 +282,14 @@ pub enum Error {
     /// Several problems found in one input; each names its own location.
     #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Error>),
+    /// A tie `certainty` that is neither `stated` nor `inferred`.
+    #[error("{at}: unknown certainty `{value}` (expected stated or inferred)")]
+    UnknownCertainty {
+        /// Where.
+        at: Location,
+        /// The value found.
+        value: String,
+    },
 }
 
 /// `"<location>: "`, or nothing when there is no location.

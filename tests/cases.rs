@@ -2,7 +2,10 @@
 //! facts the papers state hold in the data.
 
 use coprod::cases;
-use coprod::model::{FactValue, Kind, MultiplexGraph, STANDARD_LAYERS, View};
+use coprod::model::{
+    Certainty, FactValue, Kind, MultiplexGraph, OutcomeEvidence, OutcomeStatus, STANDARD_LAYERS,
+    View,
+};
 
 fn has_tie(g: &MultiplexGraph, s: &str, t: &str, layer: &str) -> bool {
     let (s, t) = (g.actor_index(s).unwrap(), g.actor_index(t).unwrap());
@@ -183,6 +186,29 @@ fn ly_vertical_chain() {
         "owners_committee",
         "leadership"
     ));
+    // Red property: the community party organisation builds it (convention 2, pass 2).
+    assert!(has_tie(
+        &g,
+        "community_party_branch",
+        "property_company",
+        "leadership"
+    ));
+    // The co-construction units are members of the alliance arena the branch leads.
+    assert!(has_tie(
+        &g,
+        "community_party_branch",
+        "co_construction_alliances",
+        "leadership"
+    ));
+    assert!(has_tie(
+        &g,
+        "heating_company",
+        "co_construction_alliances",
+        "deliberation"
+    ));
+    // Small-stool sessions are publicity, not a platform (convention 8).
+    assert!(g.actor_by_id("small_stool_study_sessions").is_err());
+    assert!(has_tie(&g, "party_members", "residents", "service"));
 }
 
 #[test]
@@ -194,6 +220,8 @@ fn x_district_civil_affairs_bureau_is_the_lead_unit() {
         "civil_affairs_bureau",
         "administrative"
     ));
+    // The lead unit coordinates its peers: deliberation, not administrative
+    // (convention 3; the work group stays their administrative superior).
     for other in [
         "social_work_committee",
         "social_security_bureau",
@@ -201,9 +229,52 @@ fn x_district_civil_affairs_bureau_is_the_lead_unit() {
         "audit_bureau",
     ] {
         assert!(
-            has_tie(&g, "civil_affairs_bureau", other, "administrative"),
+            has_tie(&g, "civil_affairs_bureau", other, "deliberation"),
             "{other}"
         );
+        assert!(
+            !has_tie(&g, "civil_affairs_bureau", other, "administrative"),
+            "{other}"
+        );
+        assert!(
+            has_tie(&g, "district_work_group", other, "administrative"),
+            "{other}"
+        );
+    }
+    // The district government (X区) sets up the work group and hires the trainer
+    // (conventions 1 and 6); the council gets support in money, staff and space.
+    assert!(has_tie(
+        &g,
+        "district_government",
+        "district_work_group",
+        "administrative"
+    ));
+    assert!(has_tie(
+        &g,
+        "district_government",
+        "third_party_trainer",
+        "administrative"
+    ));
+    assert!(has_tie(
+        &g,
+        "community_two_committees",
+        "residents_council",
+        "resource"
+    ));
+    assert!(!has_tie(
+        &g,
+        "two_committees_joint_meeting",
+        "residents_council",
+        "information"
+    ));
+    let pct = |k: &str| g.meta().fact(k).unwrap().clone();
+    for (k, v) in [
+        ("committee_topics_max_share", 20),
+        ("running_costs_max_share", 10),
+        ("infrastructure_share_2018", 75),
+    ] {
+        assert_eq!(pct(k).value, FactValue::Integer(v), "{k}");
+        assert_eq!(pct(k).unit.as_deref(), Some("percent"), "{k}");
     }
     assert_eq!(
         g.meta().fact("lead_unit").unwrap().value,
@@ -223,10 +294,66 @@ fn elevator_stairwells_have_individual_residents() {
         assert!(!g.actors_of_kind(Kind::Resident).is_empty(), "{name}");
     }
     let td = cases::load("elevator_td").unwrap();
+    let o = td.meta().outcome.as_ref().unwrap();
     assert_eq!(
-        td.meta().fact("outcome").unwrap().value,
-        FactValue::Text("succeeded".into())
+        (o.status, o.evidence),
+        (OutcomeStatus::Succeeded, OutcomeEvidence::Stated)
     );
+}
+
+/// Every stairwell records its outcome, and the study's 12 / 7 / 5 split.
+/// No coded stairwell is a failure: the data cannot test success against
+/// failure (data/README.md).
+#[test]
+fn elevator_outcomes_and_the_shared_split() {
+    let mut failed = 0;
+    for name in cases::names()
+        .into_iter()
+        .filter(|n| n.starts_with("elevator_"))
+    {
+        let g = cases::load(name).unwrap();
+        let o = g
+            .meta()
+            .outcome
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(o.quote.chars().count() >= 6, "{name}");
+        if o.evidence == OutcomeEvidence::Unknown {
+            assert_eq!(o.status, OutcomeStatus::Unknown, "{name}");
+        }
+        failed += usize::from(o.status == OutcomeStatus::Failed);
+        let fact = |k: &str| g.meta().fact(k).unwrap().value.clone();
+        assert_eq!(fact("study_sites"), FactValue::Integer(12), "{name}");
+        assert_eq!(
+            fact("study_sites_succeeded"),
+            FactValue::Integer(7),
+            "{name}"
+        );
+        assert_eq!(fact("study_sites_failed"), FactValue::Integer(5), "{name}");
+        // The paper's leadership roles are actor columns holding a quote.
+        let roles = g
+            .actors()
+            .filter(|a| a.attrs.keys().any(|k| k.starts_with("role_")))
+            .count();
+        assert!(roles > 0, "{name}: no leadership role coded");
+    }
+    assert_eq!(failed, 0);
+}
+
+#[test]
+fn certainty_is_coded_and_views_can_drop_inferred_ties() {
+    let mut inferred = 0;
+    for g in cases::load_all().unwrap() {
+        let s = g.without_inferred();
+        assert_eq!(s.actor_count(), g.actor_count());
+        let n = g
+            .ties()
+            .filter(|t| t.certainty == Certainty::Inferred)
+            .count();
+        assert_eq!(s.tie_count() + n, g.tie_count(), "{}", g.meta().id);
+        inferred += n;
+    }
+    assert!(inferred > 0);
 }
 
 #[test]

@@ -342,3 +342,112 @@ fn missing_files_are_io_errors_naming_the_path() {
     assert_eq!(e.problems().len(), 3);
     assert!(e.to_string().contains("/nonexistent-coprod/case.toml"));
 }
+
+#[test]
+fn ties_without_a_certainty_column_are_stated() {
+    use coprod::model::Certainty;
+    let g = load(
+        CASE,
+        &format!("{AH}{TWO}"),
+        &format!("{TH}a,b,leadership,,d,q\n"),
+    )
+    .unwrap();
+    assert!(g.ties().all(|t| t.certainty == Certainty::Stated));
+    // The writer adds the column; reading that back gives the same graph.
+    assert!(ties_csv(&g).starts_with("source,target,layer,weight,doc,quote,certainty\n"));
+    assert_eq!(load(CASE, &format!("{AH}{TWO}"), &ties_csv(&g)).unwrap(), g);
+}
+
+#[test]
+fn certainty_column_round_trips_through_files_and_json() {
+    use coprod::model::Certainty;
+    let ties = "source,target,layer,weight,doc,quote,certainty\n\
+                a,b,leadership,,d,q,stated\na,b,information,,d,q,inferred\na,b,service,,d,q,\n";
+    let g = load(CASE, &format!("{AH}{TWO}"), ties).unwrap();
+    let c: Vec<Certainty> = g.ties().map(|t| t.certainty).collect();
+    assert_eq!(
+        c,
+        [Certainty::Stated, Certainty::Inferred, Certainty::Stated]
+    );
+    let h = load(&case_toml(&g), &actors_csv(&g), &ties_csv(&g)).unwrap();
+    assert_eq!(g, h);
+    assert_eq!(ties_csv(&g), ties_csv(&h));
+    assert_eq!(from_json(&to_json(&g)).unwrap(), g);
+    // Stated ties are left out of the JSON; JSON without the key loads as stated.
+    assert_eq!(to_json(&g).matches("\"certainty\"").count(), 1);
+}
+
+#[test]
+fn error_unknown_certainty() {
+    let ties = "source,target,layer,weight,doc,quote,certainty\na,b,leadership,,d,q,likely\n";
+    let e = one(CASE, &format!("{AH}{TWO}"), ties);
+    assert!(
+        matches!(&e, Error::UnknownCertainty { value, at }
+            if value == "likely" && at.line == 2 && at.column == "certainty"
+                && at.file.ends_with("ties.csv")),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .starts_with("c/ties.csv:2 (column `certainty`): unknown certainty `likely`"),
+        "{e}"
+    );
+}
+
+const OUTCOME: &str = "id = \"t\"\n\n[outcome]\nstatus = \"succeeded\"\nevidence = \"inferred\"\ndoc = \"d\"\nquote = \"q\"\n";
+
+#[test]
+fn outcome_table_loads_and_round_trips() {
+    use coprod::model::{OutcomeEvidence, OutcomeStatus};
+    let g = load(OUTCOME, &format!("{AH}{TWO}"), TH).unwrap();
+    let o = g.meta().outcome.as_ref().unwrap();
+    assert_eq!(o.status, OutcomeStatus::Succeeded);
+    assert_eq!(o.evidence, OutcomeEvidence::Inferred);
+    assert_eq!((o.doc.as_str(), o.quote.as_str()), ("d", "q"));
+    let h = load(&case_toml(&g), &actors_csv(&g), &ties_csv(&g)).unwrap();
+    assert_eq!(g, h);
+    assert_eq!(from_json(&to_json(&g)).unwrap(), g);
+    // No table, no outcome.
+    let g = load(CASE, &format!("{AH}{TWO}"), TH).unwrap();
+    assert!(g.meta().outcome.is_none());
+    assert!(!case_toml(&g).contains("outcome"));
+}
+
+#[test]
+fn error_bad_outcome_values_name_the_file_and_key() {
+    for (from, to, key) in [
+        ("\"succeeded\"", "\"won\"", "outcome.status"),
+        ("\"inferred\"", "\"rumour\"", "outcome.evidence"),
+    ] {
+        let e = one(&OUTCOME.replace(from, to), &format!("{AH}{TWO}"), TH);
+        assert!(
+            matches!(&e, Error::Toml { at, message }
+                if at.file.ends_with("case.toml") && at.line > 0 && message.contains(key)),
+            "{e:?}"
+        );
+        let s = e.to_string();
+        assert!(
+            s.contains("case.toml") && s.contains(key) && s.contains(&to[1..to.len() - 1]),
+            "{s}"
+        );
+    }
+    // A missing key or an unknown one is an error too.
+    let e = one(
+        &OUTCOME.replace("evidence = \"inferred\"\n", ""),
+        &format!("{AH}{TWO}"),
+        TH,
+    );
+    assert!(
+        matches!(&e, Error::Toml { message, .. } if message.contains("evidence")),
+        "{e:?}"
+    );
+    let e = one(
+        &format!("{OUTCOME}colour = \"red\"\n"),
+        &format!("{AH}{TWO}"),
+        TH,
+    );
+    assert!(
+        matches!(&e, Error::Toml { message, .. } if message.contains("colour")),
+        "{e:?}"
+    );
+}

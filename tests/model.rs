@@ -266,3 +266,83 @@ fn partitions_by_any_attribute() {
     let v = View::aggregate(&g).without(&["sub_party"]).unwrap();
     assert_eq!(Partition::of_view(&v, &Attribute::Kind).unwrap().len(), 7);
 }
+
+#[test]
+fn without_inferred_keeps_actors_and_only_stated_ties() {
+    let mut g = MultiplexGraph::new();
+    for (id, k) in [
+        ("p", Kind::Party),
+        ("b", Kind::Block),
+        ("r", Kind::Resident),
+    ] {
+        g.add_actor(Actor::new(id, k, Level::Community)).unwrap();
+    }
+    let p = || Provenance::new("d", "q");
+    g.add_tie("p", "b", "leadership", 1.0, p()).unwrap();
+    g.add_tie_with_certainty("b", "r", "information", 2.0, p(), Certainty::Inferred)
+        .unwrap();
+    g.add_tie_with_certainty("p", "r", "leadership", 3.0, p(), Certainty::Stated)
+        .unwrap();
+    g.add_tie_with_certainty("r", "p", "information", 4.0, p(), Certainty::Inferred)
+        .unwrap();
+    let s = g.without_inferred();
+    assert_eq!(s.meta(), g.meta());
+    assert_eq!(s.layers(), g.layers());
+    assert!(s.actors().eq(g.actors()));
+    assert_eq!(s.actor_index("r").unwrap(), 2);
+    let w: Vec<f64> = s.ties().map(|t| t.weight).collect();
+    assert_eq!(w, [1.0, 3.0], "stated ties, in order");
+    assert!(s.ties().all(|t| t.certainty == Certainty::Stated));
+    // Idempotent, and the identity on a graph without inferred ties.
+    assert_eq!(s.without_inferred(), s);
+    assert_eq!(tiny().without_inferred(), tiny());
+    // An isolate stays an actor.
+    assert_eq!(s.actor_count(), 3);
+}
+
+#[test]
+fn certainty_parses_and_projection_keeps_it() {
+    assert_eq!("stated".parse::<Certainty>(), Ok(Certainty::Stated));
+    assert_eq!("Inferred".parse::<Certainty>(), Ok(Certainty::Inferred));
+    assert!("maybe".parse::<Certainty>().is_err());
+    assert_eq!(Certainty::default(), Certainty::Stated);
+    assert_eq!(Certainty::Inferred.to_string(), "inferred");
+    let mut g = MultiplexGraph::new();
+    for (id, k) in [
+        ("forum", Kind::Arena),
+        ("a", Kind::Party),
+        ("b", Kind::Market),
+        ("c", Kind::Resident),
+    ] {
+        g.add_actor(Actor::new(id, k, Level::Community)).unwrap();
+    }
+    let p = || Provenance::default();
+    g.add_tie("a", "forum", "deliberation", 1.0, p()).unwrap();
+    g.add_tie("b", "forum", "deliberation", 1.0, p()).unwrap();
+    g.add_tie_with_certainty("c", "forum", "deliberation", 1.0, p(), Certainty::Inferred)
+        .unwrap();
+    g.add_tie_with_certainty("a", "c", "information", 1.0, p(), Certainty::Inferred)
+        .unwrap();
+    let pr = g.project_arenas(&ArenaProjection::default()).unwrap();
+    let id = |i: usize| pr.actor(i).id.as_str();
+    let got: Vec<(&str, &str, &str, Certainty)> = pr
+        .ties()
+        .map(|t| {
+            (
+                id(t.source),
+                id(t.target),
+                pr.layer(t.layer).name.as_str(),
+                t.certainty,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", "c", "information", Certainty::Inferred),
+            ("a", "b", COMEMBERSHIP, Certainty::Stated),
+            ("a", "c", COMEMBERSHIP, Certainty::Inferred),
+            ("b", "c", COMEMBERSHIP, Certainty::Inferred),
+        ]
+    );
+}

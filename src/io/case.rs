@@ -3,8 +3,8 @@
 use super::table::{Table, read_table};
 use crate::error::{Error, Location, Names, Result};
 use crate::model::{
-    Actor, CaseMeta, Fact, Kind, LayerSpec, Level, MultiplexGraph, Provenance, STANDARD_LAYERS,
-    is_valid_id, is_valid_weight,
+    Actor, CaseMeta, Certainty, Fact, Kind, LayerSpec, Level, MultiplexGraph, Outcome, Provenance,
+    STANDARD_LAYERS, is_valid_id, is_valid_weight,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,8 +14,12 @@ use std::path::Path;
 pub const ACTOR_COLUMNS: [&str; 8] = [
     "id", "label", "label_zh", "kind", "level", "size", "doc", "quote",
 ];
-/// Columns of `ties.csv`, in order.
+/// Required columns of `ties.csv`, in order.
 pub const TIE_COLUMNS: [&str; 6] = ["source", "target", "layer", "weight", "doc", "quote"];
+/// The optional `ties.csv` column holding each tie's [`Certainty`]; a file
+/// without it has only stated ties, and an empty field means `stated`. The
+/// writer always writes it, after [`TIE_COLUMNS`].
+pub const CERTAINTY_COLUMN: &str = "certainty";
 
 /// The `case.toml` document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -35,6 +39,8 @@ pub(crate) struct CaseFile {
     sources: Vec<String>,
     #[serde(default)]
     facts: Vec<Fact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outcome: Option<Outcome>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     layers: Vec<LayerSpec>,
 }
@@ -50,6 +56,7 @@ impl CaseFile {
             period: m.period,
             sources: m.sources,
             facts: m.facts,
+            outcome: m.outcome,
             layers: g.extra_layers().to_vec(),
         }
     }
@@ -64,6 +71,7 @@ impl CaseFile {
                 period: self.period,
                 sources: self.sources,
                 facts: self.facts,
+                outcome: self.outcome,
             },
             self.layers,
         )
@@ -235,6 +243,7 @@ struct TieRow {
     layer: String,
     weight: f64,
     provenance: Provenance,
+    certainty: Certainty,
 }
 
 fn parse_ties(
@@ -298,6 +307,18 @@ fn parse_ties(
                 }
             }
         };
+        let c_s = field(t, row, CERTAINTY_COLUMN);
+        let certainty = if c_s.is_empty() {
+            Certainty::Stated
+        } else {
+            c_s.parse::<Certainty>().unwrap_or_else(|()| {
+                errors.push(Error::UnknownCertainty {
+                    at: t.at(line, CERTAINTY_COLUMN),
+                    value: c_s.to_string(),
+                });
+                Certainty::Stated
+            })
+        };
         if errors.len() > n0 {
             continue;
         }
@@ -307,6 +328,7 @@ fn parse_ties(
             layer: layer_s.to_string(),
             weight,
             provenance: Provenance::new(field(t, row, "doc"), field(t, row, "quote")),
+            certainty,
         });
     }
     out
@@ -361,7 +383,14 @@ pub fn load_case_bytes(
         })?;
     }
     for t in ties {
-        g.add_tie(&t.source, &t.target, &t.layer, t.weight, t.provenance)?;
+        g.add_tie_with_certainty(
+            &t.source,
+            &t.target,
+            &t.layer,
+            t.weight,
+            t.provenance,
+            t.certainty,
+        )?;
     }
     Ok(g)
 }
@@ -445,10 +474,12 @@ pub fn actors_csv(g: &MultiplexGraph) -> String {
     finish(w)
 }
 
-/// `ties.csv` of a graph, ties in order; weights in shortest round-trip form.
+/// `ties.csv` of a graph, ties in order; weights in shortest round-trip form;
+/// the [`CERTAINTY_COLUMN`] last.
 pub fn ties_csv(g: &MultiplexGraph) -> String {
     let mut w = csv_writer();
-    w.write_record(TIE_COLUMNS).expect("in memory");
+    let header: Vec<&str> = TIE_COLUMNS.into_iter().chain([CERTAINTY_COLUMN]).collect();
+    w.write_record(&header).expect("in memory");
     for t in g.ties() {
         let weight = t.weight.to_string();
         w.write_record([
@@ -458,6 +489,7 @@ pub fn ties_csv(g: &MultiplexGraph) -> String {
             weight.as_str(),
             t.provenance.doc.as_str(),
             t.provenance.quote.as_str(),
+            t.certainty.as_str(),
         ])
         .expect("in memory");
     }

@@ -2,7 +2,7 @@
 
 use super::case::CaseFile;
 use crate::error::{Error, Location, Result};
-use crate::model::{Actor, MultiplexGraph, Provenance};
+use crate::model::{Actor, Certainty, MultiplexGraph, Provenance};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize)]
@@ -13,6 +13,8 @@ struct TieJson {
     weight: f64,
     #[serde(flatten)]
     provenance: Provenance,
+    #[serde(default, skip_serializing_if = "Certainty::is_stated")]
+    certainty: Certainty,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -36,6 +38,7 @@ pub fn to_json(g: &MultiplexGraph) -> String {
                 layer: g.layer(t.layer).name.clone(),
                 weight: t.weight,
                 provenance: t.provenance.clone(),
+                certainty: t.certainty,
             })
             .collect(),
     };
@@ -63,7 +66,14 @@ pub fn from_json(text: &str) -> Result<MultiplexGraph> {
         }
     }
     for (i, t) in doc.ties.into_iter().enumerate() {
-        if let Err(e) = g.add_tie(&t.source, &t.target, &t.layer, t.weight, t.provenance) {
+        if let Err(e) = g.add_tie_with_certainty(
+            &t.source,
+            &t.target,
+            &t.layer,
+            t.weight,
+            t.provenance,
+            t.certainty,
+        ) {
             errors.push(wrap("ties", i, e));
         }
     }

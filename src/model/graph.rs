@@ -1,7 +1,8 @@
 //! The multiplex graph: actors, layers and ties, on petgraph.
 
 use super::{
-    Actor, CaseMeta, Kind, LayerId, LayerSpec, Provenance, Tie, is_valid_id, is_valid_weight,
+    Actor, CaseMeta, Certainty, Kind, LayerId, LayerSpec, Provenance, Tie, is_valid_id,
+    is_valid_weight,
 };
 use crate::error::{Error, Names, Result};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -122,6 +123,23 @@ impl MultiplexGraph {
         self.add_tie_at(s, t, l, weight, provenance)
     }
 
+    /// Add a tie like [`add_tie`](Self::add_tie), with its [`Certainty`]
+    /// (`add_tie` adds a [`Certainty::Stated`] tie).
+    pub fn add_tie_with_certainty(
+        &mut self,
+        source: &str,
+        target: &str,
+        layer: &str,
+        weight: f64,
+        provenance: Provenance,
+        certainty: Certainty,
+    ) -> Result<()> {
+        self.add_tie(source, target, layer, weight, provenance)?;
+        let last = petgraph::graph::EdgeIndex::new(self.graph.edge_count() - 1);
+        self.graph[last].certainty = certainty;
+        Ok(())
+    }
+
     /// Add a tie between two actors given by index.
     pub fn add_tie_at(
         &mut self,
@@ -164,9 +182,33 @@ impl MultiplexGraph {
                 layer,
                 weight,
                 provenance,
+                certainty: Certainty::Stated,
             },
         );
         Ok(())
+    }
+
+    /// A copy keeping only the [`Certainty::Stated`] ties: same metadata, layers
+    /// and actors (in the same order, so actor indices are unchanged), ties in
+    /// the same order. An actor whose ties were all inferred stays, isolated.
+    pub fn without_inferred(&self) -> MultiplexGraph {
+        let mut graph = DiGraph::with_capacity(self.actor_count(), self.tie_count());
+        for a in self.actors() {
+            graph.add_node(a.clone());
+        }
+        for t in self.ties().filter(|t| t.certainty.is_stated()) {
+            graph.add_edge(
+                NodeIndex::new(t.source),
+                NodeIndex::new(t.target),
+                t.clone(),
+            );
+        }
+        MultiplexGraph {
+            meta: self.meta.clone(),
+            layers: self.layers.clone(),
+            graph,
+            index: self.index.clone(),
+        }
     }
 
     /// The case metadata.

@@ -1,6 +1,6 @@
 //! The arena projection: arenas replaced by co-membership ties among their members.
 
-use super::{Kind, LayerSpec, Layers, MultiplexGraph, Provenance};
+use super::{Certainty, Kind, LayerSpec, Layers, MultiplexGraph, Provenance};
 use crate::error::{Error, Result};
 
 /// Name of the layer the arena projection writes co-membership ties into.
@@ -31,8 +31,10 @@ impl MultiplexGraph {
     /// added in the layer [`COMEMBERSHIP`], whose provenance quote is
     /// `arena:<id>`. Two actors sharing `k` arenas thus get `k` parallel ties:
     /// weight `k` in a summed view. All other ties and actors are kept, in
-    /// order. An arena that is a member of another arena is not a member of
-    /// anything after projection (it is removed).
+    /// order, with their certainty. A co-membership tie is
+    /// [`Certainty::Inferred`] when either member's (strongest) membership tie
+    /// to the arena is. An arena that is a member of another arena is not a
+    /// member of anything after projection (it is removed).
     ///
     /// ```
     /// use coprod::model::{Actor, ArenaProjection, Kind, Level, MultiplexGraph, Provenance};
@@ -74,30 +76,39 @@ impl MultiplexGraph {
             if !is_arena[t.source] && !is_arena[t.target] {
                 let (s, d) = (&self.actor(t.source).id, &self.actor(t.target).id);
                 let name = &self.layer(t.layer).name;
-                out.add_tie(s, d, name, t.weight, t.provenance.clone())?;
+                out.add_tie_with_certainty(
+                    s,
+                    d,
+                    name,
+                    t.weight,
+                    t.provenance.clone(),
+                    t.certainty,
+                )?;
             }
         }
         for arena in (0..self.actor_count()).filter(|&i| is_arena[i]) {
-            let mut members: Vec<usize> = membership
+            // (member, certainty), sorted so that a member's stated tie comes first.
+            let mut members: Vec<(usize, Certainty)> = membership
                 .ties()
                 .filter_map(|t| match (t.source == arena, t.target == arena) {
-                    (true, false) => Some(t.target),
-                    (false, true) => Some(t.source),
+                    (true, false) => Some((t.target, t.certainty)),
+                    (false, true) => Some((t.source, t.certainty)),
                     _ => None,
                 })
-                .filter(|&m| !is_arena[m])
+                .filter(|&(m, _)| !is_arena[m])
                 .collect();
             members.sort_unstable();
-            members.dedup();
+            members.dedup_by_key(|m| m.0);
             let quote = format!("arena:{}", self.actor(arena).id);
-            for (i, &a) in members.iter().enumerate() {
-                for &b in &members[i + 1..] {
-                    out.add_tie(
+            for (i, &(a, ca)) in members.iter().enumerate() {
+                for &(b, cb) in &members[i + 1..] {
+                    out.add_tie_with_certainty(
                         &self.actor(a).id,
                         &self.actor(b).id,
                         comembership,
                         1.0,
                         Provenance::new("", quote.clone()),
+                        ca.max(cb),
                     )?;
                 }
             }

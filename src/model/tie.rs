@@ -2,6 +2,62 @@
 
 use super::{LayerId, Provenance};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// How firmly the source supports a tie (the `certainty` column of `ties.csv`).
+///
+/// The rule for choosing a value is in `data/README.md`: `stated` when the quote
+/// itself says the relation, `inferred` when the tie is a reasonable reading of the
+/// quote (its layer or direction, or one of its ends, is the coder's reading).
+/// A case without the column has only stated ties.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// The quote says it.
+    #[default]
+    Stated,
+    /// A reasonable reading of the quote.
+    Inferred,
+}
+
+impl Certainty {
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Certainty] = &[Certainty::Stated, Certainty::Inferred];
+
+    /// The lowercase name used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Stated => "stated",
+            Certainty::Inferred => "inferred",
+        }
+    }
+
+    /// Whether this is [`Certainty::Stated`].
+    pub fn is_stated(&self) -> bool {
+        *self == Certainty::Stated
+    }
+}
+
+impl fmt::Display for Certainty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Certainty {
+    type Err = ();
+    /// Parse the lowercase name (ASCII case-insensitive).
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Certainty::ALL
+            .iter()
+            .copied()
+            .find(|c| s.eq_ignore_ascii_case(c.as_str()))
+            .ok_or(())
+    }
+}
 
 /// A tie between two actors (by index into the graph's actor list) in one layer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,6 +72,9 @@ pub struct Tie {
     pub weight: f64,
     /// Where the tie comes from.
     pub provenance: Provenance,
+    /// Whether the source states the tie or the coder inferred it.
+    #[serde(default)]
+    pub certainty: Certainty,
 }
 
 /// Whether `w` is a valid tie weight: finite and strictly positive.
