@@ -2,8 +2,8 @@
 
 use coprod::generate::gnm;
 use coprod::measures::brokerage::{
-    EiOptions, StructuralHolesOptions, brokerage, constraint, effective_size, ei_index, hierarchy,
-    multiplex_brokerage,
+    BrokerageOptions, EiOptions, StructuralHolesOptions, brokerage, constraint, effective_size,
+    ei_index, hierarchy, multiplex_brokerage,
 };
 use coprod::model::{Aggregation, Csr, Partition};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -27,7 +27,7 @@ fn bench(c: &mut Criterion) {
             &n,
             |b, _| {
                 b.iter(|| {
-                    let r = brokerage(black_box(&d), &p).unwrap();
+                    let r = brokerage(black_box(&d), &p, &BrokerageOptions::default()).unwrap();
                     assert!(r.raw_graph[5] > 0.0);
                 })
             },
@@ -64,7 +64,14 @@ fn bench(c: &mut Criterion) {
             .map(|e| Csr::from_edges(n, true, e, Aggregation::Sum))
             .collect();
         group.bench_with_input(BenchmarkId::new("multiplex_3_layers", n), &n, |b, _| {
-            b.iter(|| assert!(multiplex_brokerage(black_box(&layers), &p).unwrap().sum() > 0.0))
+            b.iter(|| {
+                assert!(
+                    multiplex_brokerage(black_box(&layers), &p, &BrokerageOptions::default())
+                        .unwrap()
+                        .sum()
+                        > 0.0
+                )
+            })
         });
     }
     group.finish();

@@ -5,11 +5,11 @@ mod common;
 
 use common::{EXACT, assert_close, assert_scalar};
 use coprod::measures::brokerage::{
-    Brokerage, Role, StructuralHolesOptions, Weights, brokerage, constraint, effective_size,
-    efficiency, local_constraints,
+    Brokerage, BrokerageOptions, Role, StructuralHolesOptions, Weights, brokerage, constraint,
+    effective_size, efficiency, local_constraints,
 };
 
-/// `sna::brokerage(B, cl)` on the dichotomised matrix: every table, every node,
+/// `sna::brokerage(B, cl, &BrokerageOptions::default())` on the dichotomised matrix: every table, every node,
 /// every role, on every fixture graph (all of them carry the keys).
 #[test]
 fn gould_fernandez_equals_sna() {
@@ -48,11 +48,17 @@ fn check_sna(f: &common::Fixture) -> usize {
         "{}: sna.brokerage keys missing",
         f.name
     );
-    let b = brokerage(&f.csr(), &f.partition()).unwrap();
+    let b = brokerage(&f.csr(), &f.partition(), &BrokerageOptions::default()).unwrap();
     // The weighted graph gives the same (dichotomised) answer.
     assert_eq!(
         b.raw,
-        brokerage(&f.csr_unweighted(), &f.partition()).unwrap().raw
+        brokerage(
+            &f.csr_unweighted(),
+            &f.partition(),
+            &BrokerageOptions::default()
+        )
+        .unwrap()
+        .raw
     );
     let tables = [
         ("raw", &b.raw, &b.raw_graph),
@@ -104,7 +110,10 @@ fn check_structural_holes(f: &common::Fixture) {
         variants.push((".weight", Weights::Strength));
     }
     for (sfx, weight) in variants {
-        let o = StructuralHolesOptions { weight };
+        let o = StructuralHolesOptions {
+            weight,
+            ..Default::default()
+        };
         let what = |k: &str| format!("{} networkx.{k}{sfx}", f.name);
         let want = |k: &str| {
             f.nodes(&format!("networkx.{k}{sfx}"))
@@ -341,7 +350,12 @@ fn multiplex_brokerage_by_hand() {
     let lead = d(&[(0, 1, 1.0), (4, 1, 1.0), (1, 2, 1.0)]);
     let res = d(&[(1, 3, 1.0), (1, 2, 1.0), (0, 3, 1.0)]);
     let p = Partition::from_groups(vec![0, 1, 2, 3, 1]);
-    let x = multiplex_brokerage(&[lead.clone(), res.clone()], &p).unwrap();
+    let x = multiplex_brokerage(
+        &[lead.clone(), res.clone()],
+        &p,
+        &BrokerageOptions::default(),
+    )
+    .unwrap();
     assert_eq!(x.shape(), &[5, 5, 2, 2]);
     let (li, rep) = (Role::Liaison.index(), Role::Representative.index());
     assert_eq!(x[[1, li, 0, 0]], 1.0);
@@ -356,15 +370,15 @@ fn multiplex_brokerage_by_hand() {
         (1, 3, 1.0),
         (0, 3, 1.0),
     ]);
-    let b = brokerage(&union, &p).unwrap();
+    let b = brokerage(&union, &p, &BrokerageOptions::default()).unwrap();
     assert_eq!(
         (b.raw[1][li], b.raw[1][rep], b.raw_graph[5]),
         (1.0, 2.0, 3.0)
     );
     // Errors: no layers, mismatched layers.
-    assert!(multiplex_brokerage(&[], &p).is_err());
+    assert!(multiplex_brokerage(&[], &p, &BrokerageOptions::default()).is_err());
     let small = Csr::from_edges(4, true, &[], Aggregation::Sum);
-    assert!(multiplex_brokerage(&[lead, small], &p).is_err());
+    assert!(multiplex_brokerage(&[lead, small], &p, &BrokerageOptions::default()).is_err());
 }
 
 /// The Gould–Fernandez census by hand, including sna's conventions.
@@ -387,7 +401,12 @@ fn gould_fernandez_by_hand() {
         (4, 3, 2.5),
     ];
     let g = Csr::from_edges(5, true, &arcs, Aggregation::Sum);
-    let b = brokerage(&g, &Partition::from_groups(vec![0, 0, 1, 1, 2])).unwrap();
+    let b = brokerage(
+        &g,
+        &Partition::from_groups(vec![0, 0, 1, 1, 2]),
+        &BrokerageOptions::default(),
+    )
+    .unwrap();
     assert_eq!(b.raw[1], [0.0, 0.0, 1.0, 0.0, 0.0, 1.0]);
     assert_eq!(b.raw[3], [0.0, 0.0, 0.0, 0.0, 2.0, 2.0]);
     assert_eq!(b.raw_graph[5], 3.0);
@@ -396,17 +415,46 @@ fn gould_fernandez_by_hand() {
     // so each node is liaison once; the undirected triangle has no open 2-path.
     let p3 = Partition::from_groups(vec![0, 1, 2]);
     let cycle = [(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0)];
-    let c = brokerage(&Csr::from_edges(3, true, &cycle, Aggregation::Sum), &p3).unwrap();
+    let c = brokerage(
+        &Csr::from_edges(3, true, &cycle, Aggregation::Sum),
+        &p3,
+        &BrokerageOptions::default(),
+    )
+    .unwrap();
     assert!(c.raw.iter().all(|r| *r == [0.0, 0.0, 0.0, 0.0, 1.0, 1.0]));
-    let t = brokerage(&Csr::from_edges(3, false, &cycle, Aggregation::Sum), &p3).unwrap();
+    let t = brokerage(
+        &Csr::from_edges(3, false, &cycle, Aggregation::Sum),
+        &p3,
+        &BrokerageOptions::default(),
+    )
+    .unwrap();
     assert_eq!(t.raw_graph[5], 0.0);
     // Zero-weight arcs are absent (sna dichotomises A != 0).
     let z = Csr::from_edges(3, true, &[(0, 1, 1.0), (1, 2, 0.0)], Aggregation::Sum);
-    assert_eq!(brokerage(&z, &p3).unwrap().raw_graph[5], 0.0);
+    assert_eq!(
+        brokerage(&z, &p3, &BrokerageOptions::default())
+            .unwrap()
+            .raw_graph[5],
+        0.0
+    );
     // A partition of the wrong size is an error, an empty graph too.
-    assert!(brokerage(&g, &Partition::from_groups(vec![0])).is_err());
+    assert!(
+        brokerage(
+            &g,
+            &Partition::from_groups(vec![0]),
+            &BrokerageOptions::default()
+        )
+        .is_err()
+    );
     let empty = Csr::from_edges(0, true, &[], Aggregation::Sum);
-    assert!(brokerage(&empty, &Partition::from_groups(vec![])).is_err());
+    assert!(
+        brokerage(
+            &empty,
+            &Partition::from_groups(vec![]),
+            &BrokerageOptions::default()
+        )
+        .is_err()
+    );
 }
 
 /// The domain reading on the bundled Jinsong case: cross-sector brokerage by
@@ -420,7 +468,7 @@ fn jinsong_cross_sector_brokers() {
     let v = View::aggregate(&g);
     let ids = v.ids();
     let p = Partition::of_view(&v, &"sector".parse::<Attribute>().unwrap()).unwrap();
-    let b = brokerage(&v.csr(), &p).unwrap();
+    let b = brokerage(&v.csr(), &p, &BrokerageOptions::default()).unwrap();
     let at = |id: &str| ids.iter().position(|x| *x == id).unwrap();
     // The sub-district office brokers across sectors in every role.
     let so = at("subdistrict_office");
@@ -432,9 +480,46 @@ fn jinsong_cross_sector_brokers() {
         .iter()
         .map(|n| View::layer(&g, n).unwrap().csr())
         .collect();
-    let x = multiplex_brokerage(&layers, &p).unwrap();
+    let x = multiplex_brokerage(&layers, &p, &BrokerageOptions::default()).unwrap();
     let layer = |n: &str| names.iter().position(|x| x == n).unwrap();
     let branch = at("jinsong_temp_party_branch");
     let rep = Role::Representative.index();
     assert!(x[[branch, rep, layer("leadership"), layer("deliberation")]] > 0.0);
+}
+
+/// One `Parallelism` switch on every census: forced sequential and forced
+/// parallel give identical results on a graph below and above the automatic
+/// threshold.
+#[test]
+fn censuses_are_identical_sequential_and_parallel() {
+    use coprod::measures::Parallelism;
+    use coprod::measures::brokerage::{StructuralHolesOptions, brokerage_counts, constraint};
+    for n in [300, 2100] {
+        let g = coprod::generate::gnm(n, 4 * n, true, 5).unwrap();
+        let p = Partition::from_groups((0..n as u32).map(|u| u % 4).collect());
+        let with = |parallelism| BrokerageOptions { parallelism };
+        let seq = brokerage(&g, &p, &with(Parallelism::Sequential)).unwrap();
+        assert_eq!(
+            seq,
+            brokerage(&g, &p, &with(Parallelism::Parallel)).unwrap()
+        );
+        assert_eq!(
+            brokerage_counts(&g, &p, &with(Parallelism::Sequential)).unwrap(),
+            brokerage_counts(&g, &p, &with(Parallelism::Parallel)).unwrap()
+        );
+        let layers = [g.clone(), coprod::generate::gnm(n, 2 * n, true, 6).unwrap()];
+        assert_eq!(
+            multiplex_brokerage(&layers, &p, &with(Parallelism::Sequential)).unwrap(),
+            multiplex_brokerage(&layers, &p, &with(Parallelism::Parallel)).unwrap()
+        );
+        let sh = |parallelism| StructuralHolesOptions {
+            parallelism,
+            ..Default::default()
+        };
+        let (a, b) = (
+            constraint(&g, &sh(Parallelism::Sequential)),
+            constraint(&g, &sh(Parallelism::Parallel)),
+        );
+        assert!(a.iter().zip(&b).all(|(x, y)| x.to_bits() == y.to_bits()));
+    }
 }

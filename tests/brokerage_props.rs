@@ -3,8 +3,8 @@
 
 use coprod::measures::Direction;
 use coprod::measures::brokerage::{
-    EiOptions, Role, StructuralHolesOptions, Weights, brokerage, constraint, effective_size,
-    efficiency, ei_index, hierarchy, multiplex_brokerage,
+    BrokerageOptions, EiOptions, Role, StructuralHolesOptions, Weights, brokerage, constraint,
+    effective_size, efficiency, ei_index, hierarchy, multiplex_brokerage,
 };
 use coprod::model::{Aggregation, Csr, Partition};
 use coprod::{
@@ -88,7 +88,7 @@ proptest! {
                                 k in 1u64..5, seed: u64) {
         let g = graph(n, dens, directed, seed);
         let gr = groups(n, k, seed);
-        let b = brokerage(&g, &Partition::from_groups(gr.clone())).unwrap();
+        let b = brokerage(&g, &Partition::from_groups(gr.clone()), &BrokerageOptions::default()).unwrap();
         prop_assert_eq!(&b.raw, &brute(&g, &gr));
         // Graph level is the column sum; expected counts are non-negative.
         let t: f64 = b.raw.iter().map(|r| r[5]).sum();
@@ -108,7 +108,7 @@ proptest! {
             hg[p as usize] = gr[u];
         }
         let (p, q) = (Partition::from_groups(gr), Partition::from_groups(hg));
-        let (a, b) = (brokerage(&g, &p).unwrap(), brokerage(&h, &q).unwrap());
+        let (a, b) = (brokerage(&g, &p, &BrokerageOptions::default()).unwrap(), brokerage(&h, &q, &BrokerageOptions::default()).unwrap());
         prop_assert_eq!(&a.raw, &back(&b.raw, &perm));
         for c in 0..6 {
             let col = |t: &[[f64; 6]]| t.iter().map(|r| r[c]).collect::<Vec<_>>();
@@ -133,7 +133,7 @@ proptest! {
         let e: Vec<_> = g.edges().map(|(u, v, _)| (u, v, 0.5 + below(&mut r, 8) as f64)).collect();
         let g = Csr::from_edges(n, directed, &e, Aggregation::Sum);
         let weight = if weighted { Weights::Strength } else { Weights::Ignore };
-        let o = StructuralHolesOptions { weight };
+        let o = StructuralHolesOptions { weight, ..Default::default() };
         let in01 = |x: f64| x.is_nan() || (-1e-12..=1.0 + 1e-12).contains(&x);
         prop_assert!(hierarchy(&g, &o).into_iter().all(in01));
         prop_assert!(efficiency(&g, &o).into_iter().all(in01));
@@ -162,8 +162,8 @@ proptest! {
         }
         let ls: Vec<Csr> = split.iter().map(|e| Csr::from_edges(n, true, e, Aggregation::Sum)).collect();
         let p = Partition::from_groups(groups(n, k, seed));
-        let x = multiplex_brokerage(&ls, &p).unwrap();
-        let b = brokerage(&union, &p).unwrap();
+        let x = multiplex_brokerage(&ls, &p, &BrokerageOptions::default()).unwrap();
+        let b = brokerage(&union, &p, &BrokerageOptions::default()).unwrap();
         for j in 0..n {
             for role in Role::ROLES {
                 let s: f64 = (0..layers).flat_map(|a| (0..layers).map(move |c| (a, c)))
@@ -187,7 +187,7 @@ proptest! {
         let ls: Vec<Csr> = (0..layers).map(|a| graph(n, dens, true, seed.wrapping_add(a as u64))).collect();
         let lam = |u: usize, v: usize| ls.iter().filter(|g| g.has_edge(u, v)).count() as f64;
         let gr = groups(n, k, seed);
-        let x = multiplex_brokerage(&ls, &Partition::from_groups(gr.clone())).unwrap();
+        let x = multiplex_brokerage(&ls, &Partition::from_groups(gr.clone()), &BrokerageOptions::default()).unwrap();
         let mut want = vec![[0.0; 5]; n];
         for i in 0..n {
             for j in 0..n {

@@ -303,3 +303,32 @@ fn summary_tests_any_core_set() {
     assert_eq!(v["core"], "civil_affairs_bureau");
     assert!(v["core_group_degree"].as_f64().unwrap() > 0.0);
 }
+
+/// A bad case directory given to any command lists every problem (exit 1),
+/// as `validate` does.
+#[test]
+fn a_bad_case_directory_is_exit_1_with_every_problem() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-bad2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("case.toml"), "id = \"bad\"\n").unwrap();
+    std::fs::write(
+        dir.join("actors.csv"),
+        "id,label,label_zh,kind,level,size,doc,quote\na,A,甲,church,community,,d,q\nb,B,乙,party,community,,d,q\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("ties.csv"),
+        "source,target,layer,weight,doc,quote\nb,a,leadership,-2,d,q\n",
+    )
+    .unwrap();
+    for cmd in ["summary", "measures", "edges", "multiplex-brokerage"] {
+        let (code, out, err) = coprod(&[cmd, dir.to_str().unwrap()]);
+        assert_eq!(code, 1, "{cmd}: {err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains("unknown kind `church`") && err.contains("weight `-2`"),
+            "{cmd}: {err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -215,14 +215,14 @@ proptest! {
         // Fragmentation too, removing the relabelled set.
         let removed: Vec<u32> = (0..n as u32).filter(|&u| core[u as usize]).collect();
         let hremoved: Vec<u32> = removed.iter().map(|&u| perm[u as usize]).collect();
-        prop_assert_eq!(fragmentation(&g, &set(&g, &removed)).unwrap(), fragmentation(&h, &set(&h, &hremoved)).unwrap());
+        prop_assert_eq!(fragmentation(&g, &set(&g, &removed), &FragmentationOptions::default()).unwrap(), fragmentation(&h, &set(&h, &hremoved), &FragmentationOptions::default()).unwrap());
         let o = FragmentationOptions::default();
         let (x, y) = (distance_fragmentation(&g, &set(&g, &removed), &o).unwrap(), distance_fragmentation(&h, &set(&h, &hremoved), &o).unwrap());
         prop_assert_eq!(x.is_some(), y.is_some());
         if let (Some(x), Some(y)) = (x, y) {
             prop_assert!((x - y).abs() < 1e-12);
             // DF >= F (unweighted: 1/d <= 1 for every connected pair), both in [0, 1].
-            let f = fragmentation(&g, &set(&g, &removed)).unwrap().unwrap();
+            let f = fragmentation(&g, &set(&g, &removed), &FragmentationOptions::default()).unwrap().unwrap();
             prop_assert!(x >= f - 1e-12 && (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&f));
         }
     }
@@ -246,13 +246,16 @@ fn fragmentation_matches_networkx() {
                 .scalar(&format!("networkx.fragmentation.{tag}"))
                 .expect("F key");
             assert_scalar(
-                fragmentation(&g, &set(&g, removed)).unwrap().unwrap(),
+                fragmentation(&g, &set(&g, removed), &FragmentationOptions::default())
+                    .unwrap()
+                    .unwrap(),
                 want,
                 EXACT,
                 &what,
             );
             let unweighted = FragmentationOptions {
                 weighting: Weighting::Unweighted,
+                ..Default::default()
             };
             let df = distance_fragmentation(&g, &set(&g, removed), &unweighted)
                 .unwrap()
@@ -275,6 +278,7 @@ fn fragmentation_matches_networkx() {
             if f.weighted {
                 let o = FragmentationOptions {
                     weighting: Weighting::Distance,
+                    ..Default::default()
                 };
                 let want = f
                     .scalar(&format!("networkx.distance_fragmentation.weighted.{tag}"))
@@ -299,7 +303,12 @@ fn fragmentation_edge_cases() {
     // Directed path 0 → 1 → 2: reachable ordered pairs (0,1) (0,2) (1,2): F = 1 - 3/6.
     let g = Csr::from_edges(3, true, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
     assert_eq!(
-        fragmentation(&g, &NodeSet::empty(g.node_count())).unwrap(),
+        fragmentation(
+            &g,
+            &NodeSet::empty(g.node_count()),
+            &FragmentationOptions::default()
+        )
+        .unwrap(),
         Some(0.5)
     );
     // DF = 1 - (1 + 1/2 + 1) / 6
@@ -307,12 +316,37 @@ fn fragmentation_edge_cases() {
         .unwrap()
         .unwrap();
     assert_scalar(df, 1.0 - 2.5 / 6.0, EXACT, "directed DF");
-    assert_eq!(fragmentation(&g, &set(&g, &[0, 1])).unwrap(), None);
-    assert_eq!(fragmentation(&g, &set(&g, &[1, 1])).unwrap(), Some(1.0));
+    assert_eq!(
+        fragmentation(&g, &set(&g, &[0, 1]), &FragmentationOptions::default()).unwrap(),
+        None
+    );
+    assert_eq!(
+        fragmentation(&g, &set(&g, &[1, 1]), &FragmentationOptions::default()).unwrap(),
+        Some(1.0)
+    );
     // A node set of another graph is an error, not a silent reading.
     assert!(NodeSet::new(3, [3]).is_err());
-    assert!(fragmentation(&g, &NodeSet::empty(4)).is_err());
+    assert!(fragmentation(&g, &NodeSet::empty(4), &FragmentationOptions::default()).is_err());
     assert!(
         distance_fragmentation(&g, &NodeSet::empty(2), &FragmentationOptions::default()).is_err()
     );
+}
+
+#[test]
+fn fragmentation_is_identical_sequential_and_parallel() {
+    use coprod::measures::Parallelism;
+    for directed in [false, true] {
+        let g = coprod::generate::gnm(700, 1500, directed, 2).unwrap();
+        let removed = set(&g, &[0, 1, 2]);
+        let with = |parallelism| FragmentationOptions {
+            parallelism,
+            ..Default::default()
+        };
+        for f in [fragmentation, distance_fragmentation] {
+            assert_eq!(
+                f(&g, &removed, &with(Parallelism::Sequential)).unwrap(),
+                f(&g, &removed, &with(Parallelism::Parallel)).unwrap()
+            );
+        }
+    }
 }

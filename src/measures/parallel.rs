@@ -26,6 +26,17 @@ pub enum Parallelism {
 pub const PARALLEL_MIN_NODES: usize = 256;
 
 impl Parallelism {
+    /// Whether to run in parallel on `n` items when [`Parallelism::Auto`]
+    /// switches at `min` (a per-ego census pays off later than an all-pairs
+    /// kernel).
+    pub fn enabled_from(self, n: usize, min: usize) -> bool {
+        match self {
+            Parallelism::Auto => n >= min,
+            Parallelism::Sequential => false,
+            Parallelism::Parallel => true,
+        }
+    }
+
     /// Whether to run in parallel on a graph of `n` nodes.
     pub fn enabled(self, n: usize) -> bool {
         match self {

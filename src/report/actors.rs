@@ -41,6 +41,7 @@ fn role(x: &Inputs, r: Role, z: bool) -> Result<Vec<f64>> {
 
 const SH: StructuralHolesOptions = StructuralHolesOptions {
     weight: Weights::Ignore,
+    parallelism: crate::measures::Parallelism::Auto,
 };
 
 macro_rules! col {

@@ -213,7 +213,9 @@ pub const HYPOTHESIS_ROWS: &[HypothesisRow] = &[
         name: "fragmentation_without_core",
         doc: "Borgatti's key-player F after removing the core set (reachability); undefined with fewer than 2 actors left",
         reference: "1 - Σ s(s-1) / (n(n-1)) over networkx components of G minus C",
-        compute: |h| h.with_core(|| fragmentation(&h.x.csr, &h.core)),
+        compute: |h| {
+            h.with_core(|| fragmentation(&h.x.csr, &h.core, &FragmentationOptions::default()))
+        },
     },
     HypothesisRow {
         name: "distance_fragmentation_without_core",
@@ -226,6 +228,7 @@ pub const HYPOTHESIS_ROWS: &[HypothesisRow] = &[
                     &h.core,
                     &FragmentationOptions {
                         weighting: Weighting::Unweighted,
+                        ..Default::default()
                     },
                 )
             })

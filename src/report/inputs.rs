@@ -57,7 +57,7 @@ impl<'v, 'g> Inputs<'v, 'g> {
     /// As [`brokerage::brokerage`].
     pub fn brokerage(&self) -> Result<&Brokerage> {
         cached(&self.brokerage, || {
-            brokerage::brokerage(&self.csr, &self.partition)
+            brokerage::brokerage(&self.csr, &self.partition, &Default::default())
         })
     }
 

@@ -56,13 +56,22 @@ enum Command {
 fn exit_code(r: &coprod::Result<()>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of a pipe left (`coprod measures x | head`): not a failure.
+        Err(e) if is_broken_pipe(e) => ExitCode::SUCCESS,
         Err(e) if e.is_usage() => ExitCode::from(2),
         Err(_) => ExitCode::FAILURE,
     }
 }
 
+/// Whether writing to standard output failed because its reader closed the pipe.
+fn is_broken_pipe(e: &coprod::Error) -> bool {
+    matches!(e, coprod::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `validate` prints its problems itself, one per line.
+    let printed = matches!(cli.command, Some(Command::Validate(_)));
     let r = match cli.command {
         None => report::run(&report::Args::default()),
         Some(Command::Validate(a)) => validate::run(&a),
@@ -76,7 +85,8 @@ fn main() -> ExitCode {
         Some(Command::Columns(a)) => columns::run(&a),
     };
     if let Err(e) = &r
-        && !matches!(e, coprod::Error::Invalid(_))
+        && !printed
+        && !is_broken_pipe(e)
     {
         eprintln!("coprod: {e}");
     }

@@ -2,7 +2,7 @@
 
 use crate::output::OutputArgs;
 use crate::view::ViewArgs;
-use coprod::measures::brokerage::{Role, multiplex_brokerage};
+use coprod::measures::brokerage::{BrokerageOptions, Role, multiplex_brokerage};
 use coprod::model::Partition;
 
 /// Options of `multiplex-brokerage`.
@@ -34,7 +34,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     let view = args.view.view(&g)?;
     let (names, layers) = coprod::measures::multiplex::view_layer_csrs(&view);
     let partition = Partition::of_view(&view, &args.partition.parse()?)?;
-    let x = multiplex_brokerage(&layers, &partition)?;
+    let x = multiplex_brokerage(&layers, &partition, &BrokerageOptions::default())?;
     let actors = view.actor_indices();
     let text = coprod::io::csv_string(|w| {
         w.write_record([

@@ -3,6 +3,7 @@
 use super::gould_fernandez_null::{NullModel, group_sizes};
 use super::roles::{Role, RoleRow};
 use crate::error::{Error, Result};
+use crate::measures::Parallelism;
 use crate::model::{Csr, Partition};
 
 /// Gould–Fernandez brokerage scores, as the list returned by `sna::brokerage`.
@@ -33,8 +34,23 @@ impl Brokerage {
     }
 }
 
-/// Size above which the 2-path census runs in parallel over egos.
-pub(crate) const PARALLEL_THRESHOLD: usize = 2048;
+/// Size from which [`Parallelism::Auto`] runs the 2-path census in parallel over egos.
+pub const CENSUS_PARALLEL_MIN_NODES: usize = 2048;
+
+/// Options of the Gould–Fernandez censuses ([`brokerage`], [`brokerage_counts`],
+/// [`multiplex_brokerage`](super::multiplex_brokerage)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BrokerageOptions {
+    /// Sequential or parallel over egos (the counts are integers: identical
+    /// either way). `Auto` switches at [`CENSUS_PARALLEL_MIN_NODES`].
+    pub parallelism: Parallelism,
+}
+
+impl BrokerageOptions {
+    pub(crate) fn parallel(&self, n: usize) -> bool {
+        self.parallelism.enabled_from(n, CENSUS_PARALLEL_MIN_NODES)
+    }
+}
 
 /// Gould–Fernandez brokerage roles of every actor, with `sna`'s null-model statistics.
 ///
@@ -101,11 +117,11 @@ pub(crate) const PARALLEL_THRESHOLD: usize = 2048;
 ///
 /// # Example
 /// ```
-/// use coprod::measures::brokerage::{brokerage, Role};
+/// use coprod::measures::brokerage::{brokerage, BrokerageOptions, Role};
 /// use coprod::model::{Aggregation, Csr, Partition};
 /// // 0 → 1 → 2, groups [A, A, B]: node 1 represents A to B.
 /// let g = Csr::from_edges(3, true, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
-/// let b = brokerage(&g, &Partition::from_groups(vec![0, 0, 1])).unwrap();
+/// let b = brokerage(&g, &Partition::from_groups(vec![0, 0, 1]), &BrokerageOptions::default()).unwrap();
 /// assert_eq!(b.raw[1][Role::Representative.index()], 1.0);
 /// assert_eq!(b.raw_graph[Role::Total.index()], 1.0);
 /// ```
@@ -117,13 +133,13 @@ pub(crate) const PARALLEL_THRESHOLD: usize = 2048;
 ///
 /// Butts, C. T. (2008). Social network analysis with sna. *Journal of
 /// Statistical Software* 24(6). <https://doi.org/10.18637/jss.v024.i06>
-pub fn brokerage(graph: &Csr, partition: &Partition) -> Result<Brokerage> {
+pub fn brokerage(graph: &Csr, partition: &Partition, opts: &BrokerageOptions) -> Result<Brokerage> {
     let n = graph.node_count();
     if n == 0 {
         return Err(Error::EmptyGraph);
     }
     check_partition(graph, partition)?;
-    let counts = role_counts(graph, partition.groups(), n >= PARALLEL_THRESHOLD);
+    let counts = role_counts(graph, partition.groups(), opts.parallel(n));
     let raw: Vec<RoleRow> = counts
         .iter()
         .map(|c| {
@@ -171,21 +187,21 @@ pub fn brokerage(graph: &Csr, partition: &Partition) -> Result<Brokerage> {
 ///
 /// # Example
 /// ```
-/// use coprod::measures::brokerage::brokerage_counts;
+/// use coprod::measures::brokerage::{brokerage_counts, BrokerageOptions};
 /// use coprod::model::{Aggregation, Csr, Partition};
 /// let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// // Undirected: 0-1-2 is two 2-paths (0→1→2 and 2→1→0), both liaison.
-/// let c = brokerage_counts(&g, &Partition::from_groups(vec![0, 1, 2])).unwrap();
+/// let c = brokerage_counts(&g, &Partition::from_groups(vec![0, 1, 2]), &BrokerageOptions::default()).unwrap();
 /// assert_eq!(c[1], [0, 0, 0, 0, 2]);
 /// ```
-pub fn brokerage_counts(graph: &Csr, partition: &Partition) -> Result<Vec<[u64; 5]>> {
+pub fn brokerage_counts(
+    graph: &Csr,
+    partition: &Partition,
+    opts: &BrokerageOptions,
+) -> Result<Vec<[u64; 5]>> {
     check_partition(graph, partition)?;
     let n = graph.node_count();
-    Ok(role_counts(
-        graph,
-        partition.groups(),
-        n >= PARALLEL_THRESHOLD,
-    ))
+    Ok(role_counts(graph, partition.groups(), opts.parallel(n)))
 }
 
 pub(crate) fn check_partition(graph: &Csr, partition: &Partition) -> Result<()> {

@@ -21,7 +21,9 @@ pub mod structural_holes;
 
 pub use crate::measures::Weights;
 pub use ei::{EiIndex, EiOptions, ei_index};
-pub use gould_fernandez::{Brokerage, brokerage, brokerage_counts};
+pub use gould_fernandez::{
+    Brokerage, BrokerageOptions, CENSUS_PARALLEL_MIN_NODES, brokerage, brokerage_counts,
+};
 pub use hierarchy::hierarchy;
 pub use multiplex::multiplex_brokerage;
 pub use roles::{Role, RoleRow};

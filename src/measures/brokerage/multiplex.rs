@@ -1,7 +1,7 @@
 //! Multiplex brokerage: Gould–Fernandez roles split by the layers of the
 //! in-tie and the out-tie of the broker.
 
-use super::gould_fernandez::{PARALLEL_THRESHOLD, check_partition};
+use super::gould_fernandez::{BrokerageOptions, check_partition};
 use super::roles::Role;
 use crate::error::{Error, Result};
 use crate::model::{Csr, Partition};
@@ -56,16 +56,20 @@ use ndarray::Array4;
 ///
 /// # Example
 /// ```
-/// use coprod::measures::brokerage::{multiplex_brokerage, Role};
+/// use coprod::measures::brokerage::{multiplex_brokerage, BrokerageOptions, Role};
 /// use coprod::model::{Aggregation, Csr, Partition};
 /// // Layer 0 (leadership): 0 → 1; layer 1 (resource): 1 → 2. Groups [A, B, C].
 /// let lead = Csr::from_edges(3, true, &[(0, 1, 1.0)], Aggregation::Sum);
 /// let res = Csr::from_edges(3, true, &[(1, 2, 1.0)], Aggregation::Sum);
-/// let x = multiplex_brokerage(&[lead, res], &Partition::from_groups(vec![0, 1, 2])).unwrap();
+/// let x = multiplex_brokerage(&[lead, res], &Partition::from_groups(vec![0, 1, 2]), &BrokerageOptions::default()).unwrap();
 /// assert_eq!(x[[1, Role::Liaison.index(), 0, 1]], 1.0);
 /// assert_eq!(x.sum(), 1.0);
 /// ```
-pub fn multiplex_brokerage(layers: &[Csr], partition: &Partition) -> Result<Array4<f64>> {
+pub fn multiplex_brokerage(
+    layers: &[Csr],
+    partition: &Partition,
+    opts: &BrokerageOptions,
+) -> Result<Array4<f64>> {
     let Some(first) = layers.first() else {
         return Err(Error::InvalidParameter {
             name: "layers",
@@ -81,7 +85,7 @@ pub fn multiplex_brokerage(layers: &[Csr], partition: &Partition) -> Result<Arra
         });
     }
     check_partition(first, partition)?;
-    let counts = census(layers, partition.groups(), n >= PARALLEL_THRESHOLD);
+    let counts = census(layers, partition.groups(), opts.parallel(n));
     let l = layers.len();
     Ok(
         Array4::from_shape_vec((n, 5, l, l), counts.into_iter().map(|c| c as f64).collect())

@@ -13,7 +13,7 @@
 //! m_uv  = M_uv / max_w M_uw                 tie strength relative to the strongest
 //! ```
 
-use super::gould_fernandez::PARALLEL_THRESHOLD;
+use super::gould_fernandez::CENSUS_PARALLEL_MIN_NODES;
 use crate::measures::Weights;
 use crate::model::Csr;
 use rayon::prelude::*;
@@ -23,6 +23,15 @@ use rayon::prelude::*;
 pub struct StructuralHolesOptions {
     /// Whether to use tie weights.
     pub weight: Weights,
+    /// Sequential or parallel over egos (identical results); `Auto` switches
+    /// at [`CENSUS_PARALLEL_MIN_NODES`](super::CENSUS_PARALLEL_MIN_NODES).
+    pub parallelism: crate::measures::Parallelism,
+}
+
+impl StructuralHolesOptions {
+    fn parallel(&self, n: usize) -> bool {
+        self.parallelism.enabled_from(n, CENSUS_PARALLEL_MIN_NODES)
+    }
 }
 
 /// The symmetric mutual-weight graph: contacts of each node with `M_uv`.
@@ -39,7 +48,7 @@ pub(crate) struct Mutual {
 }
 
 impl Mutual {
-    pub(crate) fn new(g: &Csr, weight: Weights) -> Mutual {
+    pub(crate) fn new(g: &Csr, weight: Weights, parallel: bool) -> Mutual {
         let n = g.node_count();
         let w = |x: f64| match weight {
             Weights::Ignore => 1.0,
@@ -95,7 +104,7 @@ impl Mutual {
             m,
             sum,
             max,
-            parallel: n >= PARALLEL_THRESHOLD,
+            parallel,
         }
     }
 
@@ -207,7 +216,11 @@ impl Mutual {
 /// Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
 /// measures. *Connections* 20(1), 35–38.
 pub fn effective_size(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
-    effective_size_of(&Mutual::new(graph, options.weight))
+    effective_size_of(&Mutual::new(
+        graph,
+        options.weight,
+        options.parallel(graph.node_count()),
+    ))
 }
 
 pub(crate) fn effective_size_of(mu: &Mutual) -> Vec<f64> {
@@ -258,7 +271,7 @@ pub(crate) fn effective_size_of(mu: &Mutual) -> Vec<f64> {
 /// ```
 pub fn efficiency(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
     let es = effective_size(graph, options);
-    let mu = Mutual::new(graph, options.weight);
+    let mu = Mutual::new(graph, options.weight, options.parallel(graph.node_count()));
     es.iter()
         .enumerate()
         .map(|(u, &e)| {
@@ -299,7 +312,11 @@ pub fn efficiency(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
 /// Burt, R. S. (2004). Structural holes and good ideas. *American Journal of
 /// Sociology* 110(2), 349–399. <https://doi.org/10.1086/421787>
 pub fn constraint(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
-    constraint_of(&Mutual::new(graph, options.weight))
+    constraint_of(&Mutual::new(
+        graph,
+        options.weight,
+        options.parallel(graph.node_count()),
+    ))
 }
 
 pub(crate) fn constraint_of(mu: &Mutual) -> Vec<f64> {
@@ -347,7 +364,7 @@ pub(crate) fn constraint_of(mu: &Mutual) -> Vec<f64> {
 pub fn local_constraint(graph: &Csr, u: usize, v: usize, options: &StructuralHolesOptions) -> f64 {
     let n = graph.node_count();
     assert!(u < n && v < n, "node out of range");
-    let mu = Mutual::new(graph, options.weight);
+    let mu = Mutual::new(graph, options.weight, options.parallel(graph.node_count()));
     let p = |a: usize, b: usize| {
         let (nb, m) = mu.row(a);
         nb.binary_search(&(b as u32))
@@ -400,7 +417,7 @@ impl LocalConstraints {
 /// assert_eq!(lc.get(1, 2), None);
 /// ```
 pub fn local_constraints(graph: &Csr, options: &StructuralHolesOptions) -> LocalConstraints {
-    let mu = Mutual::new(graph, options.weight);
+    let mu = Mutual::new(graph, options.weight, options.parallel(graph.node_count()));
     let rows = mu.per_node(|u, buf| {
         if mu.sum[u] == 0.0 {
             return vec![0.0; mu.row(u).0.len()];
@@ -425,7 +442,7 @@ mod tests {
     fn sequential_equals_parallel() {
         for directed in [false, true] {
             let g = crate::generate::gnm(300, 1200, directed, 7).unwrap();
-            let mut mu = Mutual::new(&g, Weights::Ignore);
+            let mut mu = Mutual::new(&g, Weights::Ignore, false);
             mu.parallel = false;
             let (e0, c0) = (effective_size_of(&mu), constraint_of(&mu));
             mu.parallel = true;

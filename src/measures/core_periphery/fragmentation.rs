@@ -3,18 +3,29 @@
 use crate::error::Result;
 use crate::measures::parallel::map_sources;
 use crate::measures::paths::{bfs, dijkstra};
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, Parallelism, Weighting};
 use crate::model::{Csr, NodeSet};
 
 /// Residual graphs with at least this many nodes are processed in parallel
-/// over sources.
-const PARALLEL_FROM: usize = 512;
+/// over sources under [`Parallelism::Auto`].
+pub const FRAGMENTATION_PARALLEL_MIN_NODES: usize = 512;
 
-/// Options of [`distance_fragmentation`].
+/// Options of [`fragmentation`] and [`distance_fragmentation`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FragmentationOptions {
-    /// Path lengths: hop counts (default) or tie weights read as lengths.
+    /// Path lengths: hop counts (default) or tie weights read as lengths
+    /// (read by [`distance_fragmentation`] only).
     pub weighting: Weighting,
+    /// Sequential or parallel over sources (identical results); `Auto`
+    /// switches at [`FRAGMENTATION_PARALLEL_MIN_NODES`].
+    pub parallelism: Parallelism,
+}
+
+impl FragmentationOptions {
+    fn parallel(&self, n: usize) -> bool {
+        self.parallelism
+            .enabled_from(n, FRAGMENTATION_PARALLEL_MIN_NODES)
+    }
 }
 
 /// The graph without `removed`, checking the set against the graph.
@@ -65,19 +76,23 @@ where
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr, NodeSet};
-/// use coprod::measures::core_periphery::fragmentation;
+/// use coprod::measures::core_periphery::{fragmentation, FragmentationOptions};
 /// // a star: centre 0, leaves 1..=3; removing the centre leaves 3 isolates
 /// let g = Csr::from_edges(4, false, &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)], Aggregation::Sum);
-/// assert_eq!(fragmentation(&g, &NodeSet::empty(4)).unwrap(), Some(0.0));
-/// assert_eq!(fragmentation(&g, &NodeSet::new(4, [0]).unwrap()).unwrap(), Some(1.0));
-/// assert_eq!(fragmentation(&g, &NodeSet::new(4, [1]).unwrap()).unwrap(), Some(0.0));
+/// assert_eq!(fragmentation(&g, &NodeSet::empty(4), &FragmentationOptions::default()).unwrap(), Some(0.0));
+/// assert_eq!(fragmentation(&g, &NodeSet::new(4, [0]).unwrap(), &FragmentationOptions::default()).unwrap(), Some(1.0));
+/// assert_eq!(fragmentation(&g, &NodeSet::new(4, [1]).unwrap(), &FragmentationOptions::default()).unwrap(), Some(0.0));
 /// ```
 ///
 /// References: Borgatti (2006), *Identifying sets of key players in a social
 /// network*, Comput. Math. Organ. Theory 12, 21–34, DOI 10.1007/s10588-006-7084-x.
-pub fn fragmentation(g: &Csr, removed: &NodeSet) -> Result<Option<f64>> {
+pub fn fragmentation(
+    g: &Csr,
+    removed: &NodeSet,
+    opts: &FragmentationOptions,
+) -> Result<Option<f64>> {
     let h = residual(g, removed)?;
-    Ok(fragmentation_of(&h, h.node_count() >= PARALLEL_FROM))
+    Ok(fragmentation_of(&h, opts.parallel(h.node_count())))
 }
 
 fn fragmentation_of(h: &Csr, parallel: bool) -> Option<f64> {
@@ -173,7 +188,7 @@ pub fn distance_fragmentation(
     Ok(distance_fragmentation_of(
         &h,
         opts,
-        h.node_count() >= PARALLEL_FROM,
+        opts.parallel(h.node_count()),
     ))
 }
 
@@ -210,7 +225,10 @@ mod tests {
             let g = gnm(300, 700, directed, 11).unwrap();
             assert_eq!(fragmentation_of(&g, false), fragmentation_of(&g, true));
             for weighting in [Weighting::Unweighted, Weighting::Distance] {
-                let o = FragmentationOptions { weighting };
+                let o = FragmentationOptions {
+                    weighting,
+                    ..Default::default()
+                };
                 assert_eq!(
                     distance_fragmentation_of(&g, &o, false),
                     distance_fragmentation_of(&g, &o, true)

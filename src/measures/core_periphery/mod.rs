@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use coprod::model::{Actor, Kind, Level, MultiplexGraph, NodeSet, Provenance, View};
-//! use coprod::measures::core_periphery::{best_core, fragmentation, CorePeripheryModel, CoreSearch};
+//! use coprod::measures::core_periphery::{best_core, fragmentation, CorePeripheryModel, CoreSearch, FragmentationOptions};
 //! let mut g = MultiplexGraph::new();
 //! let actors = [("party", Kind::Party), ("street", Kind::Block), ("firm", Kind::Market),
 //!               ("owners", Kind::Social), ("r1", Kind::Resident), ("r2", Kind::Resident)];
@@ -34,8 +34,8 @@
 //! assert_eq!(core, ["party", "street", "firm"]);
 //! // Without the party only street - firm stay tied: 2 of the 20 ordered pairs connected.
 //! let party = view.node_set_of_kind(Kind::Party);
-//! assert_eq!(fragmentation(&csr, &NodeSet::empty(6)).unwrap(), Some(0.0));
-//! assert_eq!(fragmentation(&csr, &party).unwrap(), Some(0.9));
+//! assert_eq!(fragmentation(&csr, &NodeSet::empty(6), &FragmentationOptions::default()).unwrap(), Some(0.0));
+//! assert_eq!(fragmentation(&csr, &party, &FragmentationOptions::default()).unwrap(), Some(0.9));
 //! ```
 
 pub mod borgatti_everett;
@@ -45,4 +45,6 @@ pub use borgatti_everett::{
     CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, best_core, best_core_exhaustive,
     core_periphery_fit,
 };
-pub use fragmentation::{FragmentationOptions, distance_fragmentation, fragmentation};
+pub use fragmentation::{
+    FRAGMENTATION_PARALLEL_MIN_NODES, FragmentationOptions, distance_fragmentation, fragmentation,
+};
