@@ -8,7 +8,7 @@ use coprod::measures::core_periphery::{
     fragmentation,
 };
 use coprod::measures::multiplex::*;
-use coprod::model::{Csr, Partition};
+use coprod::model::{Csr, NodeSet, Partition};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -89,9 +89,10 @@ fn core(c: &mut Criterion) {
     grp.sample_size(10);
     for n in SIZES {
         let g = gnm(n, 4 * n, false, 7).unwrap();
+        let removed = NodeSet::new(n, [0, 1, 2]).unwrap();
         grp.bench_with_input(BenchmarkId::new("fragmentation", n), &g, |b, g| {
             b.iter(|| {
-                let f = fragmentation(black_box(g), &[0, 1, 2]).unwrap().unwrap();
+                let f = fragmentation(black_box(g), &removed).unwrap().unwrap();
                 assert!((0.0..=1.0).contains(&f));
             })
         });
@@ -103,7 +104,7 @@ fn core(c: &mut Criterion) {
         };
         grp.bench_with_input(BenchmarkId::new("best_core", n), &g, |b, g| {
             b.iter(|| {
-                let best = best_core(black_box(g), CorePeripheryModel::default(), search)
+                let best = best_core(black_box(g), &CorePeripheryModel::default(), &search)
                     .unwrap()
                     .unwrap();
                 assert!((-1.0..=1.0).contains(&best.fit));
@@ -115,7 +116,7 @@ fn core(c: &mut Criterion) {
             grp.bench_with_input(BenchmarkId::new("distance_fragmentation", n), &g, |b, g| {
                 b.iter(|| {
                     let o = FragmentationOptions::default();
-                    let df = distance_fragmentation(black_box(g), &[0, 1, 2], o)
+                    let df = distance_fragmentation(black_box(g), &removed, &o)
                         .unwrap()
                         .unwrap();
                     assert!((0.0..=1.0).contains(&df));
