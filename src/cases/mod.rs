@@ -14,6 +14,13 @@ pub fn names() -> Vec<&'static str> {
 }
 
 /// Load a bundled case by name.
+///
+/// # Errors
+/// [`Error::UnknownCase`] for a name that is not bundled (listing the bundled
+/// names). A bundled case is loaded as [`load_case_bytes`](crate::io::load_case_bytes)
+/// loads a directory, so a broken file in `data/` at build time gives that
+/// loader's errors ([`Error::Invalid`] and the rest); the tests load every
+/// case, so a release gives none.
 pub fn load(name: &str) -> Result<MultiplexGraph> {
     let (_, case, actors, ties) =
         BUNDLED
@@ -27,6 +34,9 @@ pub fn load(name: &str) -> Result<MultiplexGraph> {
 }
 
 /// Load every bundled case, in name order.
+///
+/// # Errors
+/// The first error of [`load`] on a bundled case (none in a tested release).
 pub fn load_all() -> Result<Vec<MultiplexGraph>> {
     names().into_iter().map(load).collect()
 }

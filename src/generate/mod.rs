@@ -19,6 +19,11 @@ use crate::random::{below, rng};
 /// assert_eq!(a, b);
 /// assert_eq!(a.edge_count(), 300);
 /// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`m`) when `m` is more than half of the
+/// `n (n - 1)` possible arcs (`n (n - 1) / 2` edges if undirected), and (`n`)
+/// when `n` exceeds the `u32` indices of a [`Csr`].
 pub fn gnm(n: usize, m: usize, directed: bool, seed: u64) -> Result<Csr> {
     let possible = if directed {
         n as u128 * n.saturating_sub(1) as u128

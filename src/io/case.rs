@@ -338,6 +338,29 @@ fn parse_ties(
 ///
 /// Every problem of every file is reported ([`Error::Invalid`] when there are
 /// several); nothing is returned unless all three files are clean.
+///
+/// # Errors
+/// [`Error::Invalid`] listing every problem when there are several, else the
+/// one problem, each located by file, line and column:
+/// * any file: [`Error::Encoding`] for bytes that are not UTF-8;
+/// * `case.toml`: [`Error::Toml`] for a document that does not parse, an
+///   unknown or mistyped key, or a fact key given twice;
+///   [`Error::DuplicateLayer`] for a layer declared twice or named like a
+///   standard one;
+/// * either CSV: [`Error::EmptyFile`] for a file without a header (and
+///   `actors.csv` without a row), [`Error::MalformedCsv`] for a header or row
+///   the CSV reader rejects (a row whose field count differs from the
+///   header's), [`Error::DuplicateColumn`], [`Error::MissingColumn`];
+/// * `actors.csv`: [`Error::EmptyField`] or [`Error::InvalidId`] for an id,
+///   [`Error::DuplicateActor`], [`Error::UnknownKind`],
+///   [`Error::UnknownLevel`], [`Error::BadSize`];
+/// * `ties.csv`: [`Error::EmptyField`] for a missing end, [`Error::UnknownActor`]
+///   for an end `actors.csv` lacks, [`Error::UnknownLayer`] for a layer neither
+///   standard nor declared (listing the layers), [`Error::SelfLoop`] in a layer
+///   that forbids it, [`Error::BadWeight`].
+///
+/// Past these checks the graph is built; [`Error::InvalidParameter`] only for
+/// a case declaring more layers than a graph holds (65,535).
 pub fn load_case_bytes(
     dir: &Path,
     case_toml: &[u8],
@@ -396,6 +419,9 @@ pub fn load_case_bytes(
 }
 
 /// Load a case from the text of its three files (`name` names them in errors).
+///
+/// # Errors
+/// As [`load_case_bytes`] (text is UTF-8, so never [`Error::Encoding`]).
 pub fn load_case_str(
     name: &str,
     case_toml: &str,
@@ -411,6 +437,11 @@ pub fn load_case_str(
 }
 
 /// Load a case directory holding `case.toml`, `actors.csv` and `ties.csv`.
+///
+/// # Errors
+/// [`Error::Io`] for each of the three files that cannot be read
+/// ([`Error::Invalid`] if several), before any is parsed; then as
+/// [`load_case_bytes`].
 pub fn load_case_dir(dir: impl AsRef<Path>) -> Result<MultiplexGraph> {
     let dir = dir.as_ref();
     let read = |f: &str| {
@@ -432,76 +463,79 @@ pub fn load_case_dir(dir: impl AsRef<Path>) -> Result<MultiplexGraph> {
     load_case_bytes(dir, &files[0], &files[1], &files[2])
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    super::write::csv_writer(Vec::new())
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> String {
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
-}
-
 /// `actors.csv` of a graph: the standard columns, then user attributes (sorted by name).
 pub fn actors_csv(g: &MultiplexGraph) -> String {
     let mut extra: Vec<&String> = g.actors().flat_map(|a| a.attrs.keys()).collect();
     extra.sort();
     extra.dedup();
-    let mut w = csv_writer();
     let header: Vec<&str> = ACTOR_COLUMNS
         .iter()
         .copied()
         .chain(extra.iter().map(|s| s.as_str()))
         .collect();
-    w.write_record(&header).expect("in memory");
-    for a in g.actors() {
-        let size = a.size.map(|s| s.to_string()).unwrap_or_default();
-        let mut rec: Vec<&str> = vec![
-            &a.id,
-            &a.label,
-            &a.label_zh,
-            a.kind.as_str(),
-            a.level.as_str(),
-            &size,
-            &a.provenance.doc,
-            &a.provenance.quote,
-        ];
-        rec.extend(
-            extra
-                .iter()
-                .map(|k| a.attrs.get(*k).map(|s| s.as_str()).unwrap_or("")),
-        );
-        w.write_record(&rec).expect("in memory");
-    }
-    finish(w)
+    // Every record has the header's length, so no write fails.
+    super::csv_string(|w| {
+        w.write_record(&header)?;
+        for a in g.actors() {
+            let size = a.size.map(|s| s.to_string()).unwrap_or_default();
+            let mut rec: Vec<&str> = vec![
+                &a.id,
+                &a.label,
+                &a.label_zh,
+                a.kind.as_str(),
+                a.level.as_str(),
+                &size,
+                &a.provenance.doc,
+                &a.provenance.quote,
+            ];
+            rec.extend(
+                extra
+                    .iter()
+                    .map(|k| a.attrs.get(*k).map(|s| s.as_str()).unwrap_or("")),
+            );
+            w.write_record(&rec)?;
+        }
+        Ok(())
+    })
 }
 
 /// `ties.csv` of a graph, ties in order; weights in shortest round-trip form;
 /// the [`CERTAINTY_COLUMN`] last.
 pub fn ties_csv(g: &MultiplexGraph) -> String {
-    let mut w = csv_writer();
     let header: Vec<&str> = TIE_COLUMNS.into_iter().chain([CERTAINTY_COLUMN]).collect();
-    w.write_record(&header).expect("in memory");
-    for t in g.ties() {
-        let weight = t.weight.to_string();
-        w.write_record([
-            g.actor(t.source).id.as_str(),
-            g.actor(t.target).id.as_str(),
-            g.layer(t.layer).name.as_str(),
-            weight.as_str(),
-            t.provenance.doc.as_str(),
-            t.provenance.quote.as_str(),
-            t.certainty.as_str(),
-        ])
-        .expect("in memory");
-    }
-    finish(w)
+    // Every record has the header's length, so no write fails.
+    super::csv_string(|w| {
+        w.write_record(&header)?;
+        for t in g.ties() {
+            let weight = t.weight.to_string();
+            w.write_record([
+                g.actor(t.source).id.as_str(),
+                g.actor(t.target).id.as_str(),
+                g.layer(t.layer).name.as_str(),
+                weight.as_str(),
+                t.provenance.doc.as_str(),
+                t.provenance.quote.as_str(),
+                t.certainty.as_str(),
+            ])?;
+        }
+        Ok(())
+    })
 }
 
 /// `case.toml` of a graph: its metadata and its extra layers.
+///
+/// # Panics
+/// Never: the metadata is strings, numbers and arrays of tables, all of
+/// which TOML can write.
 pub fn case_toml(g: &MultiplexGraph) -> String {
     toml::to_string(&CaseFile::from_graph(g)).expect("case metadata serialises")
 }
 
 /// Write a case directory (created if missing); loading it back gives an equal graph.
+///
+/// # Errors
+/// [`Error::Io`] naming the directory that cannot be created or the first
+/// file that cannot be written (files before it are left written).
 pub fn write_case_dir(g: &MultiplexGraph, dir: impl AsRef<Path>) -> Result<()> {
     let dir = dir.as_ref();
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {

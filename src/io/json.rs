@@ -26,6 +26,11 @@ struct GraphJson {
 
 /// The graph as pretty-printed JSON: `{"case": …, "actors": [...], "ties": [...]}`,
 /// ties naming actors and layers by id.
+///
+/// # Panics
+/// Never: the document is strings, numbers, booleans and string-keyed maps,
+/// all of which JSON can write. (A non-finite number, which only a fact's
+/// value can hold, is written `null`, which [`from_json`] then rejects.)
 pub fn to_json(g: &MultiplexGraph) -> String {
     let doc = GraphJson {
         case: CaseFile::from_graph(g),
@@ -48,6 +53,15 @@ pub fn to_json(g: &MultiplexGraph) -> String {
 /// Read a graph written by [`to_json`]. Actors and ties are validated as they
 /// are added; every problem is reported, located as `<json>:N` where `N` is the
 /// 1-based position in the `actors` or `ties` array.
+///
+/// # Errors
+/// [`Error::Json`] for a document that does not parse or does not have the
+/// shape [`to_json`] writes (located by its line); then [`Error::Json`] for
+/// each actor or tie the graph rejects ([`Error::Invalid`] if several),
+/// its message that of the [`MultiplexGraph::add_actor`] or
+/// [`MultiplexGraph::add_tie`] error. A `case.layers` list that declares a
+/// layer twice, or one named like a standard layer, is
+/// [`Error::InvalidParameter`] (`layer`), without a location.
 pub fn from_json(text: &str) -> Result<MultiplexGraph> {
     let doc: GraphJson = serde_json::from_str(text).map_err(|e| Error::Json {
         at: Location::new("<json>", e.line() as u64, ""),

@@ -19,7 +19,11 @@ pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
 /// Write CSV records into a string with [`csv_writer`].
 ///
 /// # Panics
-/// Never: writing to memory cannot fail, and `write` can only write UTF-8 fields.
+/// If `write` returns an error or writes a field that is not UTF-8. Writing
+/// to memory cannot fail, so with this writer the only error is a record
+/// whose field count differs from the first record's (the writer is not
+/// flexible); writing `&str` fields of one length per table, as coprod's
+/// tables do, never panics.
 pub fn csv_string(write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> String {
     let mut w = csv_writer(Vec::new());
     write(&mut w).expect("writing CSV to memory cannot fail");

@@ -53,6 +53,9 @@ impl MultiplexGraph {
     }
 
     /// An empty graph with the standard layers, the given metadata and extra layers.
+    ///
+    /// # Errors
+    /// As [`add_layer`](Self::add_layer), for the first extra layer it rejects.
     pub fn with_meta(meta: CaseMeta, extra_layers: Vec<LayerSpec>) -> Result<Self> {
         let mut g = MultiplexGraph::new();
         g.meta = meta;
@@ -62,7 +65,11 @@ impl MultiplexGraph {
         Ok(g)
     }
 
-    /// Declare an extra layer. Errors if its name is already taken.
+    /// Declare an extra layer.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (`layer`) if its name is already taken (a
+    /// standard layer's included), or if the graph already holds 65,535 layers.
     pub fn add_layer(&mut self, spec: LayerSpec) -> Result<LayerId> {
         if self.layer_id(&spec.name).is_some() {
             return Err(Error::InvalidParameter {
@@ -84,7 +91,11 @@ impl MultiplexGraph {
         Ok(LayerId((self.layers.len() - 1) as u16))
     }
 
-    /// Add an actor; errors on an invalid or duplicate id.
+    /// Add an actor.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (`actor id`) for an id that is not ascii
+    /// `[A-Za-z0-9_.-]+` or that the graph already holds.
     pub fn add_actor(&mut self, actor: Actor) -> Result<usize> {
         if !is_valid_id(&actor.id) {
             return Err(Error::InvalidParameter {
@@ -105,8 +116,10 @@ impl MultiplexGraph {
 
     /// Add a tie between two actors (by id) in a layer (by name).
     ///
-    /// Errors on an unknown actor or layer, a self-loop in a layer that forbids
-    /// it, or a weight that is not finite and > 0.
+    /// # Errors
+    /// [`Error::UnknownActor`] for an id the graph does not hold and
+    /// [`Error::UnknownLayer`] for a layer it does not hold (each listing the
+    /// names that exist); then as [`add_tie_at`](Self::add_tie_at).
     pub fn add_tie(
         &mut self,
         source: &str,
@@ -125,6 +138,11 @@ impl MultiplexGraph {
 
     /// Add a tie like [`add_tie`](Self::add_tie), with its [`Certainty`]
     /// (`add_tie` adds a [`Certainty::Stated`] tie).
+    ///
+    /// # Errors
+    /// As [`add_tie`](Self::add_tie): an unknown actor or layer (listing what
+    /// exists), a self-loop in a layer that forbids it, or a weight that is
+    /// not finite and > 0 ([`Error::InvalidParameter`]).
     pub fn add_tie_with_certainty(
         &mut self,
         source: &str,
@@ -141,6 +159,12 @@ impl MultiplexGraph {
     }
 
     /// Add a tie between two actors given by index.
+    ///
+    /// # Errors
+    /// [`Error::NodeOutOfRange`] for an index `>= actor_count()`;
+    /// [`Error::UnknownLayer`] for a layer id that is not this graph's;
+    /// [`Error::InvalidParameter`] for a self-loop (`tie`) in a layer that
+    /// forbids self-loops, or a weight (`weight`) that is not a finite number > 0.
     pub fn add_tie_at(
         &mut self,
         source: usize,
@@ -276,6 +300,10 @@ impl MultiplexGraph {
     }
 
     /// The index of the actor with this id.
+    ///
+    /// # Errors
+    /// [`Error::UnknownActor`] for an id the graph does not hold, listing the
+    /// ids it does ([`unknown_actor`](Self::unknown_actor)).
     pub fn actor_index(&self, id: &str) -> Result<usize> {
         self.index
             .get(id)
@@ -310,6 +338,9 @@ impl MultiplexGraph {
     }
 
     /// The actor with this id.
+    ///
+    /// # Errors
+    /// As [`actor_index`](Self::actor_index).
     pub fn actor_by_id(&self, id: &str) -> Result<&Actor> {
         Ok(self.actor(self.actor_index(id)?))
     }

@@ -49,6 +49,12 @@ impl MultiplexGraph {
     /// assert_eq!(p.actor_count(), 3);
     /// assert_eq!(p.tie_count(), 3); // a-b, a-c, b-c
     /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownLayer`] for a membership layer the graph does not hold;
+    /// [`Error::InvalidParameter`] (`layer`) if the graph already has a
+    /// directed layer called [`COMEMBERSHIP`], or if adding that layer would
+    /// exceed the 65,535 layers a graph holds.
     pub fn project_arenas(&self, opts: &ArenaProjection) -> Result<MultiplexGraph> {
         let membership = super::View::new(self, &opts.membership)?;
         let mut extra: Vec<LayerSpec> = self.extra_layers().to_vec();

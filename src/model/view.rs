@@ -63,14 +63,16 @@ pub struct View<'g> {
 
 impl<'g> View<'g> {
     /// A view of the chosen layers.
+    ///
+    /// # Errors
+    /// [`Error::UnknownLayer`](crate::Error::UnknownLayer) for a name in
+    /// [`Layers::Only`] that the graph does not hold, listing its layers.
+    /// ([`Layers::All`] and [`Layers::Positive`] never fail; an empty
+    /// [`Layers::Only`] is a view without ties, not an error.)
     pub fn new(graph: &'g MultiplexGraph, layers: &Layers) -> Result<Self> {
         let mask = match layers {
             Layers::All => vec![true; graph.layers().len()],
-            Layers::Positive => graph
-                .layers()
-                .iter()
-                .map(|l| l.sign == Sign::Positive)
-                .collect(),
+            Layers::Positive => positive_mask(graph),
             Layers::Only(names) => {
                 let mut mask = vec![false; graph.layers().len()];
                 for name in names {
@@ -82,13 +84,18 @@ impl<'g> View<'g> {
                 mask
             }
         };
-        Ok(View {
+        Ok(View::with_mask(graph, mask))
+    }
+
+    /// The view of the layers where `mask` is true, every actor kept.
+    fn with_mask(graph: &'g MultiplexGraph, mask: Vec<bool>) -> Self {
+        View {
             graph,
             layer_mask: mask,
             excluded: vec![false; graph.actor_count()],
             symmetric: false,
             aggregation: Aggregation::Sum,
-        })
+        }
     }
 
     /// One view per layer this view includes, in layer order, each with this
@@ -107,15 +114,23 @@ impl<'g> View<'g> {
 
     /// The aggregate of all positive layers (weights summed).
     pub fn aggregate(graph: &'g MultiplexGraph) -> Self {
-        View::new(graph, &Layers::Positive).expect("positive layers always resolve")
+        View::with_mask(graph, positive_mask(graph))
     }
 
     /// One layer.
+    ///
+    /// # Errors
+    /// [`Error::UnknownLayer`](crate::Error::UnknownLayer) for a name the
+    /// graph does not hold, listing its layers.
     pub fn layer(graph: &'g MultiplexGraph, name: &str) -> Result<Self> {
         View::new(graph, &Layers::only(&[name]))
     }
 
     /// Several layers.
+    ///
+    /// # Errors
+    /// [`Error::UnknownLayer`](crate::Error::UnknownLayer) for the first name
+    /// the graph does not hold, listing its layers.
     pub fn layers<S: AsRef<str>>(graph: &'g MultiplexGraph, names: &[S]) -> Result<Self> {
         View::new(graph, &Layers::only(names))
     }
@@ -132,7 +147,11 @@ impl<'g> View<'g> {
         self
     }
 
-    /// Drop these actors (and their ties). Errors on an unknown id.
+    /// Drop these actors (and their ties).
+    ///
+    /// # Errors
+    /// [`Error::UnknownActor`](crate::Error::UnknownActor) for the first id
+    /// the graph does not hold, listing the ids it does.
     pub fn without<S: AsRef<str>>(mut self, ids: &[S]) -> Result<Self> {
         for id in ids {
             let i = self.graph.actor_index(id.as_ref())?;
@@ -265,4 +284,13 @@ impl<'g> View<'g> {
         }
         Csr::from_edges(self.node_count(), directed, &edges, self.aggregation)
     }
+}
+
+/// `mask[l]`: whether layer `l` of `graph` is positive.
+fn positive_mask(graph: &MultiplexGraph) -> Vec<bool> {
+    graph
+        .layers()
+        .iter()
+        .map(|l| l.sign == Sign::Positive)
+        .collect()
 }

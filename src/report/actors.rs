@@ -269,9 +269,15 @@ pub const ACTOR_COLUMNS: &[ActorColumn] = &[
 /// # Errors
 /// [`Error::UnknownName`](crate::Error::UnknownName) listing the columns.
 pub fn actor_column(name: &str) -> Result<&'static ActorColumn> {
+    actor_column_index(name).map(|c| &ACTOR_COLUMNS[c])
+}
+
+/// The position in [`ACTOR_COLUMNS`] of the column called `name`; errors as
+/// [`actor_column`].
+fn actor_column_index(name: &str) -> Result<usize> {
     ACTOR_COLUMNS
         .iter()
-        .find(|c| c.name == name)
+        .position(|c| c.name == name)
         .ok_or_else(|| crate::Error::UnknownName {
             what: "actor column",
             value: name.to_string(),
@@ -307,11 +313,7 @@ impl ActorTable {
     /// # Errors
     /// [`Error::UnknownName`](crate::Error::UnknownName) listing the columns.
     pub fn column(&self, name: &str) -> Result<Vec<(&str, f64)>> {
-        let col = actor_column(name)?;
-        let c = ACTOR_COLUMNS
-            .iter()
-            .position(|x| std::ptr::eq(x, col))
-            .expect("a column of the table");
+        let c = actor_column_index(name)?;
         Ok(self
             .ids
             .iter()

@@ -58,7 +58,7 @@ pub struct EiIndex {
 /// `NaN` for an actor or group with no tie, `None` for a graph with no tie.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`](crate::error::Error::InvalidArgument) if the
+/// [`Error::SizeMismatch`](crate::error::Error::SizeMismatch) if the
 /// partition does not have one group per node.
 ///
 /// # Complexity

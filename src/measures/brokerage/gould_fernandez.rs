@@ -107,7 +107,7 @@ impl BrokerageOptions {
 /// graph. With one node, `d` is `0/0` and every statistic but `raw` is `NaN`.
 ///
 /// # Errors
-/// [`Error::EmptyGraph`] for a graph without nodes; [`Error::InvalidArgument`]
+/// [`Error::EmptyGraph`] for a graph without nodes; [`Error::SizeMismatch`]
 /// if the partition does not have one group per node.
 ///
 /// # Complexity
@@ -182,8 +182,12 @@ pub fn brokerage(graph: &Csr, partition: &Partition, opts: &BrokerageOptions) ->
 
 /// The raw role counts only (`raw.nli` without the total), skipping the statistics.
 ///
-/// Same census, conventions and errors as [`brokerage`]; `counts[u][r]` for
-/// `r` in [`Role::ROLES`] order.
+/// Same census and conventions as [`brokerage`]; `counts[u][r]` for
+/// `r` in [`Role::ROLES`] order. Unlike [`brokerage`], an empty graph is not
+/// an error: it has no counts.
+///
+/// # Errors
+/// [`Error::SizeMismatch`] if the partition does not have one group per node.
 ///
 /// # Example
 /// ```

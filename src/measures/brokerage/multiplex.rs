@@ -47,8 +47,13 @@ use ndarray::Array4;
 /// hand computation in the tests.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] for no layers, layers with different node
-/// counts, or a partition without one group per node.
+/// [`Error::InvalidParameter`] (`layers`) for no layers;
+/// [`Error::SizeMismatch`] for a layer whose node count differs from layer
+/// 0's, or a partition without one group per node. Layers may mix directed
+/// and undirected snapshots.
+///
+/// # Panics
+/// Never: the census has exactly `n · 5 · L²` cells, the shape of `X`.
 ///
 /// # Complexity
 /// `O(Σ_i Σ_a Σ_{j ∈ out_a(i)} Σ_b outdeg_b(j))` time; `O(n·5·L²)` memory (per

@@ -4,8 +4,9 @@
 
 /// A Gould–Fernandez brokerage role of the broker `j` on an open 2-path `i → j → k`.
 ///
-/// The discriminant is the column of the role in [`Brokerage`]'s arrays, the
-/// column order of `sna::brokerage` (`w_I, w_O, b_IO, b_OI, b_O, t`).
+/// The discriminant is the column of the role in
+/// [`Brokerage`](super::Brokerage)'s arrays, the column order of
+/// `sna::brokerage` (`w_I, w_O, b_IO, b_OI, b_O, t`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// `w_I`, coordinator: `i`, `j`, `k` all in one group.

@@ -24,7 +24,7 @@ pub struct StructuralHolesOptions {
     /// Whether to use tie weights.
     pub weight: Weights,
     /// Sequential or parallel over egos (identical results); `Auto` switches
-    /// at [`CENSUS_PARALLEL_MIN_NODES`](super::CENSUS_PARALLEL_MIN_NODES).
+    /// at [`CENSUS_PARALLEL_MIN_NODES`].
     pub parallelism: crate::measures::Parallelism,
 }
 

@@ -43,8 +43,9 @@ impl Default for PageRankOptions {
 /// `Graph.pagerank(damping=alpha)`; validated within 1e-9 with `tol = 1e-13`.
 ///
 /// # Errors
-/// [`Error::EmptyGraph`]; [`Error::InvalidArgument`] for `α ∉ [0, 1)`;
-/// [`Error::NoConvergence`] when it does not converge within `max_iter`.
+/// [`Error::EmptyGraph`]; [`Error::InvalidParameter`] (`alpha`) for
+/// `α ∉ [0, 1)` (NaN included); [`Error::NoConvergence`] when it does not
+/// converge within `max_iter` (always, for `max_iter = 0` or `tol <= 0`).
 ///
 /// # Complexity
 /// `O(k (n + m))` for `k` iterations (`k ≈ log(tol) / log(α)`).

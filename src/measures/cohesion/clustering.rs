@@ -92,9 +92,6 @@ pub fn triangles(g: &Csr) -> Vec<f64> {
 /// reciprocated neighbour) gets 0 or `NaN` per [`Undefined`]. NetworkX also
 /// gives 0 to any node without triangles, which agrees.
 ///
-/// Errors: [`Error::InvalidArgument`] for [`ClusteringWeighting::Barrat`] on a
-/// directed graph.
-///
 /// Complexity: `O(m^{3/2})`.
 ///
 /// ```
@@ -110,6 +107,10 @@ pub fn triangles(g: &Csr) -> Vec<f64> {
 /// J.-P. Onnela et al. (2005), doi:10.1103/PhysRevE.71.065103;
 /// G. Fagiolo (2007), doi:10.1103/PhysRevE.76.026107;
 /// A. Barrat et al. (2004), doi:10.1073/pnas.0400087101.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`weighting`) for
+/// [`ClusteringWeighting::Barrat`] on a directed graph.
 pub fn local_clustering(g: &Csr, opts: &ClusteringOptions) -> Result<Vec<f64>> {
     let n = g.node_count();
     let directed = g.is_directed();
@@ -220,6 +221,10 @@ pub fn local_clustering(g: &Csr, opts: &ClusteringOptions) -> Result<Vec<f64>> {
 /// let nan = ClusteringOptions { undefined: Undefined::Nan, ..Default::default() };
 /// assert!((average_clustering(&g, &nan).unwrap().unwrap() - 7.0 / 9.0).abs() < 1e-15);
 /// ```
+///
+/// # Errors
+/// As [`local_clustering`]: [`Error::InvalidParameter`] for
+/// [`ClusteringWeighting::Barrat`] on a directed graph.
 pub fn average_clustering(g: &Csr, opts: &ClusteringOptions) -> Result<Option<f64>> {
     let c = local_clustering(g, opts)?;
     let defined: Vec<f64> = c.into_iter().filter(|x| !x.is_nan()).collect();

@@ -151,8 +151,6 @@ pub struct ConnectivityOptions {
 /// bound of κ, is 0); [`ConnectivityMethod::Exact`] gives the true value (the
 /// same on undirected graphs). Weights and self-loops are ignored.
 ///
-/// Errors: [`Error::EmptyGraph`] when `n = 0`.
-///
 /// Complexity: `O(n + δ²)` max-flows (NetworkX method; `δ` the minimum
 /// degree) or `O(κ n)` (exact), each of at most `κ ≤ δ` augmenting
 /// breadth-first searches, `O(n + m)` each: `O(κ (n + δ²)(n + m))`. Fine for
@@ -170,6 +168,9 @@ pub struct ConnectivityOptions {
 /// connectivity of a graph is at least k", *SIAM J. Comput.* 4(3),
 /// doi:10.1137/0204036; A.-H. Esfahanian, *Connectivity algorithms*
 /// (lecture notes, Michigan State University), Algorithm 11.
+///
+/// # Errors
+/// [`Error::EmptyGraph`] when `n = 0`.
 pub fn node_connectivity(g: &Csr, opts: &ConnectivityOptions) -> Result<usize> {
     let n = g.node_count();
     if n == 0 {
@@ -212,7 +213,7 @@ pub fn node_connectivity(g: &Csr, opts: &ConnectivityOptions) -> Result<usize> {
                     g.out_degree(u)
                 }
             };
-            let v = (0..n).min_by_key(|&u| (deg(u), u)).expect("n > 0");
+            let v = (1..n).fold(0, |v, u| if deg(u) < deg(v) { u } else { v });
             let mut k = deg(v);
             let nbrs: Vec<usize> = if g.is_directed() {
                 g.in_neighbors(v)
@@ -260,8 +261,6 @@ pub fn node_connectivity(g: &Csr, opts: &ConnectivityOptions) -> Result<usize> {
 /// Equals `networkx.edge_connectivity(G)` (0 when not connected). Weights and
 /// self-loops are ignored.
 ///
-/// Errors: [`Error::EmptyGraph`] when `n = 0`.
-///
 /// Complexity: `n - 1` (or `n`) max-flows of at most `λ ≤ δ` augmentations:
 /// `O(λ n (n + m))`.
 ///
@@ -274,6 +273,9 @@ pub fn node_connectivity(g: &Csr, opts: &ConnectivityOptions) -> Result<usize> {
 /// ```
 ///
 /// Reference: A.-H. Esfahanian, *Connectivity algorithms* (Algorithms 6 and 8).
+///
+/// # Errors
+/// [`Error::EmptyGraph`] when `n = 0`.
 pub fn edge_connectivity(g: &Csr) -> Result<usize> {
     let n = g.node_count();
     if n == 0 {

@@ -250,8 +250,7 @@ impl State {
 /// undefined — the pattern is constant over the cells used (an empty core, an
 /// all-core graph, or with [`OffDiagonal::Missing`] a core or periphery of
 /// fewer than two nodes that leaves only one kind of cell), or the observed
-/// values are (no ties at all, or every cell tied). A set built for another graph is an
-/// error ([`Error::SizeMismatch`]).
+/// values are (no ties at all, or every cell tied).
 ///
 /// Complexity: `O(n + m)`.
 ///
@@ -269,6 +268,9 @@ impl State {
 ///
 /// References: Borgatti & Everett (1999), *Models of core/periphery
 /// structures*, Social Networks 21(4), 375–395, DOI 10.1016/S0378-8733(99)00019-2.
+///
+/// # Errors
+/// [`Error::SizeMismatch`] for a core set built for another number of nodes.
 pub fn core_periphery_fit(
     g: &Csr,
     core: &NodeSet,
@@ -302,7 +304,7 @@ pub fn core_periphery_fit(
 /// that it reaches the fit of [`best_core_exhaustive`].
 ///
 /// Edge cases: `None` when no core has a defined fit (fewer than two nodes, no
-/// ties). Errors if `restarts == 0`.
+/// ties).
 ///
 /// Complexity: `O(restarts · sweeps · (n + m))`, each move `O(degree)` and each
 /// candidate move `O(1)`; in practice a few sweeps per start; plus
@@ -323,6 +325,10 @@ pub fn core_periphery_fit(
 ///
 /// References: Borgatti & Everett (1999), DOI 10.1016/S0378-8733(99)00019-2
 /// (who search with a genetic algorithm).
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`restarts`) if `restarts == 0`, whatever the
+/// graph.
 pub fn best_core(
     g: &Csr,
     model: &CorePeripheryModel,
@@ -392,7 +398,7 @@ pub fn best_core(
 /// The best core by trying every one of the `2^n` subsets (ties to the
 /// first subset in binary-counting order, node 0 the lowest bit).
 ///
-/// The reference the search is tested against. Errors if `n > 24`.
+/// The reference the search is tested against.
 ///
 /// Complexity: `O(2^n (n + m))`.
 ///
@@ -404,6 +410,9 @@ pub fn best_core(
 /// let best = best_core_exhaustive(&g, &CorePeripheryModel::default()).unwrap().unwrap();
 /// assert_eq!(best.fit, 1.0);
 /// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`graph`) for a graph of more than 24 nodes.
 pub fn best_core_exhaustive(g: &Csr, model: &CorePeripheryModel) -> Result<Option<CorePeriphery>> {
     let n = g.node_count();
     if n > 24 {

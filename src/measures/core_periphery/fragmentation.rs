@@ -68,8 +68,7 @@ where
 /// with `H = G.subgraph(remaining)` (and, directed, one minus the share of
 /// ordered pairs joined by `networkx.has_path`).
 ///
-/// Edge cases: `None` when fewer than two nodes remain. A set built
-/// for another graph is an error ([`Error::SizeMismatch`](crate::Error::SizeMismatch)).
+/// Edge cases: `None` when fewer than two nodes remain.
 ///
 /// Complexity: `O(n + m)` undirected (union–find); `O(n (n + m))` directed
 /// (a BFS per source, in parallel for large graphs).
@@ -86,6 +85,10 @@ where
 ///
 /// References: Borgatti (2006), *Identifying sets of key players in a social
 /// network*, Comput. Math. Organ. Theory 12, 21–34, DOI 10.1007/s10588-006-7084-x.
+///
+/// # Errors
+/// [`Error::SizeMismatch`](crate::Error::SizeMismatch) for a set built for
+/// another number of nodes.
 pub fn fragmentation(
     g: &Csr,
     removed: &NodeSet,
@@ -179,6 +182,10 @@ fn component_sizes(h: &Csr) -> Vec<usize> {
 /// References: Borgatti (2006), DOI 10.1007/s10588-006-7084-x; Latora &
 /// Marchiori (2001), *Efficient behavior of small-world networks*, Phys. Rev.
 /// Lett. 87, 198701, DOI 10.1103/PhysRevLett.87.198701.
+///
+/// # Errors
+/// [`Error::SizeMismatch`](crate::Error::SizeMismatch) for a set built for
+/// another number of nodes.
 pub fn distance_fragmentation(
     g: &Csr,
     removed: &NodeSet,

@@ -28,8 +28,7 @@ pub struct DegreeOptions {
 /// `degree`) when every actor is a vertex of every layer; on one layer it is
 /// the plain degree (`networkx.Graph.degree`).
 ///
-/// Edge cases: an isolate has 0. Errors if `layers` is empty or the layers do
-/// not share node count and directedness.
+/// Edge cases: an isolate has 0.
 ///
 /// Complexity: `O(n L)` (degrees are stored).
 ///
@@ -44,6 +43,11 @@ pub struct DegreeOptions {
 ///
 /// References: Battiston, Nicosia & Latora (2014), *Structural measures for
 /// multiplex networks*, Phys. Rev. E 89, 032804, DOI 10.1103/PhysRevE.89.032804.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's.
 pub fn multiplex_degree(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
     let (n, _) = check_layers(layers)?;
     Ok((0..n)
@@ -65,8 +69,7 @@ pub fn multiplex_degree(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>>
 /// with `k_i^a` as in [`multiplex_degree`] (so with [`Direction::Out`] a node
 /// that only receives ties in a layer is not active there).
 ///
-/// Edge cases: 0 for a node isolated in every layer. Errors as
-/// [`multiplex_degree`]. Complexity: `O(n L)`.
+/// Edge cases: 0 for a node isolated in every layer. Complexity: `O(n L)`.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
@@ -78,6 +81,12 @@ pub fn multiplex_degree(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>>
 ///
 /// References: Battiston, Nicosia & Latora (2014), DOI 10.1103/PhysRevE.89.032804
 /// (the node activity `B_i`).
+///
+/// # Errors
+/// As [`multiplex_degree`]:
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's.
 pub fn active_layers(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
     let (n, _) = check_layers(layers)?;
     Ok((0..n)
@@ -105,8 +114,6 @@ pub fn active_layers(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
 /// compare it with the formula evaluated by `scripts/reference/structure.py`.
 ///
 /// Edge cases: `NaN` for a node with `o_i = 0` (isolated in every layer).
-/// Errors with [`Error::InvalidArgument`] if there are fewer than two layers
-/// (`M / (M - 1)` is undefined), and as [`multiplex_degree`].
 ///
 /// Complexity: `O(n M)`.
 ///
@@ -125,6 +132,13 @@ pub fn active_layers(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
 ///
 /// References: Battiston, Nicosia & Latora (2014), *Structural measures for
 /// multiplex networks*, Phys. Rev. E 89, 032804, DOI 10.1103/PhysRevE.89.032804.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's.
+/// [`Error::InvalidParameter`] (`layers`) also for a single layer
+/// (`M / (M - 1)` is undefined).
 pub fn participation_coefficient(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
     let (n, _) = check_layers(layers)?;
     let m = layers.len();

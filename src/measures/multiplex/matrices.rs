@@ -89,9 +89,6 @@ impl Default for SupraOptions {
 /// coupling `ω` (categorical or ordinal). Not compared with another tool: the
 /// tests check it by hand.
 ///
-/// Errors if `layers` is empty, the layers do not share node count and
-/// directedness, or `ω` is not finite.
-///
 /// Complexity: `O((nM)^2)` memory (dense); for small multiplexes.
 ///
 /// ```
@@ -109,6 +106,12 @@ impl Default for SupraOptions {
 ///
 /// References: Kivelä, Arenas, Barthelemy, Gleeson, Moreno & Porter (2014),
 /// *Multilayer networks*, J. Complex Netw. 2(3), 203–271, DOI 10.1093/comnet/cnu016.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's.
+/// [`Error::InvalidParameter`] (`omega`) for a `ω` that is not finite.
 pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>> {
     let (n, _) = check_layers(layers)?;
     if !opts.omega.is_finite() {
@@ -152,8 +155,6 @@ pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>
 /// `networkx.attribute_mixing_matrix(G, attr, mapping={g: g for g in 0..k}, normalized=False)`
 /// (which also counts undirected edges both ways).
 ///
-/// Errors if the partition does not have one group per node.
-///
 /// Complexity: `O(n + m + k^2)`.
 ///
 /// ```
@@ -165,6 +166,9 @@ pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>
 /// let m = mixing_matrix(&g, &p, Weights::Ignore).unwrap();
 /// assert_eq!(m, ndarray::array![[0.0, 2.0], [0.0, 1.0]]);
 /// ```
+///
+/// # Errors
+/// [`Error::SizeMismatch`] if the partition does not have one group per node.
 pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Weights) -> Result<Array2<f64>> {
     if p.len() != g.node_count() {
         return Err(Error::SizeMismatch {
@@ -197,8 +201,7 @@ pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Weights) -> Result<Array2<
 ///
 /// Edge cases: `NaN` in every cell of a layer whose off-diagonal entries are
 /// all equal (an empty or complete layer; `gcor` gives `NA`); fewer than two
-/// nodes make every cell `NaN`. Errors if `layers` is empty or the layers do not
-/// share node count and directedness.
+/// nodes make every cell `NaN`.
 ///
 /// Complexity: `O(M^2 (n + m))` with sparse sums (no dense matrix is built).
 ///
@@ -215,6 +218,11 @@ pub fn mixing_matrix(g: &Csr, p: &Partition, entries: Weights) -> Result<Array2<
 /// References: Butts (2008), *Social network analysis with sna*, J. Stat.
 /// Softw. 24(6), DOI 10.18637/jss.v024.i06; Krackhardt (1987), *QAP
 /// partialling as a test of spuriousness*, Social Networks 9(2).
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's.
 pub fn layer_correlation(layers: &[Csr], entries: Weights) -> Result<Array2<f64>> {
     let (n, _) = check_layers(layers)?;
     let m = layers.len();

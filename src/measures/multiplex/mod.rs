@@ -43,9 +43,6 @@ use crate::model::{Aggregation, Csr, MultiplexGraph, View};
 /// are summed. For an undirected analysis of directed layers use
 /// [`layer_csrs_symmetrized`].
 ///
-/// Errors with [`Error::NoSuchLayer`] on an unknown name and
-/// [`Error::InvalidArgument`] on an empty list.
-///
 /// ```
 /// use coprod::model::{Actor, Kind, Level, MultiplexGraph, Provenance};
 /// use coprod::measures::multiplex::layer_csrs;
@@ -59,12 +56,20 @@ use crate::model::{Aggregation, Csr, MultiplexGraph, View};
 /// assert!(layers.iter().all(|l| l.is_directed() && l.node_count() == 3));
 /// assert!(layers[1].has_edge(2, 1)); // the undirected tie, read both ways
 /// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty list;
+/// [`Error::UnknownLayer`] for the first name the graph does not hold,
+/// listing its layers.
 pub fn layer_csrs(g: &MultiplexGraph, names: &[&str]) -> Result<Vec<Csr>> {
     build_layers(g, names, false)
 }
 
 /// As [`layer_csrs`], every layer read as undirected
 /// ([`View::symmetrized`]: `{u, v}` wherever `u → v` or `v → u`, weights summed).
+///
+/// # Errors
+/// As [`layer_csrs`].
 pub fn layer_csrs_symmetrized(g: &MultiplexGraph, names: &[&str]) -> Result<Vec<Csr>> {
     build_layers(g, names, true)
 }

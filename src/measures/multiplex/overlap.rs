@@ -17,7 +17,6 @@ use crate::model::Csr;
 /// (uunet `layer_comparison`) when both layers hold every actor.
 ///
 /// Edge cases: `None` when both layers are empty. Symmetric in `a` and `b`.
-/// Errors if the layers differ in node count or directedness.
 ///
 /// Complexity: `O(n + m_a + m_b)` (a merge of sorted neighbour lists).
 ///
@@ -32,6 +31,11 @@ use crate::model::Csr;
 /// References: Bródka, Chmiel, Magnani & Ragozini (2018), *Quantifying layer
 /// similarity in multiplex networks: a systematic study*, R. Soc. Open Sci. 5,
 /// 171747, DOI 10.1098/rsos.171747.
+///
+/// # Errors
+/// [`Error::SizeMismatch`](crate::Error::SizeMismatch) if the layers differ
+/// in node count; [`Error::InvalidParameter`](crate::Error::InvalidParameter)
+/// (`layers`) if one is directed and the other not.
 pub fn edge_overlap(a: &Csr, b: &Csr) -> Result<Option<f64>> {
     overlap_of(&[a, b])
 }
@@ -56,6 +60,12 @@ pub fn edge_overlap(a: &Csr, b: &Csr) -> Result<Option<f64>> {
 /// let c = Csr::from_edges(3, true, &[(0, 1, 1.0)], Aggregation::Sum);
 /// assert_eq!(global_overlap(&[a, b, c]).unwrap(), Some(1.0 / 3.0));
 /// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) (`layers`)
+/// for an empty `layers`, or layers that are not all directed or all
+/// undirected; [`Error::SizeMismatch`](crate::Error::SizeMismatch) for a layer
+/// whose node count differs from layer 0's.
 pub fn global_overlap(layers: &[Csr]) -> Result<Option<f64>> {
     let refs: Vec<&Csr> = layers.iter().collect();
     overlap_of(&refs)
@@ -121,8 +131,7 @@ pub enum Correlation {
 /// "pearson.degree" | "rho.degree", mode)` when every actor is in both layers.
 ///
 /// Edge cases: `None` when a degree vector is constant (e.g. an empty layer)
-/// or there are fewer than two nodes. Errors if the layers differ in node
-/// count or directedness.
+/// or there are fewer than two nodes.
 ///
 /// Complexity: `O(n)` for Pearson, `O(n log n)` for Spearman.
 ///
@@ -137,6 +146,11 @@ pub enum Correlation {
 ///
 /// References: Nicosia & Latora (2015), *Measuring and modeling correlations
 /// in multiplex networks*, Phys. Rev. E 92, 032805, DOI 10.1103/PhysRevE.92.032805.
+///
+/// # Errors
+/// [`Error::SizeMismatch`](crate::Error::SizeMismatch) if the layers differ
+/// in node count; [`Error::InvalidParameter`](crate::Error::InvalidParameter)
+/// (`layers`) if one is directed and the other not.
 pub fn degree_correlation(
     a: &Csr,
     b: &Csr,

@@ -86,8 +86,7 @@ fn neighbourhoods(
 /// Edge cases: `0` for a node with no neighbour in any layer (multinet's
 /// convention, "by definition"; multinet's `NA` for an actor absent from every
 /// selected layer cannot arise, since every actor is in every [`Csr`]). An
-/// empty `S` gives 0 everywhere. Errors on a selected index out of range and
-/// on layers that do not share node count and directedness.
+/// empty `S` gives 0 everywhere.
 ///
 /// Complexity: `O(n + m)`, `m` the total number of ties.
 ///
@@ -105,6 +104,12 @@ fn neighbourhoods(
 /// Magnani & Rossi (2011), *The ML-model for multi-layer social networks*,
 /// ASONAM 2011;
 /// Dickison, Magnani & Rossi (2016), *Multilayer Social Networks*, Cambridge UP.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's; [`Error::InvalidParameter`]
+/// (`selected`) for a selected index `>= layers.len()`.
 pub fn relevance(layers: &[Csr], selected: &[usize], opts: DegreeOptions) -> Result<Vec<f64>> {
     Ok(neighbourhoods(layers, selected, opts.direction)?
         .into_iter()
@@ -133,6 +138,13 @@ pub fn relevance(layers: &[Csr], selected: &[usize], opts: DegreeOptions) -> Res
 /// ```
 ///
 /// References: as [`relevance`].
+///
+/// # Errors
+/// As [`relevance`]:
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's; [`Error::InvalidParameter`]
+/// (`selected`) for a selected index `>= layers.len()`.
 pub fn exclusive_relevance(
     layers: &[Csr],
     selected: &[usize],
@@ -161,8 +173,8 @@ pub fn exclusive_relevance(
 /// (uunet `connective_redundancy`), every actor in every layer. To restrict
 /// to some layers, pass only those.
 ///
-/// Edge cases: `0` for an isolated node (multinet's convention). Errors as
-/// [`relevance`]. Complexity: `O(n + m)`.
+/// Edge cases: `0` for an isolated node (multinet's convention).
+/// Complexity: `O(n + m)`.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
@@ -176,6 +188,12 @@ pub fn exclusive_relevance(
 /// ```
 ///
 /// References: as [`relevance`].
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
+/// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
+/// layer whose node count differs from layer 0's.
+/// (Every layer is selected, so never the out-of-range index of [`relevance`].)
 pub fn connective_redundancy(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
     let all: Vec<usize> = (0..layers.len()).collect();
     let nb = neighbourhoods(layers, &all, opts.direction)?;

@@ -1,6 +1,6 @@
 //! The shared path kernels: single-source shortest paths over a [`Csr`]
-//! ([`bfs`], [`dijkstra`]), reusable per-worker buffers ([`Sp`]) and
-//! Brandes' path counting and dependency accumulation ([`Brandes`]), which
+//! ([`bfs`], [`dijkstra`]), reusable per-worker buffers (`Sp`) and
+//! Brandes' path counting and dependency accumulation (`Brandes`), which
 //! closeness, harmonic, betweenness, group centrality, efficiency, distances
 //! and key-player fragmentation share. Every all-pairs measure runs these
 //! kernels per source through [`crate::measures::parallel`].
