@@ -43,7 +43,7 @@ pub(crate) fn ordered_pair(n: u64, k: u64) -> (u64, u64) {
 /// (`k = j (j - 1) / 2 + i`), `k < n (n - 1) / 2`. Integer square root only.
 pub(crate) fn unordered_pair(k: u64) -> (u64, u64) {
     let k = k as u128;
-    let mut j = (1 + (1 + 8 * k).isqrt()) / 2;
+    let mut j = (1 + 8 * k).isqrt().div_ceil(2);
     while j * (j - 1) / 2 > k {
         j -= 1;
     }
