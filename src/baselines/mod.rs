@@ -39,8 +39,8 @@
 //!
 //! `seed` seeds [`random::rng`](crate::random::rng) (ChaCha8, integer draws
 //! only): the same seed gives the same graph on every machine. Layers are
-//! drawn in layer order from one generator. No hash-map order reaches an
-//! output.
+//! drawn in layer order from one generator ([`layer_shuffle`] first draws one
+//! seed per layer from it). No hash-map order reaches an output.
 
 mod block;
 mod dyad_census;
