@@ -9,8 +9,8 @@ use std::collections::HashSet;
 /// How many swap trials a layer gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trials {
-    /// `k · m` trials for a layer of `m` ties (default `PerTie(10)`; igraph's
-    /// default is 100 trials whatever the size, too few beyond ten ties).
+    /// `k · m` trials for a layer of `m` ties (default `PerTie(10)`; R igraph's
+    /// `keeping_degseq` defaults to `niter = 100` whatever the size).
     PerTie(u64),
     /// This many trials for every layer, whatever its size.
     PerLayer(u64),
