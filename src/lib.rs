@@ -12,6 +12,8 @@
 //! * [`cases`]: the bundled cases, compiled into the library.
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
+//! * [`baselines`]: null models of a case (G(n, m), dyad census, degree-preserving
+//!   rewiring, sector-preserving swaps, the sector block model, the layer shuffle).
 //! * [`report`]: the actor table, the graph summary with the core-set
 //!   hypothesis, and the main job's report.
 //! * [`random`]: the seeded ChaCha8 generator every draw comes from.
@@ -31,6 +33,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
+pub mod baselines;
 pub mod cases;
 pub mod error;
 pub mod generate;

@@ -27,4 +27,7 @@ test -s "$tmp/example_case.json"
 # The bundled cases (needs cargo).
 "$HERE/cases.sh"
 
+# Null-model distributions of R sna (rgnm, rguman, rgnmix) for tests/baselines.rs.
+(cd "$ROOT" && Rscript --vanilla "$HERE/baselines.R")
+
 echo "run.sh: done in $(( $(date +%s) - start ))s; fixtures: $(du -sh "$ROOT/tests/fixtures/reference" | cut -f1)"
