@@ -160,7 +160,7 @@ pub(crate) fn rebuild(case: &MultiplexGraph, layers: &[LayerTies]) -> Result<Mul
             }
         } else {
             for t in case.ties().filter(|t| t.layer == lt.layer) {
-                g.add_tie_at(t.source, t.target, t.layer, t.weight, t.provenance.clone())?;
+                g.push_tie(t)?;
             }
         }
     }

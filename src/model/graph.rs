@@ -158,6 +158,24 @@ impl MultiplexGraph {
         Ok(())
     }
 
+    /// Add a copy of `tie` (from this graph or one with the same actors and
+    /// layers), its certainty kept.
+    ///
+    /// # Errors
+    /// As [`add_tie_at`](Self::add_tie_at).
+    pub fn push_tie(&mut self, tie: &Tie) -> Result<()> {
+        self.add_tie_at(
+            tie.source,
+            tie.target,
+            tie.layer,
+            tie.weight,
+            tie.provenance.clone(),
+        )?;
+        let last = petgraph::graph::EdgeIndex::new(self.graph.edge_count() - 1);
+        self.graph[last].certainty = tie.certainty;
+        Ok(())
+    }
+
     /// Add a tie between two actors given by index.
     ///
     /// # Errors
