@@ -303,3 +303,31 @@ fn summary_tests_any_core_set() {
     assert_eq!(v["core"], "civil_affairs_bureau");
     assert!(v["core_group_degree"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn validate_says_which_encoding_and_delimiter_it_read() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (actors, _, _) =
+        encoding_rs::GB18030.encode("id;label_zh;kind;level\np;社區黨支部;party;community\n");
+    std::fs::write(dir.join("actors.csv"), &actors).unwrap();
+    std::fs::write(dir.join("ties.csv"), "source,target,layer\n").unwrap();
+    let (code, out, _) = coprod(&["validate", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(
+        lines[0].starts_with("no ") && lines[0].contains("case.toml"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("read ") && lines[1].ends_with("actors.csv as GB18030"),
+        "{out}"
+    );
+    assert!(
+        lines[2].ends_with("actors.csv with `;` between columns"),
+        "{out}"
+    );
+    assert!(lines[3].contains("1 actors (party 1)"), "{out}");
+}
