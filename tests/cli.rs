@@ -331,3 +331,44 @@ fn validate_says_which_encoding_and_delimiter_it_read() {
     );
     assert!(lines[3].contains("1 actors (party 1)"), "{out}");
 }
+
+#[test]
+fn export_writes_each_format_with_the_view_options() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in ["graphml", "gexf", "pajek", "dl", "json", "dot"] {
+        let path = dir.join(format!("x.{format}"));
+        let (code, out, err) = coprod(&[
+            "export",
+            "jinsong",
+            "--format",
+            format,
+            "--layers",
+            "leadership",
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(out.is_empty());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("street_party_working_committee"), "{format}");
+        // Only the leadership layer, as a value of any format.
+        for other in [
+            ">deliberation<",
+            "\"deliberation\"",
+            ",deliberation",
+            "\nresource",
+        ] {
+            assert!(!text.contains(other), "{format}: {other}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    let (code, _, err) = coprod(&["export", "jinsong", "--format", "gml"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = coprod(&["export", "jinsong", "--format", "gexf", "--layers", "feud"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown layer `feud`; available: leadership"),
+        "{err}"
+    );
+}

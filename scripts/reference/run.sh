@@ -24,7 +24,8 @@ trap 'rm -rf "$tmp"' EXIT
     --name example_case --out "$tmp"
 test -s "$tmp/example_case.json"
 
-# The bundled cases (needs cargo).
+# The bundled cases (needs cargo), and their exports read back.
 "$HERE/cases.sh"
+"$PY" "$HERE/exports.py"
 
 echo "run.sh: done in $(( $(date +%s) - start ))s; fixtures: $(du -sh "$ROOT/tests/fixtures/reference" | cut -f1)"

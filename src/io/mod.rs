@@ -1,4 +1,6 @@
-//! Reading and writing graphs: the case-directory format and JSON.
+//! Reading and writing graphs: the case-directory format, JSON, and exports
+//! for other tools ([`export`]: GraphML, GEXF, Pajek, UCINET DL, node-link
+//! JSON, DOT).
 //!
 //! A case directory holds an optional `case.toml` (metadata, facts, extra
 //! layers), `actors.csv` (`id,kind,level` required; `label`, `label_zh`,
@@ -24,7 +26,10 @@ pub use case::{
     load_case_str,
 };
 pub use case_write::{actors_csv, case_toml, ties_csv, write_case_dir};
-pub use export::{edges_csv, nodes_csv};
+pub use export::{
+    ExportFormat, edges_csv, export, nodes_csv, to_dot, to_gexf, to_graphml, to_node_link_json,
+    to_pajek, to_ucinet_dl,
+};
 pub use json::{from_json, to_json};
 pub use loaded::{LoadNote, Loaded};
 pub use write::csv_string;
