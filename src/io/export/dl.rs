@@ -22,7 +22,8 @@ use std::fmt::Write;
 /// merged by the view's aggregation (summed weights by default), 0 for none:
 /// exactly the layer's [`Csr`](crate::model::Csr) in this view. An undirected
 /// layer, or any layer of a symmetrised view, gives a symmetric matrix.
-/// Certainty has no place in the format.
+/// Certainty has no place in the format. A `,`, `"` or control character in
+/// a declared layer's name is written as `_` (the labels are a comma list).
 ///
 /// ```
 /// use coprod::model::View;
@@ -38,7 +39,7 @@ pub fn to_ucinet_dl(view: &View<'_>) -> String {
     let layers: Vec<(String, crate::model::Csr)> = view
         .per_layer()
         .into_iter()
-        .map(|(l, v)| (g.layer(l).name.clone(), v.csr()))
+        .map(|(l, v)| (dl_label(&g.layer(l).name), v.csr()))
         .filter(|(_, csr)| csr.edge_count() > 0)
         .collect();
     let mut s = String::new();
@@ -67,4 +68,17 @@ pub fn to_ucinet_dl(view: &View<'_>) -> String {
         }
     }
     s
+}
+
+/// A layer name as a DL label: `,`, `"` and control characters as `_`.
+fn dl_label(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c == ',' || c == '"' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
 }

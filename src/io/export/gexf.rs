@@ -78,13 +78,14 @@ pub fn to_gexf(view: &View<'_>) -> String {
                             for (n, e) in edges(view).iter().enumerate() {
                                 let id = n.to_string();
                                 let weight = number(e.tie.weight);
+                                let layer = xml_safe(e.layer);
                                 w.create_element("edge")
                                     .with_attributes([
                                         ("id", id.as_str()),
                                         ("source", e.source),
                                         ("target", e.target),
                                         ("weight", weight.as_str()),
-                                        ("label", e.layer),
+                                        ("label", layer.as_ref()),
                                     ])
                                     .write_inner_content(|w| {
                                         attvalues(

@@ -15,7 +15,8 @@ use std::fmt::Write;
 /// ```
 ///
 /// Vertex labels are the actor ids (what a reader names the nodes by);
-/// `l` is Pajek's edge-label parameter, holding the layer. Certainty and the
+/// `l` is Pajek's edge-label parameter, holding the layer (a `"` in a
+/// declared layer's name written as `'`, a control character as a space). Certainty and the
 /// other attributes have no place in the format (use GraphML or GEXF).
 ///
 /// Reads back with `networkx.read_pajek` (edge attribute `l`) and
@@ -53,7 +54,14 @@ pub fn to_pajek(view: &View<'_>) -> String {
             number_of[e.source],
             number_of[e.target],
             number(e.tie.weight),
-            e.layer.replace('"', "'")
+            e.layer
+                .chars()
+                .map(|c| match c {
+                    '"' => '\'',
+                    c if c.is_control() => ' ',
+                    c => c,
+                })
+                .collect::<String>()
         );
     }
     s
