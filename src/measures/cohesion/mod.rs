@@ -38,6 +38,7 @@ pub use clustering::{
     triangles,
 };
 pub use components::{Components, strong_components, weak_components};
+pub(crate) use components::tarjan;
 pub use connectivity::{
     ConnectivityMethod, ConnectivityOptions, edge_connectivity, node_connectivity,
 };
