@@ -167,10 +167,7 @@ impl<S, I: Fn() -> S> Pool<S, I> {
         let taken = self.free.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let mut st = taken.unwrap_or_else(&self.init);
         let r = f(&mut st);
-        self.free
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(st);
+        self.free.lock().unwrap_or_else(|e| e.into_inner()).push(st);
         r
     }
 }
@@ -236,7 +233,10 @@ mod tests {
         let b = map_chunks(3..1000, 64, true, &pool, f);
         assert_eq!(a, b);
         assert_eq!(a.len(), 16);
-        assert_eq!(a.iter().sum::<u64>(), (3..1000u64).map(|i| i * i).sum::<u64>());
+        assert_eq!(
+            a.iter().sum::<u64>(),
+            (3..1000u64).map(|i| i * i).sum::<u64>()
+        );
         assert_eq!(m, (0..500).map(|s| s * 2).collect::<Vec<_>>());
     }
 }

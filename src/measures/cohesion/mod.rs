@@ -37,8 +37,8 @@ pub use clustering::{
     ClusteringOptions, ClusteringWeighting, Undefined, average_clustering, local_clustering,
     triangles,
 };
-pub use components::{Components, strong_components, weak_components};
 pub(crate) use components::tarjan;
+pub use components::{Components, strong_components, weak_components};
 pub use connectivity::{
     ConnectivityMethod, ConnectivityOptions, edge_connectivity, node_connectivity,
 };

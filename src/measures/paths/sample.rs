@@ -110,7 +110,11 @@ impl PathSampler {
             } else {
                 Dir::Backward
             };
-            let from = if dir == Dir::Forward { f_start } else { b_start };
+            let from = if dir == Dir::Forward {
+                f_start
+            } else {
+                b_start
+            };
             let (level, deg, met) = self.expand(g, dir, from);
             match dir {
                 Dir::Forward => (f_start, f_deg) = (level, deg),

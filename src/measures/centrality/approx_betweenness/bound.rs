@@ -211,8 +211,14 @@ mod tests {
         }
         // a directed cycle of 6: one component, ecc⁺ = ecc⁻ = 5, capped at 6
         let e: Vec<_> = (0..6).map(|i| (i, (i + 1) % 6, 1.0)).collect();
-        assert_eq!(vertex_diameter_bound(&Csr::from_edges(6, true, &e, Aggregation::Sum)), 6);
+        assert_eq!(
+            vertex_diameter_bound(&Csr::from_edges(6, true, &e, Aggregation::Sum)),
+            6
+        );
         // two isolates
-        assert_eq!(vertex_diameter_bound(&Csr::from_edges(2, false, &[], Aggregation::Sum)), 1);
+        assert_eq!(
+            vertex_diameter_bound(&Csr::from_edges(2, false, &[], Aggregation::Sum)),
+            1
+        );
     }
 }

@@ -177,7 +177,9 @@ mod tests {
 
     #[test]
     fn shares_stay_within_half_delta() {
-        let calib: Vec<u64> = (0..1000).map(|i| if i < 10 { 300 } else { i % 3 }).collect();
+        let calib: Vec<u64> = (0..1000)
+            .map(|i| if i < 10 { 300 } else { i % 3 })
+            .collect();
         let (delta, omega) = (0.1, 40_000.0);
         let (l, u) = share_delta(&calib, 2000, 0.01, delta, omega);
         let sum: f64 = l.iter().chain(&u).map(|x| (-x).exp()).sum();
