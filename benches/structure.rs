@@ -8,7 +8,7 @@ use coprod::measures::core_periphery::{
     fragmentation,
 };
 use coprod::measures::multiplex::*;
-use coprod::model::{Csr, Partition};
+use coprod::model::{Csr, NodeSet, Partition};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -91,7 +91,8 @@ fn core(c: &mut Criterion) {
         let g = gnm(n, 4 * n, false, 7).unwrap();
         grp.bench_with_input(BenchmarkId::new("fragmentation", n), &g, |b, g| {
             b.iter(|| {
-                let f = fragmentation(black_box(g), &[0, 1, 2]).unwrap().unwrap();
+                let set = NodeSet::new(g.node_count(), [0, 1, 2]).unwrap();
+                let f = fragmentation(black_box(g), &set).unwrap().unwrap();
                 assert!((0.0..=1.0).contains(&f));
             })
         });
@@ -103,7 +104,7 @@ fn core(c: &mut Criterion) {
         };
         grp.bench_with_input(BenchmarkId::new("best_core", n), &g, |b, g| {
             b.iter(|| {
-                let best = best_core(black_box(g), CorePeripheryModel::default(), search)
+                let best = best_core(black_box(g), &CorePeripheryModel::default(), &search)
                     .unwrap()
                     .unwrap();
                 assert!((-1.0..=1.0).contains(&best.fit));
@@ -115,7 +116,8 @@ fn core(c: &mut Criterion) {
             grp.bench_with_input(BenchmarkId::new("distance_fragmentation", n), &g, |b, g| {
                 b.iter(|| {
                     let o = FragmentationOptions::default();
-                    let df = distance_fragmentation(black_box(g), &[0, 1, 2], o)
+                    let set = NodeSet::new(g.node_count(), [0, 1, 2]).unwrap();
+                    let df = distance_fragmentation(black_box(g), &set, &o)
                         .unwrap()
                         .unwrap();
                     assert!((0.0..=1.0).contains(&df));
