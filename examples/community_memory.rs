@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example community_memory -- 1000000
+//! cargo run --release --example community_memory -- 1000000 --approx   # and ε = 0.01, δ = 0.1 betweenness
 //! ```
 //!
 //! Peak memory is the process's high-water mark (`VmHWM` of
@@ -26,6 +27,7 @@ fn main() -> coprod::Result<()> {
         .unwrap_or(1_000_000);
     let case = coprod::cases::load("jinsong")?;
     let spec = CommunitySpec::like(&case, residents)?;
+    let approx = std::env::args().any(|a| a == "--approx");
     let base = peak_bytes();
     let t = Instant::now();
     let c = community(&spec, 1)?;
@@ -52,6 +54,33 @@ fn main() -> coprod::Result<()> {
             (p - b) as f64 / arcs as f64
         ),
         _ => println!("peak memory n/a"),
+    }
+    if approx {
+        use coprod::measures::centrality::{
+            ApproxBetweennessOptions, ApproxMethod, approx_betweenness,
+        };
+        for method in [ApproxMethod::RiondatoKornaropoulos, ApproxMethod::Kadabra] {
+            let t = Instant::now();
+            let opts = ApproxBetweennessOptions {
+                method,
+                epsilon: 0.01,
+                delta: 0.1,
+                ..Default::default()
+            };
+            let a = approx_betweenness(&g, &opts)?;
+            let top = a.scores.iter().cloned().fold(0.0, f64::max);
+            println!(
+                "{method:?}: {:.2} s, {} samples (+{} calibration, cap {}), VD ≤ {}, top score {top:.4}",
+                t.elapsed().as_secs_f64(),
+                a.samples,
+                a.calibration_samples,
+                a.max_samples,
+                a.vertex_diameter_bound
+            );
+        }
+        if let Some(p) = peak_bytes() {
+            println!("peak memory {:.1} MB", p as f64 / 1e6);
+        }
     }
     Ok(())
 }

@@ -110,10 +110,8 @@ fn figures_come_out_as_drawn() {
     let c = community(&none, 1).unwrap();
     assert_eq!(c.party_members(), 0);
     assert_eq!(c.households(), 1_000);
-    assert_eq!(
-        c.csr(&["tension"], Aggregation::Sum).unwrap().edge_count() <= c.communities(),
-        true
-    );
+    // only the owners' committee – property company tensions are left
+    assert!(c.csr(&["tension"], Aggregation::Sum).unwrap().edge_count() <= c.communities());
 }
 
 #[test]

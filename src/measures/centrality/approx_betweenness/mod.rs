@@ -143,9 +143,9 @@ pub struct ApproxBetweenness {
 /// # Reference
 /// Estimates `networkx.betweenness_centrality(G, normalized=True)` (hop
 /// counts, `endpoints=False`), which [`betweenness`](super::betweenness)
-/// equals. NetworKit's `ApproxBetweenness` and `KadabraBetweenness` estimate
-/// `b` itself (the pair fraction, up to its convention for undirected pairs):
-/// multiply by `n/(n−2)` to compare.
+/// equals. Other tools' sampling estimators (NetworKit's `ApproxBetweenness`
+/// and `KadabraBetweenness`) may report another scale: `b = (n−2)/n · B_N`
+/// is the pair fraction both papers estimate.
 ///
 /// # Edge cases
 /// `n < 3`, or a `VD` bound of at most 2 (no shortest path has an inner
