@@ -2,48 +2,7 @@
 //! households and residents with their party, state, market and social
 //! organisations, generated from a case's figures and streamed into a [`Csr`].
 //!
-//! # Structure
-//! ```text
-//! district party committee ─ D district departments (strip)
-//! S sub-districts     party working committee, sub-district office (block),
-//!                     five-party platform (arena), renewal service firm (market)
-//! C communities       community party committee, residents' committee (block),
-//!                     owners' committee (social), property company (market),
-//!                     deliberation council (arena)
-//! B buildings         building party group (party), building head (resident)
-//! households          1 + Binomial(4, (h − 1)/4) members, h persons per household
-//! R residents         party members (kind party, level individual) with
-//!                     probability `party_member_share`, else kind resident
-//! ```
-//! Buildings hold `households_per_building` households each (the last one
-//! fewer), communities `buildings_per_community` buildings, sub-districts
-//! `communities_per_subdistrict` communities; households are drawn until the
-//! residents number exactly `residents` (the last household cut short).
-//!
-//! # Ties, by layer (the standard layers, with their directions)
-//! | layer | ties |
-//! |---|---|
-//! | leadership → | district party committee → each party working committee → its sub-district office and its communities' party committees → their residents', owners' committees and property companies, and their buildings' party groups → the party members of the building |
-//! | administrative → | each department → each sub-district office → its residents' committees → their building heads |
-//! | deliberation — | platform — its party working committee, office, firm, departments and communities' party committees; council — its community's four organisations and building heads |
-//! | resource → | firm → each residents' committee of its sub-district; department → each sub-district office |
-//! | service → | property company → each building head of its community |
-//! | information → | building head ↔ each household's contact (its first member); contact ↔ the other members; each contact ↔ `neighbours` contacts drawn in the same building (both arcs each) |
-//! | tension — | owners' committee — property company with probability 1/2 per community; each contact — a contact drawn in the same building with probability `tension_share` |
-//!
-//! At 10^6 residents with the defaults (Jinsong's figures) that is about
-//! 4 · 10^6 arcs in the aggregate.
-//!
-//! # Randomness and streaming
-//! The organisations' draws come from `random::stream(seed, 0)` and building
-//! `b`'s from `random::stream(seed, b + 1)`, every probability as an integer
-//! threshold over 2^32, so the same spec and seed give the same community on
-//! every machine. Nothing but the node kinds and one offset per building is
-//! stored: [`Community::csr`] replays the ties building by building (a
-//! building's ties are recomputed from its stream) straight into
-//! [`Csr::from_edge_iter`], so building the snapshot costs about 12 bytes per
-//! stored arc and 32 per node on top of the snapshot's own rows, with no
-//! quadratic step and no list of all ties.
+//! See [`community`] for the structure, the ties and the randomness.
 
 use crate::error::{Error, Result};
 use crate::model::{Aggregation, Csr, Kind, Level, MultiplexGraph};
@@ -258,10 +217,55 @@ struct Plan {
 
 /// Generate a synthetic community from `spec` with `seed`.
 ///
-/// See the [module documentation](self) for the structure, the ties of each
-/// layer and the household-size distribution. `O(n)` time and memory (one
-/// kind and level per node, one offset per building); take the snapshot with
-/// [`Community::csr`].
+/// # Structure
+/// ```text
+/// district party committee ─ D district departments (strip)
+/// S sub-districts     party working committee, sub-district office (block),
+///                     five-party platform (arena), renewal service firm (market)
+/// C communities       community party committee, residents' committee (block),
+///                     owners' committee (social), property company (market),
+///                     deliberation council (arena)
+/// B buildings         building party group (party), building head (resident)
+/// households          1 + Binomial(4, (h − 1)/4) members, h persons per household
+/// R residents         party members (kind party, level individual) with
+///                     probability `party_member_share`, else kind resident
+/// ```
+/// Buildings hold `households_per_building` households each (the last one
+/// fewer), communities `buildings_per_community` buildings, sub-districts
+/// `communities_per_subdistrict` communities; households are drawn until the
+/// residents number exactly `residents` (the last household cut short).
+///
+/// # Ties, by layer (the standard layers, with their directions)
+/// | layer | ties |
+/// |---|---|
+/// | leadership → | district party committee → each party working committee → its sub-district office and its communities' party committees → their residents', owners' committees and property companies, and their buildings' party groups → the party members of the building |
+/// | administrative → | each department → each sub-district office → its residents' committees → their building heads |
+/// | deliberation — | platform — its party working committee, office, firm, departments and communities' party committees; council — its community's four organisations and building heads |
+/// | resource → | firm → each residents' committee of its sub-district; department → each sub-district office |
+/// | service → | property company → each building head of its community |
+/// | information → | building head ↔ each household's contact (its first member); contact ↔ the other members; each contact ↔ `neighbours` contacts drawn in the same building (both arcs each) |
+/// | tension — | owners' committee — property company with probability 1/2 per community; each contact — a contact drawn in the same building with probability `tension_share` |
+///
+/// At 10^6 residents with the defaults (Jinsong's figures) that is about
+/// 4 · 10^6 arcs in the aggregate.
+///
+/// # Randomness and streaming
+/// The organisations' draws come from `random::stream(seed, 0)` and building
+/// `b`'s from `random::stream(seed, b + 1)`, every probability as an integer
+/// threshold over 2^32, so the same spec and seed give the same community on
+/// every machine. Nothing but the node kinds and one offset per building is
+/// stored: [`Community::csr`] replays the ties building by building (a
+/// building's ties are recomputed from its stream) straight into
+/// [`Csr::from_edge_iter`]: no quadratic step and no list of all ties. The
+/// snapshot itself holds 24 bytes per arc (out- and in-rows, a `u32` column
+/// and an `f64` weight each); building it adds its row counters. Measured
+/// with `cargo run --release --example community_memory -- 1000000`: 10^6
+/// residents, 1.01 · 10^6 nodes, 3.85 · 10^6 arcs, peak resident memory 130
+/// MB, 34 bytes per arc in all, generated and built in 1.5 s.
+///
+/// # Complexity
+/// `O(n)` time and memory (one kind and level per node, one offset per
+/// building); take the snapshot with [`Community::csr`] or [`Community::aggregate`].
 ///
 /// ```
 /// use coprod::generate::{community, CommunitySpec};
@@ -276,6 +280,13 @@ struct Plan {
 /// # Errors
 /// [`Error::InvalidParameter`] for a figure outside its domain (see
 /// [`CommunitySpec`]'s fields).
+///
+/// # References
+/// The default figures are Jinsong North's (`data/jinsong/case.toml`: 3605
+/// households in 43 buildings; 9494 residents in the 4199 households of areas
+/// 1–2); the organisations and layers follow the bundled cases' actors
+/// (`data/*/actors.csv`). The other defaults are assumptions, listed at
+/// [`CommunitySpec::like`].
 pub fn community(spec: &CommunitySpec, seed: u64) -> Result<Community> {
     spec.check()?;
     let mut c = Community {
