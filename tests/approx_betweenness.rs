@@ -307,6 +307,12 @@ fn bad_parameters_are_typed_errors() {
         ..Default::default()
     };
     assert!(approx_betweenness(&g, &tiny).is_err());
+    let tiny = ApproxGroupBetweennessOptions {
+        epsilon: 1e-9,
+        ..Default::default()
+    };
+    let set = NodeSet::new(20, [0]).unwrap();
+    assert!(approx_group_betweenness(&g, &set, &tiny).is_err());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Group betweenness by sampling.
 
 use super::{CHUNK, check_options};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::measures::Weighting;
 use crate::measures::centrality::Parallelism;
 use crate::measures::parallel::{Pool, map_chunks};
@@ -65,9 +65,9 @@ impl Default for ApproxGroupBetweennessOptions {
 /// Fewer than two non-members: `None` (no pairs), as the exact measure.
 ///
 /// # Errors
-/// [`Error::SizeMismatch`](crate::Error::SizeMismatch) for a group of another
-/// graph; [`Error::InvalidParameter`](crate::Error::InvalidParameter) for
-/// `epsilon` or `delta` outside `(0, 1)` or for `Weighting::Distance`.
+/// [`Error::SizeMismatch`] for a group of another graph;
+/// [`Error::InvalidParameter`] for `epsilon` or `delta` outside `(0, 1)`, for
+/// `Weighting::Distance`, or for a sample size beyond 2^53.
 ///
 /// # Complexity
 /// `r` samples of `O(m)` at worst each, independent of `n` otherwise.
@@ -102,7 +102,14 @@ pub fn approx_group_betweenness(
         return Ok(None);
     }
     let eps = opts.epsilon;
-    let r = ((2.0 / opts.delta).ln() / (2.0 * eps * eps)).ceil() as u64;
+    let r = ((2.0 / opts.delta).ln() / (2.0 * eps * eps)).ceil();
+    if r > (1u64 << 53) as f64 {
+        return Err(Error::InvalidParameter {
+            name: "epsilon",
+            reason: format!("{eps} needs {r:e} samples, more than 2^53"),
+        });
+    }
+    let r = r as u64;
     let pool = Pool::new(|| PathSampler::new(n));
     let seed = opts.seed;
     let hits = map_chunks(0..r, CHUNK, opts.parallelism.enabled(n), &pool, |sp, rg| {
