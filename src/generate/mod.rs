@@ -3,6 +3,14 @@
 //! Every generator takes a `seed` and draws from [`crate::random`] (ChaCha8,
 //! integer arithmetic only), so the same seed gives the same graph on every
 //! machine.
+//!
+//! * [`gnm`]: Erdős–Rényi G(n, m).
+//! * [`community`]: synthetic communities from a case's figures
+//!   ([`CommunitySpec::like`]), streamed into a [`Csr`].
+
+mod community;
+
+pub use community::{COMMUNITY_LAYERS, Community, CommunitySpec, community};
 
 use crate::error::{Error, Result};
 use crate::model::{Aggregation, Csr};

@@ -9,6 +9,7 @@
 
 use rayon::prelude::*;
 use std::ops::Range;
+use std::sync::Mutex;
 
 /// Whether an all-pairs measure runs over sources in parallel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -154,6 +155,65 @@ pub(crate) fn ego_census(
     }
 }
 
+/// Per-worker states that outlive one parallel call: a worker takes a state
+/// (building one with `init` when none is free) and gives it back, so a loop of
+/// many parallel batches (adaptive sampling) allocates about one state per
+/// thread in all, not one per batch and split.
+pub(crate) struct Pool<S, I> {
+    free: Mutex<Vec<S>>,
+    init: I,
+}
+
+impl<S, I: Fn() -> S> Pool<S, I> {
+    /// An empty pool building states with `init`.
+    pub(crate) fn new(init: I) -> Self {
+        Pool {
+            free: Mutex::new(Vec::new()),
+            init,
+        }
+    }
+
+    /// Run `f` with a state of the pool.
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut S) -> R) -> R {
+        let taken = self.free.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut st = taken.unwrap_or_else(&self.init);
+        let r = f(&mut st);
+        self.free.lock().unwrap_or_else(|e| e.into_inner()).push(st);
+        r
+    }
+}
+
+/// `f(state, range)` over the items `range` cut into fixed chunks of `chunk`
+/// items (the last one shorter), with states from `pool`; the results in chunk
+/// order. The cut depends only on `range` and `chunk`, never on the number of
+/// threads, so when each item depends only on its own index (a random sample
+/// drawn from `random::stream(seed, i)`), 1 and 2 threads give the same results.
+pub(crate) fn map_chunks<S, I, R, F>(
+    range: Range<u64>,
+    chunk: u64,
+    par: bool,
+    pool: &Pool<S, I>,
+    f: F,
+) -> Vec<R>
+where
+    S: Send,
+    I: Fn() -> S + Sync,
+    R: Send,
+    F: Fn(&mut S, Range<u64>) -> R + Sync,
+{
+    let chunk = chunk.max(1);
+    let pieces: Vec<Range<u64>> = (range.start..range.end)
+        .step_by(chunk as usize)
+        .map(|a| a..(a + chunk).min(range.end))
+        .collect();
+    let run = |r: Range<u64>| pool.with(|st| f(st, r));
+    if par {
+        pieces.into_par_iter().map(run).collect()
+    } else {
+        pieces.into_iter().map(run).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +235,19 @@ mod tests {
             assert!(seq.iter().sum::<f64>() > 0.0);
         }
         let m = map_sources(500, true, Vec::<u8>::new, |_, s| s * 2);
+        let pool = Pool::new(|| 0u64);
+        let f = |st: &mut u64, r: Range<u64>| {
+            *st += 1;
+            r.map(|i| i * i).sum::<u64>()
+        };
+        let a = map_chunks(3..1000, 64, false, &pool, f);
+        let b = map_chunks(3..1000, 64, true, &pool, f);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 16);
+        assert_eq!(
+            a.iter().sum::<u64>(),
+            (3..1000u64).map(|i| i * i).sum::<u64>()
+        );
         assert_eq!(m, (0..500).map(|s| s * 2).collect::<Vec<_>>());
     }
 }

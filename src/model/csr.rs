@@ -119,8 +119,59 @@ impl Csr {
                 .all(|&(u, v, _)| (u as usize) < n && (v as usize) < n),
             "edge endpoint out of range"
         );
+        Csr::build(n, directed, edges.iter().copied(), agg)
+    }
+
+    /// Build from a stream of edges that can be replayed (`Clone`), without
+    /// collecting it: the stream is read three times (a check, the row
+    /// counts, the rows), so a generator that recomputes its ties from a seed
+    /// goes straight into the snapshot at about 12 bytes per stored arc plus
+    /// 24 per node while building. Otherwise as [`Csr::from_edges`].
+    ///
+    /// ```
+    /// use coprod::model::{Aggregation, Csr};
+    /// let ring = (0..5u32).map(|i| (i, (i + 1) % 5, 1.0));
+    /// let g = Csr::from_edge_iter(5, false, ring, Aggregation::Sum).unwrap();
+    /// assert_eq!(g.edge_count(), 5);
+    /// assert!(Csr::from_edge_iter(2, false, [(0, 2, 1.0)].into_iter(), Aggregation::Sum).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`](crate::Error::InvalidParameter) for an
+    /// endpoint `>= n` or `n > u32::MAX`.
+    pub fn from_edge_iter(
+        n: usize,
+        directed: bool,
+        edges: impl Iterator<Item = (u32, u32, f64)> + Clone,
+        agg: Aggregation,
+    ) -> crate::Result<Csr> {
+        if n > u32::MAX as usize {
+            return Err(crate::Error::InvalidParameter {
+                name: "n",
+                reason: format!("{n} nodes is more than the 2^32 - 1 a snapshot indexes"),
+            });
+        }
+        if let Some((u, v, _)) = edges
+            .clone()
+            .find(|&(u, v, _)| (u as usize) >= n || (v as usize) >= n)
+        {
+            return Err(crate::Error::InvalidParameter {
+                name: "edges",
+                reason: format!("edge ({u}, {v}) has an endpoint outside 0..{n}"),
+            });
+        }
+        Ok(Csr::build(n, directed, edges, agg))
+    }
+
+    /// Build from edges already checked to lie in `0..n`.
+    fn build(
+        n: usize,
+        directed: bool,
+        edges: impl Iterator<Item = (u32, u32, f64)> + Clone,
+        agg: Aggregation,
+    ) -> Csr {
         if directed {
-            let (out_off, out_adj, out_w) = build_rows(n, edges.iter().copied(), agg);
+            let (out_off, out_adj, out_w) = build_rows(n, edges, agg);
             let mut csr = Csr {
                 directed,
                 n,
@@ -141,7 +192,7 @@ impl Csr {
         } else {
             // Each edge in both rows (a self-loop once); (u,v) and (v,u) meet in
             // the same rows and merge there by `agg`, symmetrically.
-            let both = edges.iter().flat_map(|&(u, v, w)| {
+            let both = edges.flat_map(|(u, v, w)| {
                 [(u, v, w), (v, u, w)]
                     .into_iter()
                     .take(if u == v { 1 } else { 2 })

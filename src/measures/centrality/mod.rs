@@ -20,6 +20,8 @@
 //! | igraph `harmonic_centrality(normalized=True)`, sna `suminvdir` | [`harmonic`], [`HarmonicScale::ByNMinusOne`] |
 //! | `nx.betweenness_centrality(G, normalized, endpoints, weight)` | [`betweenness`] |
 //! | `sna::betweenness(g)`, igraph `betweenness()` | [`betweenness`], [`BetweennessScale::Raw`] |
+//! | `nx.betweenness_centrality(G)` within ε w.p. 1 − δ (Riondato–Kornaropoulos, KADABRA) | [`approx_betweenness`] |
+//! | `nx.group_betweenness_centrality(G, C)` within ε w.p. 1 − δ | [`approx_group_betweenness`] |
 //! | `nx.eigenvector_centrality(G)`, igraph (`scale=True`), `sna::evcent` | [`eigenvector`] (`In`; [`EigenvectorScale::Max`]; `Out`) |
 //! | `nx.pagerank(G)`, igraph `pagerank()` | [`pagerank`] |
 //! | `nx.katz_centrality(G, normalized=True)` | [`katz`] |
@@ -31,6 +33,7 @@
 //! [`PARALLEL_MIN_NODES`] nodes ([`Parallelism::Auto`]); the sequential and
 //! parallel paths are the same code and give bit-identical results.
 
+mod approx_betweenness;
 mod betweenness;
 mod closeness;
 mod degree;
@@ -40,6 +43,10 @@ mod harmonic;
 mod katz;
 mod pagerank;
 
+pub use approx_betweenness::{
+    ApproxBetweenness, ApproxBetweennessOptions, ApproxGroupBetweennessOptions, ApproxMethod,
+    approx_betweenness, approx_group_betweenness, rk_sample_size, vertex_diameter_bound,
+};
 pub use betweenness::{BetweennessOptions, BetweennessScale, Endpoints, betweenness};
 pub use closeness::{ClosenessOptions, ClosenessScale, closeness};
 pub use degree::{DegreeOptions, DegreeScale, degree};

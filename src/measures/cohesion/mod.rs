@@ -37,6 +37,7 @@ pub use clustering::{
     ClusteringOptions, ClusteringWeighting, Undefined, average_clustering, local_clustering,
     triangles,
 };
+pub(crate) use components::tarjan;
 pub use components::{Components, strong_components, weak_components};
 pub use connectivity::{
     ConnectivityMethod, ConnectivityOptions, edge_connectivity, node_connectivity,

@@ -3,17 +3,21 @@
 //! Brandes' path counting and dependency accumulation (`Brandes`), which
 //! closeness, harmonic, betweenness, group centrality, efficiency, distances
 //! and key-player fragmentation share. Every all-pairs measure runs these
-//! kernels per source through [`crate::measures::parallel`].
+//! kernels per source through [`crate::measures::parallel`]. The sampling
+//! estimators (approximate betweenness) draw one uniform shortest path per
+//! sample with `PathSampler`, a balanced bidirectional search.
 
 mod bfs;
 mod brandes;
 mod dijkstra;
+mod sample;
 mod sssp;
 
 pub use bfs::bfs;
 pub(crate) use brandes::Brandes;
 pub use brandes::Endpoints;
 pub use dijkstra::dijkstra;
+pub(crate) use sample::PathSampler;
 pub(crate) use sssp::Sp;
 
 use super::Direction;
