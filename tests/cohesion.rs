@@ -243,3 +243,32 @@ fn triad_census_matches_networkx_igraph_sna() {
     });
     each("sna.triad.census", any, |f, v| census_check(f, v, "sna"));
 }
+
+/// Krackhardt hierarchy and the distance summaries give the same result
+/// forced sequential and forced parallel (the one parallel driver).
+#[test]
+fn hierarchy_and_distances_sequential_equal_parallel() {
+    use coprod::measures::Parallelism;
+    use coprod::measures::cohesion::{
+        DistanceOptions, HierarchyOptions, global_efficiency, hierarchy, mean_distance,
+    };
+    let g = coprod::generate::gnm(400, 900, true, 4).unwrap();
+    let h = |parallelism| HierarchyOptions {
+        parallelism,
+        ..Default::default()
+    };
+    assert_eq!(
+        hierarchy(&g, &h(Parallelism::Sequential)),
+        hierarchy(&g, &h(Parallelism::Parallel))
+    );
+    let d = |parallelism| DistanceOptions {
+        parallelism,
+        ..Default::default()
+    };
+    for f in [mean_distance, global_efficiency] {
+        assert_eq!(
+            f(&g, &d(Parallelism::Sequential)).map(f64::to_bits),
+            f(&g, &d(Parallelism::Parallel)).map(f64::to_bits)
+        );
+    }
+}

@@ -153,7 +153,7 @@ proptest! {
             prop_assert!(same(Some(gtrans(&g, &o)), Some(gtrans(&h, &o))));
         }
         for measure in [HierarchyMeasure::Krackhardt, HierarchyMeasure::Reciprocity] {
-            let o = HierarchyOptions { measure };
+            let o = HierarchyOptions { measure, ..Default::default() };
             prop_assert!(same(hierarchy(&g, &o), hierarchy(&h, &o)));
         }
         prop_assert!(same(lubness(&g), lubness(&h)));
@@ -193,7 +193,7 @@ proptest! {
             Some(gtrans(&g, &GtransOptions { measure: GtransMeasure::Strong })),
             Some(connectedness(&g)),
             hierarchy(&g, &HierarchyOptions::default()),
-            hierarchy(&g, &HierarchyOptions { measure: HierarchyMeasure::Reciprocity }),
+            hierarchy(&g, &HierarchyOptions { measure: HierarchyMeasure::Reciprocity, ..Default::default() }),
             krackhardt_efficiency(&g),
             lubness(&g),
             global_efficiency(&g, &DistanceOptions::default()),

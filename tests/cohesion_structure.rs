@@ -274,7 +274,13 @@ fn krackhardt_dimensions_match_sna() {
         ("sna.hierarchy.reciprocity", HierarchyMeasure::Reciprocity),
     ] {
         each(key, any, |f, v| {
-            let got = hierarchy(&f.csr(), &HierarchyOptions { measure });
+            let got = hierarchy(
+                &f.csr(),
+                &HierarchyOptions {
+                    measure,
+                    ..Default::default()
+                },
+            );
             opt(got, v, &format!("{key} {}", f.name));
         });
     }

@@ -15,8 +15,8 @@
 
 use super::gould_fernandez::CENSUS_PARALLEL_MIN_NODES;
 use crate::measures::Weights;
+use crate::measures::parallel::map_sources;
 use crate::model::Csr;
-use rayon::prelude::*;
 
 /// Options of the structural-holes measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -123,15 +123,7 @@ impl Mutual {
     /// Per-node map, run in parallel above the threshold with one `p_u` buffer per thread.
     fn per_node<T: Send>(&self, f: impl Fn(usize, &mut [f64]) -> T + Sync) -> Vec<T> {
         let n = self.sum.len();
-        if self.parallel {
-            (0..n)
-                .into_par_iter()
-                .map_init(|| vec![0.0; n], |buf, u| f(u, buf))
-                .collect()
-        } else {
-            let mut buf = vec![0.0; n];
-            (0..n).map(|u| f(u, &mut buf)).collect()
-        }
+        map_sources(n, self.parallel, || vec![0.0; n], |buf, u| f(u, buf))
     }
 
     /// Scatter `p_uw` into `buf` (caller clears it with [`Mutual::clear`]).

@@ -1,10 +1,10 @@
 //! Mean distance, diameter and global efficiency: all-pairs shortest paths,
 //! one source at a time, in parallel over sources.
 
+use crate::measures::parallel::map_sources;
 use crate::measures::paths::{bfs, dijkstra};
 use crate::measures::{Direction, Parallelism, Weighting};
 use crate::model::Csr;
-use rayon::prelude::*;
 
 /// What a distance measure does with pairs that have no path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,15 +85,8 @@ pub fn distance_summary(g: &Csr, opts: &DistanceOptions) -> DistanceSummary {
         }
         (c, sum, max, inv)
     };
-    let per_source: Vec<(u64, f64, f64, f64)> = if parallel {
-        (0..n)
-            .into_par_iter()
-            .map_init(|| (Vec::new(), Vec::new(), Vec::new()), one)
-            .collect()
-    } else {
-        let mut buf = (Vec::new(), Vec::new(), Vec::new());
-        (0..n).map(|s| one(&mut buf, s)).collect()
-    };
+    let per_source: Vec<(u64, f64, f64, f64)> =
+        map_sources(n, parallel, || (Vec::new(), Vec::new(), Vec::new()), one);
     let mut out = DistanceSummary {
         n,
         ..Default::default()

@@ -5,9 +5,9 @@
 use super::components::{tarjan, weak_components};
 use super::density::dyad_census;
 use crate::measures::Direction;
+use crate::measures::parallel::map_sources;
 use crate::measures::paths::bfs;
 use crate::model::{Aggregation, Csr};
-use rayon::prelude::*;
 
 /// Krackhardt connectedness: the share of unordered pairs joined by a
 /// semipath (in the same weak component).
@@ -64,6 +64,9 @@ pub enum HierarchyMeasure {
 pub struct HierarchyOptions {
     /// The measure.
     pub measure: HierarchyMeasure,
+    /// Sequential or parallel over strong components (identical results:
+    /// integer counts).
+    pub parallelism: crate::measures::Parallelism,
 }
 
 /// The SCC labels, their sizes and the condensation (a DAG over SCC labels;
@@ -131,17 +134,16 @@ pub fn hierarchy(g: &Csr, opts: &HierarchyOptions) -> Option<f64> {
             let (_, sizes, dag) = condensation(g);
             let k = sizes.len();
             // for each strong component c: s_c · (nodes reachable from c's nodes, themselves excluded)
-            let per: Vec<u64> = (0..k)
-                .into_par_iter()
-                .map_init(
-                    || (Vec::new(), Vec::new()),
-                    |(dist, order): &mut (Vec<u32>, Vec<u32>), c| {
-                        bfs(&dag, c, Direction::Out, dist, order);
-                        let reach: u64 = order.iter().map(|&d| sizes[d as usize] as u64).sum();
-                        sizes[c] as u64 * (reach - 1)
-                    },
-                )
-                .collect();
+            let per: Vec<u64> = map_sources(
+                k,
+                opts.parallelism.enabled(k),
+                || (Vec::new(), Vec::new()),
+                |(dist, order): &mut (Vec<u32>, Vec<u32>), c| {
+                    bfs(&dag, c, Direction::Out, dist, order);
+                    let reach: u64 = order.iter().map(|&d| sizes[d as usize] as u64).sum();
+                    sizes[c] as u64 * (reach - 1)
+                },
+            );
             let ordered: u64 = per.iter().sum();
             let mutual: u64 = sizes
                 .iter()
