@@ -41,9 +41,9 @@ fn attr(k: &str, v: &str) -> Attribute {
 fn node_size(n: &FigureNode) -> (String, String, String) {
     let s = n.scale.unwrap_or(0.0);
     (
-        format!("{:.1}", 10.0 + 8.0 * s),
-        format!("{:.2}", 0.75 + 1.25 * s),
-        format!("{:.2}", 0.4 + 0.5 * s),
+        format!("{:.1}", 10.0 + 4.0 * s),
+        format!("{:.2}", 0.75 + 0.75 * s),
+        format!("{:.2}", 0.4 + 0.3 * s),
     )
 }
 
@@ -83,10 +83,10 @@ impl Figure {
                 attr("labelloc", "t"),
                 attr("fontsize", "18"),
                 attr("fontname", font),
-                attr("rankdir", "TB"),
+                attr("rankdir", "LR"),
                 attr("newrank", "true"),
-                attr("nodesep", "0.25"),
-                attr("ranksep", "0.55"),
+                attr("nodesep", "0.18"),
+                attr("ranksep", "0.4"),
                 attr("pad", "0.2"),
                 attr("outputorder", "edgesfirst"),
                 attr("bgcolor", "white"),
@@ -96,7 +96,7 @@ impl Figure {
                 attr("fontsize", "10"),
                 attr("penwidth", "0.8"),
                 attr("color", "#333333"),
-                attr("margin", "0.06,0.03"),
+                attr("margin", "0.1,0.05"),
                 attr("width", "0.75"),
                 attr("height", "0.4"),
             ])),
@@ -134,6 +134,9 @@ impl Figure {
             ];
             if !e.style.arrow {
                 attrs.push(attr("dir", "none"));
+            }
+            if !e.ranks {
+                attrs.push(attr("constraint", "false"));
             }
             let (s, t) = (&self.nodes[e.source].id, &self.nodes[e.target].id);
             stmts.push(Stmt::Edge(Edge {

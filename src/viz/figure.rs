@@ -41,6 +41,11 @@ pub struct FigureEdge {
     pub layer: String,
     /// Colour, line and arrow of the layer.
     pub style: LayerStyle,
+    /// Whether the tie ranks its ends (Graphviz `constraint`): in a figure of
+    /// several layers only the hierarchies (leadership, administrative) and
+    /// service do, so that deliberation, flows and conflicts do not pull the
+    /// levels out of order; in a one-layer figure every tie does.
+    pub ranks: bool,
 }
 
 /// A figure of one graph: nodes in actor order, edges in tie order.
@@ -146,6 +151,11 @@ impl Figure {
                 }
             })
             .collect();
+        let single = {
+            let mut ls: Vec<_> = ties.iter().map(|t| t.layer).collect();
+            ls.dedup();
+            ls.len() <= 1
+        };
         let edges = ties
             .iter()
             .map(|t| {
@@ -155,6 +165,8 @@ impl Figure {
                     target: position[t.target],
                     layer: spec.name.clone(),
                     style: layer_style(spec),
+                    ranks: single
+                        || matches!(spec.name.as_str(), "leadership" | "administrative" | "service"),
                 }
             })
             .collect();
@@ -270,11 +282,13 @@ pub(crate) fn full_label(a: &Actor, lang: Lang) -> &str {
 }
 
 /// The label as drawn: the first of several names separated by ` / `,
-/// without parenthetical remarks, without what follows `: `, first letter capitalised.
+/// without parenthetical remarks, without what follows `: ` or `, `, first
+/// letter capitalised (the full label is the SVG tooltip).
 pub(crate) fn short_label(a: &Actor, lang: Lang) -> String {
     let full = full_label(a, lang);
     let first = full.split(" / ").next().unwrap_or(full);
     let first = first.split(": ").next().unwrap_or(first);
+    let first = first.split(", ").next().unwrap_or(first);
     let mut out = String::new();
     let mut depth = 0usize;
     for c in first.chars() {
@@ -295,7 +309,7 @@ pub(crate) fn short_label(a: &Actor, lang: Lang) -> String {
 }
 
 /// Wrap a label: at spaces to lines of at most 18 characters (English), or
-/// in lines of at most 7 characters of even length (Chinese; an ASCII
+/// in the fewest lines of at most 7 characters, of even length (Chinese; an ASCII
 /// character counts half).
 pub(crate) fn wrap(text: &str, lang: Lang) -> String {
     match lang {
@@ -316,7 +330,7 @@ pub(crate) fn wrap(text: &str, lang: Lang) -> String {
             let w = |c: char| if c.is_ascii() { 0.5 } else { 1.0 };
             let total: f64 = text.chars().map(w).sum();
             let n = (total / 7.0).ceil().max(1.0);
-            let target = (total / n * 2.0).ceil() / 2.0;
+            let target = (total / n).ceil();
             let mut lines = vec![String::new()];
             let mut width = 0.0;
             for c in text.chars() {

@@ -102,6 +102,8 @@ pub fn is_cjk(c: char) -> bool {
 pub struct PngOptions {
     /// Pixels per SVG unit (a point for the figures): 2 gives slides sharp text.
     pub scale: f32,
+    /// The longest side in pixels: a larger image is scaled down to it.
+    pub max_side: u32,
     /// The fonts to draw with.
     pub fonts: Fonts,
 }
@@ -110,6 +112,7 @@ impl Default for PngOptions {
     fn default() -> Self {
         PngOptions {
             scale: 2.0,
+            max_side: 4096,
             fonts: Fonts::system(),
         }
     }
@@ -161,9 +164,11 @@ pub fn svg_to_png(svg: &str, opts: &PngOptions) -> Result<Vec<u8>> {
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| bad(e.to_string()))?;
     let size = tree.size();
+    let longest = size.width().max(size.height());
+    let scale = opts.scale.min(opts.max_side as f32 / longest.max(1.0));
     let (w, h) = (
-        (size.width() * opts.scale).ceil(),
-        (size.height() * opts.scale).ceil(),
+        (size.width() * scale).ceil(),
+        (size.height() * scale).ceil(),
     );
     if !(w >= 1.0 && h >= 1.0 && w * h <= 2.0e8) {
         return Err(bad(format!("cannot make a {w} x {h} pixel image")));
@@ -173,7 +178,7 @@ pub fn svg_to_png(svg: &str, opts: &PngOptions) -> Result<Vec<u8>> {
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
-        tiny_skia::Transform::from_scale(opts.scale, opts.scale),
+        tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| bad(e.to_string()))

@@ -143,7 +143,7 @@ pub fn write_case_figures(
     if !panels.is_empty() {
         let refs: Vec<&Figure> = figs.iter().collect();
         let title = format!("{}: {}", agg.title, if opts.lang == super::Lang::Zh { "各關係層" } else { "layers" });
-        let svg = frame(&title, &panels, 3, &Legend::of(&refs))?;
+        let svg = frame(&title, &panels, 2, &Legend::of(&refs))?;
         emit("layers", &svg, &mut files)?;
     }
     if graph.actors().any(|a| a.kind == Kind::Arena) {
