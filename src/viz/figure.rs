@@ -7,7 +7,7 @@
 
 use super::style::{KindStyle, LayerStyle, kind_style, layer_style};
 use super::{ClusterBy, Column, FigureOptions, Lang};
-use crate::error::{Error, Result};
+use crate::error::{Error, Names, Result};
 use crate::model::{Actor, Kind, Level, MultiplexGraph, Sector, View};
 
 /// One actor as drawn.
@@ -82,9 +82,9 @@ impl Figure {
     /// The figure of `graph` for `opts`: every actor, the ties of `opts.layers`.
     ///
     /// # Errors
-    /// [`Error::UnknownName`] for a layer in `opts.layers` that the graph does
-    /// not have, or an id in the size column that is not an actor of the graph
-    /// (both list what exists).
+    /// [`Error::UnknownLayer`] for a layer in `opts.layers` that the graph does
+    /// not have, [`Error::UnknownActor`] for an id in the size column that is
+    /// not an actor of the graph (both list what exists).
     pub fn case(graph: &MultiplexGraph, opts: &FigureOptions) -> Result<Figure> {
         Figure::build(graph, opts, Keep::All, None)
     }
@@ -92,7 +92,7 @@ impl Figure {
     /// The figure of one layer of `graph`: only the actors tied in that layer.
     ///
     /// # Errors
-    /// As [`Figure::case`], and [`Error::UnknownName`] for an unknown layer.
+    /// As [`Figure::case`], and [`Error::UnknownLayer`] for an unknown layer.
     pub fn layer(graph: &MultiplexGraph, layer: &str, opts: &FigureOptions) -> Result<Figure> {
         let one = FigureOptions {
             layers: crate::model::Layers::only(&[layer]),
@@ -207,15 +207,10 @@ fn check_layers(graph: &MultiplexGraph, layers: &crate::model::Layers) -> Result
     if let crate::model::Layers::Only(names) = layers {
         for n in names {
             if graph.layer_id(n).is_none() {
-                return Err(Error::UnknownName {
-                    what: "layer",
-                    name: n.clone(),
-                    available: graph
-                        .layers()
-                        .iter()
-                        .map(|l| l.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                return Err(Error::UnknownLayer {
+                    at: None,
+                    value: n.clone(),
+                    available: Names::of(graph.layers().iter().map(|l| l.name.as_str()), n),
                 });
             }
         }
@@ -228,14 +223,10 @@ fn check_layers(graph: &MultiplexGraph, layers: &crate::model::Layers) -> Result
 fn scales(graph: &MultiplexGraph, col: &Column) -> Result<Vec<Option<f64>>> {
     let mut raw = vec![f64::NAN; graph.actor_count()];
     for (id, v) in &col.values {
-        let i = graph.actor_index(id).map_err(|_| Error::UnknownName {
-            what: "actor (in the size column)",
-            name: id.clone(),
-            available: graph
-                .actors()
-                .map(|a| a.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+        let i = graph.actor_index(id).map_err(|_| Error::UnknownActor {
+            at: None,
+            value: id.clone(),
+            available: Names::of(graph.actors().map(|a| a.id.as_str()), id),
         })?;
         raw[i] = *v;
     }

@@ -54,8 +54,8 @@ impl FromStr for Lang {
             "zh" => Ok(Lang::Zh),
             other => Err(crate::Error::UnknownName {
                 what: "language",
-                name: other.to_string(),
-                available: "en, zh".into(),
+                value: other.to_string(),
+                available: crate::Names::of(["en", "zh"], other),
             }),
         }
     }
@@ -83,8 +83,8 @@ impl FromStr for ClusterBy {
             "sector" => Ok(ClusterBy::Sector),
             other => Err(crate::Error::UnknownName {
                 what: "clustering",
-                name: other.to_string(),
-                available: "none, level, sector".into(),
+                value: other.to_string(),
+                available: crate::Names::of(["none", "level", "sector"], other),
             }),
         }
     }

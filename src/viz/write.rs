@@ -31,8 +31,8 @@ impl FromStr for Format {
             "png" => Ok(Format::Png),
             other => Err(Error::UnknownName {
                 what: "figure format",
-                name: other.to_string(),
-                available: "dot, svg, png".into(),
+                value: other.to_string(),
+                available: crate::Names::of(["dot", "svg", "png"], other),
             }),
         }
     }
@@ -168,7 +168,7 @@ pub fn write_case_figures(
 /// drawn from it, say), with one legend. `titles` name the two panels.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] when the two graphs do not have the same actor
+/// [`Error::InvalidParameter`] when the two graphs do not have the same actor
 /// ids (naming the first difference); otherwise as [`render`](super::render::render).
 pub fn side_by_side(
     left: &MultiplexGraph,
@@ -185,11 +185,14 @@ pub fn side_by_side(
     if a != b {
         let only_left = a.iter().find(|x| !b.contains(x));
         let only_right = b.iter().find(|x| !a.contains(x));
-        return Err(Error::InvalidArgument(format!(
-            "side-by-side figures need the same actors (only left: {}; only right: {})",
-            only_left.map_or("-", |s| s.as_str()),
-            only_right.map_or("-", |s| s.as_str())
-        )));
+        return Err(Error::InvalidParameter {
+            name: "graphs",
+            reason: format!(
+                "side-by-side figures need the same actors (only left: {}; only right: {})",
+                only_left.map_or("-", |s| s.as_str()),
+                only_right.map_or("-", |s| s.as_str())
+            ),
+        });
     }
     let untitled = FigureOptions {
         title: Some(String::new()),
