@@ -2,12 +2,12 @@
 //! nodes sized by betweenness (computed here, passed to viz as a column).
 //!
 //! ```sh
-//! cargo run --release --example figures -- [OUT_DIR] [en|zh] [svg|png|dot]
+//! cargo run --release --example figures -- [OUT_DIR] [en|zh] [svg|png|dot] [auto|pure-rust]
 //! ```
 
 use coprod::measures::centrality::{BetweennessOptions, betweenness};
 use coprod::model::View;
-use coprod::viz::{Column, FigureOptions, Format, write_case_figures};
+use coprod::viz::{Column, FigureOptions, Format, Renderer, write_case_figures};
 
 fn main() -> coprod::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,8 +21,13 @@ fn main() -> coprod::Result<()> {
         "betweenness",
         view.ids().iter().map(|s| s.to_string()).zip(scores).collect(),
     );
+    let renderer = match args.get(3).map(|s| s.as_str()) {
+        Some("pure-rust") => Renderer::pure_rust(),
+        _ => Renderer::default(),
+    };
     let opts = FigureOptions {
         lang,
+        renderer,
         size_by: Some(column),
         ..FigureOptions::default()
     };

@@ -181,7 +181,7 @@ fn render_error(engine: &'static str, e: impl std::fmt::Display) -> Error {
 
 /// Lay the figure out with `layout-rs` and draw it with [`Canvas`].
 fn pure_rust(fig: &Figure) -> Result<String> {
-    let dir = Orientation::TopToBottom;
+    let dir = Orientation::LeftToRight;
     let mut vg = VisualGraph::new(dir);
     let mut handles = Vec::with_capacity(fig.nodes.len());
     for (i, n) in fig.nodes.iter().enumerate() {
