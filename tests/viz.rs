@@ -231,3 +231,79 @@ fn every_bundled_case_renders_aggregate_and_layers() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+mod plots {
+    use coprod::model::Kind;
+    use coprod::viz::plots::{ByKind, CrossCase, CrossCaseCell, Dial, Distribution, Estimate, Interval, Plot};
+
+    fn parses(svg: &str) {
+        roxmltree::Document::parse(svg).expect("the plot's SVG parses");
+    }
+
+    fn texts(svg: &str) -> Vec<String> {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        doc.descendants().filter_map(|n| n.text()).map(|t| t.trim().to_string()).collect()
+    }
+
+    #[test]
+    fn a_distribution_marks_the_observed_value_and_is_the_same_every_time() {
+        let draws: Vec<f64> = (0..200).map(|i| ((i * 37) % 101) as f64 / 100.0).chain([f64::NAN]).collect();
+        let p = Distribution { statistic: "density", baseline: "null", draws: &draws, observed: 0.9 };
+        let svg = p.to_svg().unwrap();
+        parses(&svg);
+        assert!(svg.contains("observed 0.9") && svg.contains("1 undefined draws left out"), "{svg}");
+        assert_eq!(p.to_png().unwrap(), p.to_png().unwrap(), "PNG pixels are deterministic");
+        let none = Distribution { draws: &[f64::NAN], ..p.clone() };
+        assert!(matches!(none.to_svg(), Err(coprod::Error::InvalidParameter { .. })));
+        let nan = Distribution { observed: f64::NAN, ..p };
+        assert!(nan.to_svg().unwrap_err().to_string().contains("observed"));
+    }
+
+    #[test]
+    fn a_dial_needs_columns_of_one_length() {
+        let lambda = [0.0, 0.5, 1.0];
+        let p = Dial {
+            statistic: "centralization",
+            dial: "λ",
+            lambda: &lambda,
+            mean: &[0.1, 0.2, 0.4],
+            sd: &[0.01, 0.02, 0.03],
+            observed: Some(0.3),
+            estimate: Some(Estimate { value: 0.7, low: 0.6, high: 0.8 }),
+        };
+        let svg = p.to_svg().unwrap();
+        parses(&svg);
+        assert!(svg.contains("estimate 0.7 [0.6, 0.8]"), "{svg}");
+        let short = Dial { sd: &[0.1], ..p.clone() };
+        assert!(matches!(short.to_svg(), Err(coprod::Error::SizeMismatch { .. })));
+        let unsorted = Dial { lambda: &[1.0, 0.5, 0.0], ..p };
+        assert!(matches!(unsorted.to_svg(), Err(coprod::Error::InvalidParameter { .. })));
+    }
+
+    #[test]
+    fn by_kind_and_cross_case_panels_draw_plain_columns() {
+        let values = [(Kind::Party, 0.5), (Kind::Party, 0.3), (Kind::Party, 0.2), (Kind::Party, 0.1), (Kind::Resident, 0.05), (Kind::Arena, f64::NAN)];
+        let svg = ByKind { measure: "betweenness", case: "tiny", values: &values }.to_svg().unwrap();
+        parses(&svg);
+        assert!(svg.contains("party") && svg.contains("arena (1 NaN)"), "{svg}");
+        assert!(ByKind { measure: "x", case: "c", values: &[(Kind::Party, f64::NAN)] }.to_svg().is_err());
+        let cells: Vec<CrossCaseCell> = ["a", "b"]
+            .iter()
+            .flat_map(|c| {
+                ["s1", "s2"].iter().map(move |s| CrossCaseCell {
+                    case: c.to_string(),
+                    statistic: s.to_string(),
+                    observed: 0.4,
+                    baseline: Some(Interval { low: 0.1, mid: 0.2, high: 0.3 }),
+                })
+            })
+            .collect();
+        let svg = CrossCase { title: "panel", cells: &cells }.to_svg().unwrap();
+        parses(&svg);
+        let t = texts(&svg);
+        for name in ["s1", "s2", "a", "b", "panel"] {
+            assert!(t.iter().any(|x| x == name), "{name} not in {t:?}");
+        }
+        assert!(CrossCase { title: "empty", cells: &[] }.to_svg().is_err());
+    }
+}
