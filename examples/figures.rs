@@ -19,7 +19,11 @@ fn main() -> coprod::Result<()> {
     let scores = betweenness(&view.csr(), &BetweennessOptions::default());
     let column = Column::new(
         "betweenness",
-        view.ids().iter().map(|s| s.to_string()).zip(scores).collect(),
+        view.ids()
+            .iter()
+            .map(|s| s.to_string())
+            .zip(scores)
+            .collect(),
     );
     let renderer = match args.get(3).map(|s| s.as_str()) {
         Some("pure-rust") => Renderer::pure_rust(),

@@ -16,7 +16,9 @@ use std::path::Path;
 fn normals(n: usize, mean: f64, sd: f64, seed: u64) -> Vec<f64> {
     let mut s = seed;
     let mut next = || {
-        s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((s >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     };
     (0..n)
@@ -28,7 +30,9 @@ fn normals(n: usize, mean: f64, sd: f64, seed: u64) -> Vec<f64> {
 }
 
 fn main() -> coprod::Result<()> {
-    let out = std::env::args().nth(1).unwrap_or_else(|| "figures/plots".into());
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "figures/plots".into());
     let out = Path::new(&out);
     std::fs::create_dir_all(out).map_err(|source| coprod::Error::Io {
         path: out.to_path_buf(),
@@ -51,7 +55,11 @@ fn main() -> coprod::Result<()> {
         mean: &mean,
         sd: &sd,
         observed: Some(0.48),
-        estimate: Some(Estimate { value: 0.84, low: 0.7, high: 0.95 }),
+        estimate: Some(Estimate {
+            value: 0.84,
+            low: 0.7,
+            high: 0.95,
+        }),
     };
     let values: Vec<(Kind, f64)> = [
         (Kind::Party, normals(12, 0.12, 0.08, 1)),
@@ -65,8 +73,16 @@ fn main() -> coprod::Result<()> {
     .into_iter()
     .flat_map(|(k, v)| v.into_iter().map(move |x| (k, x.max(0.0))))
     .collect();
-    let by_kind = ByKind { measure: "betweenness", case: "Jinsong", values: &values };
-    let stats = ["degree centralization", "betweenness centralization", "core share of party"];
+    let by_kind = ByKind {
+        measure: "betweenness",
+        case: "Jinsong",
+        values: &values,
+    };
+    let stats = [
+        "degree centralization",
+        "betweenness centralization",
+        "core share of party",
+    ];
     let cases = ["jinsong", "ly", "x_district", "elevator_td", "elevator_ss"];
     let mut cells = Vec::new();
     for (i, case) in cases.iter().enumerate() {
@@ -76,11 +92,18 @@ fn main() -> coprod::Result<()> {
                 case: case.to_string(),
                 statistic: stat.to_string(),
                 observed: mid + 0.08 * (i as f64 - 1.5) + 0.1 * j as f64,
-                baseline: Some(Interval { low: mid - 0.07, mid, high: mid + 0.07 }),
+                baseline: Some(Interval {
+                    low: mid - 0.07,
+                    mid,
+                    high: mid + 0.07,
+                }),
             });
         }
     }
-    let panel = CrossCase { title: "Cases against their polycentric baselines", cells: &cells };
+    let panel = CrossCase {
+        title: "Cases against their polycentric baselines",
+        cells: &cells,
+    };
     for f in write_plot(&dist, &out.join("distribution"))?
         .into_iter()
         .chain(write_plot(&dial, &out.join("dial"))?)

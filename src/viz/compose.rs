@@ -154,7 +154,16 @@ fn swatch(shape: &str, rounded: bool, fill: &str, x: f64, y: f64) -> String {
     match shape {
         "octagon" => format!(
             r#"<polygon points="{}" fill="{fill}" {stroke}/>"#,
-            pts(&[(5.0, 0.0), (19.0, 0.0), (24.0, 4.0), (24.0, 10.0), (19.0, 14.0), (5.0, 14.0), (0.0, 10.0), (0.0, 4.0)])
+            pts(&[
+                (5.0, 0.0),
+                (19.0, 0.0),
+                (24.0, 4.0),
+                (24.0, 10.0),
+                (19.0, 14.0),
+                (5.0, 14.0),
+                (0.0, 10.0),
+                (0.0, 4.0)
+            ])
         ),
         "parallelogram" => format!(
             r#"<polygon points="{}" fill="{fill}" {stroke}/>"#,
@@ -162,11 +171,24 @@ fn swatch(shape: &str, rounded: bool, fill: &str, x: f64, y: f64) -> String {
         ),
         "house" => format!(
             r#"<polygon points="{}" fill="{fill}" {stroke}/>"#,
-            pts(&[(12.0, 0.0), (24.0, 5.0), (24.0, 14.0), (0.0, 14.0), (0.0, 5.0)])
+            pts(&[
+                (12.0, 0.0),
+                (24.0, 5.0),
+                (24.0, 14.0),
+                (0.0, 14.0),
+                (0.0, 5.0)
+            ])
         ),
         "hexagon" => format!(
             r#"<polygon points="{}" fill="{fill}" {stroke}/>"#,
-            pts(&[(5.0, 0.0), (19.0, 0.0), (24.0, 7.0), (19.0, 14.0), (5.0, 14.0), (0.0, 7.0)])
+            pts(&[
+                (5.0, 0.0),
+                (19.0, 0.0),
+                (24.0, 7.0),
+                (19.0, 14.0),
+                (5.0, 14.0),
+                (0.0, 7.0)
+            ])
         ),
         "ellipse" => format!(
             r#"<ellipse cx="{:.1}" cy="{:.1}" rx="12" ry="7" fill="{fill}" {stroke}/>"#,
@@ -214,10 +236,17 @@ fn panel(svg: &str) -> Result<Panel> {
         message: format!("not an SVG document the composer understands: {what}"),
     };
     let start = svg.find("<svg").ok_or_else(|| bad("no <svg> element"))?;
-    let open_end = svg[start..].find('>').ok_or_else(|| bad("unterminated <svg"))? + start;
+    let open_end = svg[start..]
+        .find('>')
+        .ok_or_else(|| bad("unterminated <svg"))?
+        + start;
     let tag = svg[start..open_end].replace(['\n', '\t'], " ");
-    let width = attribute(&tag, "width").and_then(length).ok_or_else(|| bad("no width"))?;
-    let height = attribute(&tag, "height").and_then(length).ok_or_else(|| bad("no height"))?;
+    let width = attribute(&tag, "width")
+        .and_then(length)
+        .ok_or_else(|| bad("no width"))?;
+    let height = attribute(&tag, "height")
+        .and_then(length)
+        .ok_or_else(|| bad("no height"))?;
     let view_box = attribute(&tag, "viewBox")
         .map(str::to_string)
         .unwrap_or_else(|| format!("0 0 {width} {height}"));
@@ -234,12 +263,24 @@ fn panel(svg: &str) -> Result<Panel> {
 ///
 /// # Errors
 /// [`Error::Render`] when a panel is not an SVG document with a width and height.
-pub fn frame(title: &str, panels: &[(String, String)], columns: usize, legend: &Legend) -> Result<String> {
-    let parsed: Vec<Panel> = panels.iter().map(|(_, s)| panel(s)).collect::<Result<_>>()?;
+pub fn frame(
+    title: &str,
+    panels: &[(String, String)],
+    columns: usize,
+    legend: &Legend,
+) -> Result<String> {
+    let parsed: Vec<Panel> = panels
+        .iter()
+        .map(|(_, s)| panel(s))
+        .collect::<Result<_>>()?;
     let columns = columns.max(1);
     let margin = 12.0;
     let title_h = if title.is_empty() { 0.0 } else { 28.0 };
-    let sub_h = if panels.iter().any(|(t, _)| !t.is_empty()) { 18.0 } else { 0.0 };
+    let sub_h = if panels.iter().any(|(t, _)| !t.is_empty()) {
+        18.0
+    } else {
+        0.0
+    };
     let mut placed = Vec::new();
     let (mut y, mut width) = (margin + title_h, 0.0f64);
     for row in parsed.chunks(columns) {

@@ -1,7 +1,7 @@
 //! A [`Figure`] as a Graphviz DOT AST (`graphviz-rust`'s `dot_structures`).
 
-use super::figure::{Figure, FigureNode};
 use super::Lang;
+use super::figure::{Figure, FigureNode};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -125,7 +125,12 @@ impl Figure {
                 stmts: body,
             }));
         }
-        stmts.extend(self.nodes.iter().filter(|n| n.cluster.is_none()).map(node_stmt));
+        stmts.extend(
+            self.nodes
+                .iter()
+                .filter(|n| n.cluster.is_none())
+                .map(node_stmt),
+        );
         for e in &self.edges {
             let mut attrs = vec![
                 attr("color", e.style.colour),

@@ -166,7 +166,10 @@ impl Figure {
                     layer: spec.name.clone(),
                     style: layer_style(spec),
                     ranks: single
-                        || matches!(spec.name.as_str(), "leadership" | "administrative" | "service"),
+                        || matches!(
+                            spec.name.as_str(),
+                            "leadership" | "administrative" | "service"
+                        ),
                 }
             })
             .collect();
@@ -291,7 +294,11 @@ pub(crate) fn short_label(a: &Actor, lang: Lang) -> String {
         }
     }
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    let out = if out.is_empty() { full.to_string() } else { out };
+    let out = if out.is_empty() {
+        full.to_string()
+    } else {
+        out
+    };
     let mut chars = out.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -425,7 +432,10 @@ mod tests {
         a.label = "Community party committee (party committee of the residents' committee)".into();
         a.label_zh = "居委會黨委 / 社區黨委".into();
         assert_eq!(short_label(&a, Lang::En), "Community party committee");
-        assert_eq!(wrap(&short_label(&a, Lang::En), Lang::En), "Community party\ncommittee");
+        assert_eq!(
+            wrap(&short_label(&a, Lang::En), Lang::En),
+            "Community party\ncommittee"
+        );
         assert_eq!(short_label(&a, Lang::Zh), "居委會黨委");
         assert_eq!(wrap("綜合整治工作專班", Lang::Zh), "綜合整治\n工作專班");
         a.label_zh.clear();

@@ -75,9 +75,8 @@ impl Fonts {
             .filter(|face| {
                 self.db
                     .with_face_data(face.id, |data, index| {
-                        ttf_parser::Face::parse(data, index).is_ok_and(|f| {
-                            sample.chars().all(|c| f.glyph_index(c).is_some())
-                        })
+                        ttf_parser::Face::parse(data, index)
+                            .is_ok_and(|f| sample.chars().all(|c| f.glyph_index(c).is_some()))
                     })
                     .unwrap_or(false)
             })

@@ -168,7 +168,10 @@ mod tests {
             }
         }
         let tension = styles[6];
-        assert_eq!((tension.colour, tension.line, tension.arrow), ("#D55E00", Line::Dashed, false));
+        assert_eq!(
+            (tension.colour, tension.line, tension.arrow),
+            ("#D55E00", Line::Dashed, false)
+        );
         assert!(!styles[2].arrow, "deliberation is undirected");
     }
 }

@@ -96,6 +96,7 @@ pub fn write_case_figures(
     format: Format,
     out_dir: &Path,
 ) -> Result<Written> {
+    let agg = Figure::case(graph, opts)?;
     std::fs::create_dir_all(out_dir).map_err(|source| Error::Io {
         path: out_dir.to_path_buf(),
         source,
@@ -111,12 +112,20 @@ pub fn write_case_figures(
     let emit = |name: &str, svg: &str, files: &mut Vec<PathBuf>| -> Result<()> {
         write_file(out_dir.join(format!("{name}.svg")), svg.as_bytes(), files)?;
         if format == Format::Png {
-            write_file(out_dir.join(format!("{name}.png")), &svg_to_png(svg, &png)?, files)?;
+            write_file(
+                out_dir.join(format!("{name}.png")),
+                &svg_to_png(svg, &png)?,
+                files,
+            )?;
         }
         Ok(())
     };
     let one = |name: &str, fig: &Figure, files: &mut Vec<PathBuf>| -> Result<Option<Drawn>> {
-        write_file(out_dir.join(format!("{name}.dot")), fig.dot_text().as_bytes(), files)?;
+        write_file(
+            out_dir.join(format!("{name}.dot")),
+            fig.dot_text().as_bytes(),
+            files,
+        )?;
         if format == Format::Dot {
             return Ok(None);
         }
@@ -125,7 +134,6 @@ pub fn write_case_figures(
         Ok(Some(r.engine))
     };
 
-    let agg = Figure::case(graph, opts)?;
     if let Some(d) = one("aggregate", &agg, &mut files)? {
         note(d);
     }
@@ -136,13 +144,24 @@ pub fn write_case_figures(
         if let Some(d) = one(&format!("layer_{layer}"), &fig, &mut files)? {
             note(d);
             let (svg, _) = render_graph(&fig, &opts.renderer)?;
-            panels.push((super::figure::layer_name(&layer, opts.lang).to_string(), svg));
+            panels.push((
+                super::figure::layer_name(&layer, opts.lang).to_string(),
+                svg,
+            ));
         }
         figs.push(fig);
     }
     if !panels.is_empty() {
         let refs: Vec<&Figure> = figs.iter().collect();
-        let title = format!("{}: {}", agg.title, if opts.lang == super::Lang::Zh { "各關係層" } else { "layers" });
+        let title = format!(
+            "{}: {}",
+            agg.title,
+            if opts.lang == super::Lang::Zh {
+                "各關係層"
+            } else {
+                "layers"
+            }
+        );
         let svg = frame(&title, &panels, 2, &Legend::of(&refs))?;
         emit("layers", &svg, &mut files)?;
     }
@@ -150,7 +169,8 @@ pub fn write_case_figures(
         let projected = graph.project_arenas(&ArenaProjection::default())?;
         let mut p_opts = opts.clone();
         if let Some(col) = &mut p_opts.size_by {
-            col.values.retain(|(id, _)| projected.actor_index(id).is_ok());
+            col.values
+                .retain(|(id, _)| projected.actor_index(id).is_ok());
         }
         p_opts.title = Some(match opts.lang {
             super::Lang::En => format!("{}: arenas projected to co-membership", agg.title),
@@ -248,7 +268,11 @@ pub fn write_side_by_side(
         let r = side_by_side(left, right, titles, opts)?;
         write_file(with(".svg"), r.svg.as_bytes(), &mut files)?;
         if format == Format::Png {
-            write_file(with(".png"), &svg_to_png(&r.svg, &PngOptions::default())?, &mut files)?;
+            write_file(
+                with(".png"),
+                &svg_to_png(&r.svg, &PngOptions::default())?,
+                &mut files,
+            )?;
         }
     }
     Ok(files)

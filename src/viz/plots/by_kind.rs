@@ -59,13 +59,28 @@ impl Plot for ByKind<'_> {
         let names: Vec<String> = kinds
             .iter()
             .map(|&kind| {
-                let nan = self.values.iter().filter(|(vk, v)| *vk == kind && !v.is_finite()).count();
-                let name = kind_name(kind, Lang::En).split(' ').next().unwrap_or("").to_string();
-                if nan > 0 { format!("{name} ({nan} NaN)") } else { name }
+                let nan = self
+                    .values
+                    .iter()
+                    .filter(|(vk, v)| *vk == kind && !v.is_finite())
+                    .count();
+                let name = kind_name(kind, Lang::En)
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                if nan > 0 {
+                    format!("{name} ({nan} NaN)")
+                } else {
+                    name
+                }
             })
             .collect();
         let mut chart = ChartBuilder::on(root)
-            .caption(format!("{}: {} by kind", self.case, self.measure), (FONT, 18))
+            .caption(
+                format!("{}: {} by kind", self.case, self.measure),
+                (FONT, 18),
+            )
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(60)
@@ -105,7 +120,10 @@ impl Plot for ByKind<'_> {
                 chart
                     .draw_series([
                         Rectangle::new([(x - 0.3, q1), (x + 0.3, q3)], colour.mix(0.25).filled()),
-                        Rectangle::new([(x - 0.3, q1), (x + 0.3, q3)], BLACK.mix(0.6).stroke_width(1)),
+                        Rectangle::new(
+                            [(x - 0.3, q1), (x + 0.3, q3)],
+                            BLACK.mix(0.6).stroke_width(1),
+                        ),
                     ])
                     .map_err(plot_error)?;
                 chart
@@ -118,13 +136,21 @@ impl Plot for ByKind<'_> {
             let n = v.len().max(1) as f64;
             chart
                 .draw_series(v.iter().enumerate().map(|(i, &y)| {
-                    let spread = if v.len() > 1 { (i as f64 / (n - 1.0) - 0.5) * 0.4 } else { 0.0 };
+                    let spread = if v.len() > 1 {
+                        (i as f64 / (n - 1.0) - 0.5) * 0.4
+                    } else {
+                        0.0
+                    };
                     Circle::new((x + spread, y), 4, colour.filled())
                 }))
                 .map_err(plot_error)?;
             chart
                 .draw_series(v.iter().enumerate().map(|(i, &y)| {
-                    let spread = if v.len() > 1 { (i as f64 / (n - 1.0) - 0.5) * 0.4 } else { 0.0 };
+                    let spread = if v.len() > 1 {
+                        (i as f64 / (n - 1.0) - 0.5) * 0.4
+                    } else {
+                        0.0
+                    };
                     Circle::new((x + spread, y), 4, BLACK.mix(0.7).stroke_width(1))
                 }))
                 .map_err(plot_error)?;

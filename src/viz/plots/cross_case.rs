@@ -64,7 +64,10 @@ impl CrossCase<'_> {
 impl Plot for CrossCase<'_> {
     fn size(&self) -> (u32, u32) {
         let (cases, stats) = self.axes();
-        (120 + 220 * stats.len().max(1) as u32, 110 + 34 * cases.len().max(1) as u32)
+        (
+            120 + 220 * stats.len().max(1) as u32,
+            110 + 34 * cases.len().max(1) as u32,
+        )
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<()> {
@@ -75,9 +78,7 @@ impl Plot for CrossCase<'_> {
                 reason: "the panel has no cell".into(),
             });
         }
-        let titled = root
-            .titled(self.title, (FONT, 18))
-            .map_err(plot_error)?;
+        let titled = root.titled(self.title, (FONT, 18)).map_err(plot_error)?;
         let (_, h) = titled.dim_in_pixel();
         let (titled, key) = titled.split_vertically(h.saturating_sub(22));
         key.draw_text(
@@ -87,14 +88,16 @@ impl Plot for CrossCase<'_> {
         )
         .map_err(plot_error)?;
         let (w, _) = titled.dim_in_pixel();
-        let (left, rest) = titled.split_horizontally(120 + (w.saturating_sub(120)) / stats.len() as u32);
+        let (left, rest) =
+            titled.split_horizontally(120 + (w.saturating_sub(120)) / stats.len() as u32);
         let mut areas = vec![left];
         if stats.len() > 1 {
             areas.extend(rest.split_evenly((1, stats.len() - 1)));
         }
         let n = cases.len() as f64;
         for (s, (stat, area)) in stats.iter().zip(&areas).enumerate() {
-            let cells: Vec<&CrossCaseCell> = self.cells.iter().filter(|c| c.statistic == *stat).collect();
+            let cells: Vec<&CrossCaseCell> =
+                self.cells.iter().filter(|c| c.statistic == *stat).collect();
             let values = cells.iter().flat_map(|c| {
                 let b = c.baseline.map_or([f64::NAN; 3], |b| [b.low, b.mid, b.high]);
                 [c.observed, b[0], b[1], b[2]]
@@ -131,9 +134,10 @@ impl Plot for CrossCase<'_> {
                 let y = n - 1.0 - row as f64;
                 if let Some(b) = c.baseline {
                     chart
-                        .draw_series([
-                            Rectangle::new([(b.low, y - 0.18), (b.high, y + 0.18)], BASELINE.mix(0.5).filled()),
-                        ])
+                        .draw_series([Rectangle::new(
+                            [(b.low, y - 0.18), (b.high, y + 0.18)],
+                            BASELINE.mix(0.5).filled(),
+                        )])
                         .map_err(plot_error)?;
                     chart
                         .draw_series(std::iter::once(PathElement::new(
@@ -144,7 +148,11 @@ impl Plot for CrossCase<'_> {
                 }
                 if c.observed.is_finite() {
                     chart
-                        .draw_series(std::iter::once(Circle::new((c.observed, y), 5, OBSERVED.filled())))
+                        .draw_series(std::iter::once(Circle::new(
+                            (c.observed, y),
+                            5,
+                            OBSERVED.filled(),
+                        )))
                         .map_err(plot_error)?;
                 }
             }

@@ -73,7 +73,10 @@ impl Plot for Dial<'_> {
                 reason: "no λ of the grid has a finite mean".into(),
             });
         }
-        let xs = pts.iter().map(|p| p.0).chain(self.estimate.iter().flat_map(|e| [e.low, e.high]));
+        let xs = pts
+            .iter()
+            .map(|p| p.0)
+            .chain(self.estimate.iter().flat_map(|e| [e.low, e.high]));
         let (x0, x1) = padded_range(xs).expect("finite");
         let ys = pts
             .iter()
@@ -110,12 +113,20 @@ impl Plot for Dial<'_> {
             .chain(pts.iter().rev().map(|p| (p.0, p.1 - p.2)))
             .collect();
         chart
-            .draw_series(std::iter::once(Polygon::new(band, BASELINE.mix(0.35).filled())))
+            .draw_series(std::iter::once(Polygon::new(
+                band,
+                BASELINE.mix(0.35).filled(),
+            )))
             .map_err(plot_error)?
             .label("baseline mean ± sd")
-            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.35).filled()));
+            .legend(|(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.35).filled())
+            });
         chart
-            .draw_series(LineSeries::new(pts.iter().map(|p| (p.0, p.1)), BLACK.stroke_width(2)))
+            .draw_series(LineSeries::new(
+                pts.iter().map(|p| (p.0, p.1)),
+                BLACK.stroke_width(2),
+            ))
             .map_err(plot_error)?;
         if let Some(obs) = self.observed.filter(|v| v.is_finite()) {
             let dashes = (0..40).map(|i| {
@@ -123,14 +134,17 @@ impl Plot for Dial<'_> {
                 let b = a + (x1 - x0) / 80.0;
                 PathElement::new(vec![(a, obs), (b, obs)], OBSERVED.stroke_width(2))
             });
+            chart.draw_series(dashes).map_err(plot_error)?;
             chart
-                .draw_series(dashes)
-                .map_err(plot_error)?;
-            chart
-                .draw_series(std::iter::once(PathElement::new(vec![(x0, obs), (x0, obs)], OBSERVED.stroke_width(2))))
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(x0, obs), (x0, obs)],
+                    OBSERVED.stroke_width(2),
+                )))
                 .map_err(plot_error)?
                 .label(format!("observed {}", num(obs)))
-                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], OBSERVED.stroke_width(2)));
+                .legend(|(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], OBSERVED.stroke_width(2))
+                });
         }
         if let Some(e) = self.estimate {
             chart
@@ -139,8 +153,15 @@ impl Plot for Dial<'_> {
                     ESTIMATE.stroke_width(2),
                 )))
                 .map_err(plot_error)?
-                .label(format!("estimate {} [{}, {}]", num(e.value), num(e.low), num(e.high)))
-                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], ESTIMATE.stroke_width(2)));
+                .label(format!(
+                    "estimate {} [{}, {}]",
+                    num(e.value),
+                    num(e.low),
+                    num(e.high)
+                ))
+                .legend(|(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], ESTIMATE.stroke_width(2))
+                });
         }
         chart
             .configure_series_labels()

@@ -25,7 +25,12 @@ pub struct Distribution<'a> {
 impl Distribution<'_> {
     /// `(bin edges, counts)`.
     fn bins(&self, lo: f64, hi: f64) -> (Vec<f64>, Vec<u32>) {
-        let finite: Vec<f64> = self.draws.iter().copied().filter(|v| v.is_finite()).collect();
+        let finite: Vec<f64> = self
+            .draws
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .collect();
         let k = ((finite.len() as f64).sqrt().ceil() as usize).clamp(10, 40);
         let width = (hi - lo) / k as f64;
         let edges: Vec<f64> = (0..=k).map(|i| lo + width * i as f64).collect();
@@ -89,7 +94,9 @@ impl Plot for Distribution<'_> {
             }))
             .map_err(plot_error)?
             .label("baseline draws")
-            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.7).filled()));
+            .legend(|(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.7).filled())
+            });
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(self.observed, 0.0), (self.observed, top)],
@@ -101,7 +108,11 @@ impl Plot for Distribution<'_> {
         if defined < self.draws.len() {
             let note = format!("{} undefined draws left out", self.draws.len() - defined);
             chart
-                .draw_series(std::iter::once(Text::new(note, (lo, top * 0.98), (FONT, 12))))
+                .draw_series(std::iter::once(Text::new(
+                    note,
+                    (lo, top * 0.98),
+                    (FONT, 12),
+                )))
                 .map_err(plot_error)?;
         }
         chart

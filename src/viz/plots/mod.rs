@@ -149,12 +149,18 @@ pub fn write_plot(plot: &impl Plot, stem: &Path) -> Result<Vec<PathBuf>> {
 pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     let (lo, hi) = values
         .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
     if lo > hi {
         return None;
     }
     if hi - lo < 1e-12 {
-        let d = if lo.abs() > 1e-12 { lo.abs() * 0.1 } else { 0.5 };
+        let d = if lo.abs() > 1e-12 {
+            lo.abs() * 0.1
+        } else {
+            0.5
+        };
         return Some((lo - d, hi + d));
     }
     let pad = (hi - lo) * 0.05;
