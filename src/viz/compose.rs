@@ -138,8 +138,35 @@ impl Legend {
                 );
             }
         }
-        (format!("<defs>{defs}</defs>\n{s}"), 150.0, y + 4.0)
+        let mut widest = text_width(if zh { "關係層" } else { "Ties (layer)" }, 11.0);
+        for k in &self.kinds {
+            widest = widest.max(30.0 + text_width(kind_name(*k, self.lang), 10.0));
+        }
+        for (name, st) in &self.layers {
+            let suffix = if st.arrow {
+                ""
+            } else if zh {
+                "(無向)"
+            } else {
+                " (undirected)"
+            };
+            let label = format!("{}{suffix}", layer_name(name, self.lang));
+            widest = widest.max(30.0 + text_width(&label, 10.0));
+        }
+        if let Some(col) = &self.size_by {
+            widest = widest.max(text_width(&format!("Node size: {col}"), 10.0));
+        }
+        (format!("<defs>{defs}</defs>\n{s}"), widest + 6.0, y + 4.0)
     }
+}
+
+/// An upper bound of the width of `text` at `size` points: 0.62 em per
+/// Latin character (DejaVu Sans averages less), 1 em per CJK character.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if super::png::is_cjk(c) { 1.0 } else { 0.62 })
+        .sum::<f64>()
+        * size
 }
 
 /// A small shape of a kind, 24 × 14, its top-left corner at `(x, y)`.

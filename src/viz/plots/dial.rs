@@ -53,7 +53,11 @@ impl Plot for Dial<'_> {
                 });
             }
         }
-        if self.lambda.windows(2).any(|w| !(w[0] < w[1])) {
+        if self
+            .lambda
+            .windows(2)
+            .any(|w| w[0].partial_cmp(&w[1]) != Some(std::cmp::Ordering::Less))
+        {
             return Err(Error::InvalidParameter {
                 name: "lambda",
                 reason: "the grid must be finite and strictly ascending".into(),
