@@ -17,6 +17,21 @@
 //! * [`write_case_figures`]: every figure of a case into a directory.
 //!
 //! Style (colours, shapes, line styles) is documented in [`style`].
+//!
+//! ```
+//! use coprod::viz::{Column, Figure, FigureOptions, Renderer, render::render};
+//! let g = coprod::cases::load("jinsong")?;
+//! let opts = FigureOptions {
+//!     size_by: Some(Column::new("degree", vec![("vision_group".into(), 12.0)])),
+//!     renderer: Renderer::pure_rust(), // Graphviz is used when installed; this runs anywhere
+//!     ..FigureOptions::default()
+//! };
+//! let fig = Figure::case(&g, &opts)?;
+//! assert!(fig.dot_text().starts_with("digraph \"jinsong\""));
+//! let svg = render(&fig, &opts.renderer)?.svg;
+//! assert!(svg.contains("Vision Group") && svg.contains("Node size: degree"));
+//! # Ok::<(), coprod::Error>(())
+//! ```
 
 pub mod compose;
 mod dot;

@@ -148,7 +148,10 @@ pub fn run_dot(program: &std::path::Path, dot: &str, format: &str) -> Result<Vec
         }
         Err(e) => return Err(render_error("graphviz", e)),
     };
-    let mut stdin = child.stdin.take().expect("piped stdin");
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| render_error("graphviz", "no standard input to write to"))?;
     let text = dot.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
     let out = child
