@@ -4,7 +4,7 @@
 //! Panels keep their natural size (the same scale in every panel), in rows of
 //! `columns`; the legend sits to the right. All lengths are points.
 
-use super::figure::{kind_name, layer_name};
+use super::names::{kind_name, layer_name};
 use super::render::xml;
 use super::style::{LayerStyle, kind_style};
 use super::{Figure, Lang};

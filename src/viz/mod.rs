@@ -35,7 +35,9 @@
 
 pub mod compose;
 mod dot;
+mod fallback;
 pub mod figure;
+pub mod names;
 pub mod plots;
 pub mod png;
 pub mod render;

@@ -144,10 +144,7 @@ pub fn write_case_figures(
         if let Some(d) = one(&format!("layer_{layer}"), &fig, &mut files)? {
             note(d);
             let (svg, _) = render_graph(&fig, &opts.renderer)?;
-            panels.push((
-                super::figure::layer_name(&layer, opts.lang).to_string(),
-                svg,
-            ));
+            panels.push((super::names::layer_name(&layer, opts.lang).to_string(), svg));
         }
         figs.push(fig);
     }

@@ -4,7 +4,7 @@ use super::{FONT, Plot, hex, padded_range, plot_error};
 use crate::error::{Error, Result};
 use crate::model::Kind;
 use crate::viz::Lang;
-use crate::viz::figure::kind_name;
+use crate::viz::names::kind_name;
 use crate::viz::style::kind_style;
 use plotters::coord::Shift;
 use plotters::prelude::*;
