@@ -105,10 +105,39 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         }
     }
     if fell_back && renderer.engine == Engine::Auto {
-        eprintln!(
-            "coprod: Graphviz (`dot`) not found: drew with the pure-Rust layout (no clusters); \
-             `apt-get install graphviz` for Graphviz quality"
+        warn_fallback();
+    }
+    Ok(())
+}
+
+fn warn_fallback() {
+    eprintln!(
+        "coprod: Graphviz (`dot`) not found: drew with the pure-Rust layout (no clusters); \
+         `apt-get install graphviz` for Graphviz quality"
+    );
+}
+
+/// The main job's figures: every bundled case, nodes sized by betweenness,
+/// SVG beside DOT in `<out>/<case>/`; one line per case.
+pub fn write_bundled(out: &std::path::Path) -> coprod::Result<()> {
+    let mut fell_back = false;
+    for g in coprod::cases::load_all()? {
+        let opts = FigureOptions {
+            size_by: Some(size_column(&g, "betweenness")?),
+            ..FigureOptions::default()
+        };
+        let dir = out.join(&g.meta().id);
+        let written = write_case_figures(&g, &opts, Format::Svg, &dir)?;
+        fell_back |= written.engine == Some(Drawn::PureRust);
+        println!(
+            "{}: {} figure files in {}/ (aggregate.svg, layer_*.svg, layers.svg, arenas.svg)",
+            g.meta().id,
+            written.files.len(),
+            dir.display()
         );
+    }
+    if fell_back {
+        warn_fallback();
     }
     Ok(())
 }
