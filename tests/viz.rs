@@ -273,6 +273,25 @@ fn side_by_side_needs_the_same_actors() {
     let doc = roxmltree::Document::parse(&r.svg).unwrap();
     let text: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
     assert!(text.contains(&"case") && text.contains(&"baseline"));
+    if has_dot() {
+        let gv = FigureOptions {
+            renderer: Renderer {
+                engine: Engine::Graphviz,
+                ..Renderer::default()
+            },
+            ..FigureOptions::default()
+        };
+        let r = side_by_side(&g, &rewired, ("case", "baseline"), &gv).unwrap();
+        assert_eq!(r.engine, Drawn::Graphviz);
+        assert_svg_names_every_actor(&r.svg, &Figure::case(&rewired, &gv).unwrap());
+        let at =
+            coprod::viz::render::positions(&Figure::case(&g, &gv).unwrap(), &gv.renderer).unwrap();
+        assert_eq!(
+            at.len(),
+            g.actor_count(),
+            "every actor has a position to pin"
+        );
+    }
     let mut fewer = MultiplexGraph::with_meta(g.meta().clone(), vec![]).unwrap();
     fewer.add_actor(g.actor(0).clone()).unwrap();
     let e = side_by_side(&g, &fewer, ("a", "b"), &opts)

@@ -47,6 +47,15 @@ fn node_size(n: &FigureNode) -> (String, String, String) {
     )
 }
 
+fn pin(node: &mut Node, at: &[(String, f64, f64)]) {
+    let Id::Escaped(q) = &node.id.0 else { return };
+    let id = q.trim_matches('"');
+    if let Some((_, x, y)) = at.iter().find(|(n, _, _)| n == id) {
+        node.attributes
+            .push(attr("pos", &format!("{x:.2},{y:.2}!")));
+    }
+}
+
 fn node_stmt(n: &FigureNode) -> Stmt {
     let (fontsize, width, height) = node_size(n);
     let style = if n.style.rounded {
@@ -157,6 +166,28 @@ impl Figure {
             strict: false,
             stmts,
         }
+    }
+
+    /// The DOT text with each node pinned (`pos="x,y!"`, points) where `at`
+    /// places it, and `splines=true`: input for `neato -n2`. Nodes `at` does
+    /// not name are left free.
+    pub fn dot_text_pinned(&self, at: &[(String, f64, f64)]) -> String {
+        let mut g = self.to_dot();
+        let Graph::DiGraph { stmts, .. } = &mut g else {
+            unreachable!("to_dot builds a digraph")
+        };
+        for st in stmts.iter_mut() {
+            match st {
+                Stmt::Node(node) => pin(node, at),
+                Stmt::GAttribute(GraphAttributes::Graph(attrs)) => {
+                    attrs.push(attr("splines", "true"))
+                }
+                _ => {}
+            }
+        }
+        let mut text = g.print(&mut PrinterContext::default());
+        text.push('\n');
+        text
     }
 
     /// The DOT text of [`to_dot`](Self::to_dot), ending with a newline.

@@ -116,18 +116,18 @@ fn graphviz(fig: &Figure, renderer: &Renderer) -> Result<String> {
         title: String::new(),
         ..fig.clone()
     };
-    run_dot(&renderer.dot, &untitled.dot_text(), "svg")
+    run_dot(&renderer.dot, &untitled.dot_text(), &["-Tsvg"])
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Run the Graphviz program on DOT text with `-T<format>`, returning its output.
+/// Run the Graphviz program on DOT text with `args` (`-Tsvg`, `-Kneato -n2 -Tsvg`…), returning its output.
 ///
 /// # Errors
 /// [`Error::GraphvizMissing`] when the program cannot be found (an
 /// [`std::io::ErrorKind::NotFound`]), [`Error::Render`] when it fails.
-pub fn run_dot(program: &std::path::Path, dot: &str, format: &str) -> Result<Vec<u8>> {
+pub fn run_dot(program: &std::path::Path, dot: &str, args: &[&str]) -> Result<Vec<u8>> {
     let spawned = Command::new(program)
-        .arg(format!("-T{format}"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -189,4 +189,58 @@ pub(crate) fn xml(s: &str) -> String {
         }
     }
     out
+}
+
+/// Node positions (points) of a Graphviz layout of `fig`, from `dot -Tplain`.
+///
+/// # Errors
+/// As [`run_dot`], and [`Error::Render`] for output that is not Graphviz's plain format.
+pub fn positions(fig: &Figure, renderer: &Renderer) -> Result<Vec<(String, f64, f64)>> {
+    let plain = run_dot(&renderer.dot, &fig.dot_text(), &["-Tplain"])?;
+    let text = String::from_utf8_lossy(&plain);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut f = line.split_whitespace();
+        if f.next() != Some("node") {
+            continue;
+        }
+        let (Some(name), Some(x), Some(y)) = (f.next(), f.next(), f.next()) else {
+            return Err(render_error(
+                "graphviz",
+                format!("unexpected plain output `{line}`"),
+            ));
+        };
+        let parse = |v: &str| {
+            v.parse::<f64>()
+                .map_err(|_| render_error("graphviz", format!("unexpected plain output `{line}`")))
+        };
+        out.push((
+            name.trim_matches('"').to_string(),
+            parse(x)? * 72.0,
+            parse(y)? * 72.0,
+        ));
+    }
+    Ok(out)
+}
+
+/// Render `fig` with every node at the position `at` gives it (Graphviz's
+/// `neato -n2`, splines routed around nodes, no clusters): the second panel
+/// of a side-by-side figure, drawn where the first panel put each actor.
+///
+/// # Errors
+/// As [`run_dot`].
+pub fn render_pinned(
+    fig: &Figure,
+    at: &[(String, f64, f64)],
+    renderer: &Renderer,
+) -> Result<String> {
+    let mut flat = fig.clone();
+    flat.title = String::new();
+    flat.clusters.clear();
+    for n in &mut flat.nodes {
+        n.cluster = None;
+    }
+    let text = flat.dot_text_pinned(at);
+    run_dot(&renderer.dot, &text, &["-Kneato", "-n2", "-Tsvg"])
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
 }

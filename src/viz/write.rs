@@ -184,6 +184,10 @@ pub fn write_case_figures(
 /// Two graphs with the same actors drawn side by side (a case and a baseline
 /// drawn from it, say), with one legend. `titles` name the two panels.
 ///
+/// With Graphviz the right panel puts every actor where the left panel's
+/// layout put it (`neato -n2`; no cluster boxes there), so the two panels
+/// differ only in their ties; the pure-Rust renderer lays each out on its own.
+///
 /// # Errors
 /// [`Error::InvalidParameter`] when the two graphs do not have the same actor
 /// ids (naming the first difference); otherwise as [`render`](super::render::render).
@@ -218,7 +222,15 @@ pub fn side_by_side(
     let fl = Figure::case(left, &untitled)?;
     let fr = Figure::case(right, &untitled)?;
     let (sl, dl) = render_graph(&fl, &opts.renderer)?;
-    let (sr, dr) = render_graph(&fr, &opts.renderer)?;
+    let (sr, dr) = if dl == Drawn::Graphviz {
+        let at = super::render::positions(&fl, &opts.renderer)?;
+        (
+            super::render::render_pinned(&fr, &at, &opts.renderer)?,
+            Drawn::Graphviz,
+        )
+    } else {
+        render_graph(&fr, &opts.renderer)?
+    };
     let title = opts.title.clone().unwrap_or_default();
     let svg = frame(
         &title,
