@@ -1,4 +1,5 @@
-//! Bundles every case directory of `data/` (one holding `actors.csv`) into the library.
+//! Bundles every case directory of `data/` (one holding `actors.csv`) into the
+//! library, except `data/template` (the empty case to copy, which has no actors).
 
 use std::fmt::Write;
 use std::path::Path;
@@ -10,6 +11,7 @@ fn main() {
         .map(|rd| {
             rd.filter_map(|e| e.ok())
                 .filter(|e| e.path().join("actors.csv").is_file())
+                .filter(|e| e.file_name() != "template")
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .collect()
         })

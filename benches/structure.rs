@@ -30,13 +30,13 @@ fn multiplex(c: &mut Criterion) {
         };
         grp.bench_with_input(BenchmarkId::new("participation", n), &ls, |b, ls| {
             b.iter(|| {
-                let p = participation_coefficient(black_box(ls), o).unwrap();
+                let p = participation_coefficient(black_box(ls), &o).unwrap();
                 assert_eq!(p.len(), n);
             })
         });
         grp.bench_with_input(BenchmarkId::new("relevance", n), &ls, |b, ls| {
             b.iter(|| {
-                let r = relevance(black_box(ls), &[0], o).unwrap();
+                let r = relevance(black_box(ls), &[0], &o).unwrap();
                 assert!(r.iter().all(|x| (0.0..=1.0).contains(x)));
             })
         });
@@ -45,7 +45,7 @@ fn multiplex(c: &mut Criterion) {
             &ls,
             |b, ls| {
                 b.iter(|| {
-                    let r = connective_redundancy(black_box(ls), o).unwrap();
+                    let r = connective_redundancy(black_box(ls), &o).unwrap();
                     assert_eq!(r.len(), n);
                 })
             },
@@ -55,7 +55,7 @@ fn multiplex(c: &mut Criterion) {
         });
         grp.bench_with_input(BenchmarkId::new("degree_spearman", n), &ls, |b, ls| {
             b.iter(|| {
-                let r = degree_correlation(&ls[0], &ls[1], Correlation::Spearman, o).unwrap();
+                let r = degree_correlation(&ls[0], &ls[1], Correlation::Spearman, &o).unwrap();
                 assert!(r.is_some());
             })
         });
@@ -77,7 +77,7 @@ fn multiplex(c: &mut Criterion) {
     let ls = layers(1_000, false);
     grp.bench_function("supra_adjacency/1000", |b| {
         b.iter(|| {
-            let s = supra_adjacency(black_box(&ls), SupraOptions::default()).unwrap();
+            let s = supra_adjacency(black_box(&ls), &SupraOptions::default()).unwrap();
             assert_eq!(s.dim(), (3_000, 3_000));
         })
     });

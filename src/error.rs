@@ -61,13 +61,52 @@ pub enum Error {
     /// A file is empty (no header at all).
     #[error("{0}: the file is empty")]
     EmptyFile(PathBuf),
-    /// A file is not valid UTF-8.
-    #[error("{at}: not valid UTF-8 (byte offset {offset})")]
+    /// A file in none of the encodings the loaders read: not valid UTF-8 and
+    /// not GB18030 either, or a UTF-16 file (by its byte-order mark) with a
+    /// broken code unit.
+    #[error("{at}: not valid {expected} (byte offset {offset}); save the file as UTF-8")]
     Encoding {
-        /// Where.
+        /// Where: the file and line; the column when the file was read field
+        /// by field.
         at: Location,
+        /// The encodings tried (`"UTF-8 or GB18030"`, `"UTF-16LE"`, `"UTF-16BE"`).
+        expected: &'static str,
         /// Byte offset in the file of the first invalid byte.
         offset: u64,
+    },
+    /// A header column holds another delimiter than the one the file was
+    /// split on (a `;` or a tab inside one comma-separated column): the file
+    /// mixes delimiters, so some required columns were not found.
+    #[error(
+        "{at}: header column `{}` contains {} but the file is split on {}: separate every column with the same delimiter (`,`, `;` or a tab)",
+        value.escape_debug(), delimiter_name(*found), delimiter_name(*used)
+    )]
+    MixedDelimiters {
+        /// The header line.
+        at: Location,
+        /// The header column holding the other delimiter.
+        value: String,
+        /// The delimiter found inside it (`;`, `\t` or `,`).
+        found: char,
+        /// The delimiter the file was split on.
+        used: char,
+    },
+    /// Ties naming actor ids that `actors.csv` does not define, when
+    /// `actors.csv` itself could not be read completely (so the ids may be on
+    /// its unreadable rows): one line for all of them instead of one per tie.
+    #[error(
+        "{at}: {count} tie(s) name actors not loaded because {} has problems (the first: `{value}`); fix that file first",
+        actors.display()
+    )]
+    TiesOfUnloadedActors {
+        /// The first such tie (line and column of `ties.csv`).
+        at: Location,
+        /// The first actor id not loaded.
+        value: String,
+        /// How many ties name an actor not loaded.
+        count: usize,
+        /// The actors file that has problems.
+        actors: PathBuf,
     },
     /// The CSV itself is malformed (unequal field counts, bad quoting).
     #[error("{at}: malformed CSV: {message}")]
@@ -312,6 +351,14 @@ pub enum Error {
         /// What to install.
         hint: String,
     },
+}
+
+/// A delimiter as a message names it: `` `;` `` or `a tab`.
+fn delimiter_name(d: char) -> String {
+    match d {
+        '\t' => "a tab".to_string(),
+        d => format!("`{d}`"),
+    }
 }
 
 /// `"<location>: "`, or nothing when there is no location.

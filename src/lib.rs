@@ -46,6 +46,37 @@ pub mod viz;
 
 pub use error::{Error, Location, Names, Result};
 
+/// The graph library coprod's multiplex graph is built on
+/// ([`MultiplexGraph::petgraph`](model::MultiplexGraph::petgraph) gives it).
+pub use petgraph;
+
+/// What a notebook or a script needs first: `use coprod::prelude::*;`.
+///
+/// ```
+/// use coprod::prelude::*;
+/// let g = cases::load("ly")?;
+/// let view = View::aggregate(&g);
+/// let t = actor_table(&view, &ReportOptions::default())?;
+/// let b = t.scores("brokerage")?;
+/// let (top, most) = b.top(1)[0];
+/// assert!(most >= b.get("community_party_branch")?);
+/// println!("the top cross-sector broker is {top}");
+/// println!("{b}");
+/// # Ok::<(), coprod::Error>(())
+/// ```
+pub mod prelude {
+    pub use crate::cases;
+    pub use crate::error::{Error, Result};
+    pub use crate::measures::{Direction, Parallelism, Weighting, Weights};
+    pub use crate::model::{
+        Actor, Attribute, Kind, Layers, Level, MultiplexGraph, NodeSet, Partition, Scores, Sector,
+        Snapshot, Tie, View,
+    };
+    pub use crate::report::{
+        ActorTable, CoreSet, GraphSummary, ReportOptions, Table, actor_table, graph_summary,
+    };
+}
+
 /// The README's code, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -333,3 +333,72 @@ fn a_bad_case_directory_is_exit_1_with_every_problem() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn validate_says_which_encoding_and_delimiter_it_read() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (actors, _, _) =
+        encoding_rs::GB18030.encode("id;label_zh;kind;level\np;社區黨支部;party;community\n");
+    std::fs::write(dir.join("actors.csv"), &actors).unwrap();
+    std::fs::write(dir.join("ties.csv"), "source,target,layer\n").unwrap();
+    let (code, out, _) = coprod(&["validate", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(
+        lines[0].starts_with("no ") && lines[0].contains("case.toml"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("read ") && lines[1].ends_with("actors.csv as GB18030"),
+        "{out}"
+    );
+    assert!(
+        lines[2].ends_with("actors.csv with `;` between columns"),
+        "{out}"
+    );
+    assert!(lines[3].contains("1 actors (party 1)"), "{out}");
+}
+
+#[test]
+fn export_writes_each_format_with_the_view_options() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in ["graphml", "gexf", "pajek", "dl", "json", "dot"] {
+        let path = dir.join(format!("x.{format}"));
+        let (code, out, err) = coprod(&[
+            "export",
+            "jinsong",
+            "--format",
+            format,
+            "--layers",
+            "leadership",
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(out.is_empty());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("street_party_working_committee"), "{format}");
+        // Only the leadership layer, as a value of any format.
+        for other in [
+            ">deliberation<",
+            "\"deliberation\"",
+            ",deliberation",
+            "\nresource",
+        ] {
+            assert!(!text.contains(other), "{format}: {other}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    let (code, _, err) = coprod(&["export", "jinsong", "--format", "gml"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = coprod(&["export", "jinsong", "--format", "gexf", "--layers", "feud"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown layer `feud`; available: leadership"),
+        "{err}"
+    );
+}

@@ -109,14 +109,14 @@ fn degree_and_participation_match_uunet_and_formula() {
         for (mode, d) in f.modes() {
             let o = DegreeOptions { direction: d };
             let what = format!("{} {mode}", f.name);
-            let got = multiplex_degree(&f.layers, o).unwrap();
+            let got = multiplex_degree(&f.layers, &o).unwrap();
             assert_close(
                 &got,
                 &f.nodes(&format!("uunet.degree.{mode}")),
                 EXACT,
                 &what,
             );
-            let got = participation_coefficient(&f.layers, o).unwrap();
+            let got = participation_coefficient(&f.layers, &o).unwrap();
             let want = f.nodes(&format!("formula.participation.{mode}"));
             assert_close(&got, &want, EXACT, &what);
         }
@@ -134,14 +134,14 @@ fn relevance_and_redundancy_match_uunet() {
             for s in &subsets {
                 let tag: String = s.iter().map(|a| a.to_string()).collect();
                 let what = format!("{} {mode} L{tag}", f.name);
-                let got = relevance(&f.layers, s, o).unwrap();
+                let got = relevance(&f.layers, s, &o).unwrap();
                 let want = f.nodes(&format!("uunet.relevance.{mode}.L{tag}"));
                 assert_close(&got, &want, EXACT, &what);
-                let got = exclusive_relevance(&f.layers, s, o).unwrap();
+                let got = exclusive_relevance(&f.layers, s, &o).unwrap();
                 let want = f.nodes(&format!("uunet.xrelevance.{mode}.L{tag}"));
                 assert_close(&got, &want, EXACT, &what);
             }
-            let got = connective_redundancy(&f.layers, o).unwrap();
+            let got = connective_redundancy(&f.layers, &o).unwrap();
             let want = f.nodes(&format!("uunet.connective_redundancy.{mode}"));
             assert_close(&got, &want, EXACT, &format!("{} {mode}", f.name));
         }
@@ -163,8 +163,8 @@ fn overlap_and_degree_correlation_match_uunet_and_scipy() {
                 for b in 0..l {
                     let what = format!("{} {mode} layers {a},{b}", f.name);
                     let (x, y) = (&f.layers[a], &f.layers[b]);
-                    let p = opt(degree_correlation(x, y, Correlation::Pearson, o).unwrap());
-                    let s = opt(degree_correlation(x, y, Correlation::Spearman, o).unwrap());
+                    let p = opt(degree_correlation(x, y, Correlation::Pearson, &o).unwrap());
+                    let s = opt(degree_correlation(x, y, Correlation::Spearman, &o).unwrap());
                     assert!(
                         close(p, sp[a][b], EXACT),
                         "{what}: pearson {p} vs scipy {}",
@@ -259,7 +259,7 @@ fn supra_adjacency_by_hand() {
         coupling: Coupling::Categorical,
         entries: Weights::Strength,
     };
-    let s = supra_adjacency(&layers, opts).unwrap();
+    let s = supra_adjacency(&layers, &opts).unwrap();
     assert_eq!(s.dim(), (9, 9));
     assert_eq!(s[[0, 1]], 2.0);
     assert_eq!(s[[1, 0]], 0.0);
@@ -277,18 +277,18 @@ fn supra_adjacency_by_hand() {
         entries: Weights::Ignore,
         ..opts
     };
-    let s = supra_adjacency(&layers, ord).unwrap();
+    let s = supra_adjacency(&layers, &ord).unwrap();
     assert_eq!(s[[0, 6]], 0.0, "layers 0 and 2 are not consecutive");
     assert_eq!(s[[3, 6]], 0.5);
     assert_eq!(s.sum(), 2.0 + 4.0 * 3.0 * 0.5);
     // The diagonal blocks are the layers' adjacency matrices.
-    let s = supra_adjacency(&layers, SupraOptions::default()).unwrap();
+    let s = supra_adjacency(&layers, &SupraOptions::default()).unwrap();
     let a0 = adjacency(&layers[0], Weights::Ignore);
     assert_eq!(s.slice(ndarray::s![0..3, 0..3]), a0);
     assert!(
         supra_adjacency(
             &layers,
-            SupraOptions {
+            &SupraOptions {
                 omega: f64::NAN,
                 ..opts
             }
@@ -321,7 +321,7 @@ fn layer_csrs_reads_a_multiplex_graph() {
     let o = DegreeOptions {
         direction: Direction::Out,
     };
-    assert_eq!(multiplex_degree(&l, o).unwrap(), [3.0, 2.0, 1.0]);
+    assert_eq!(multiplex_degree(&l, &o).unwrap(), [3.0, 2.0, 1.0]);
     let only_delib = layer_csrs(&g, &["deliberation"]).unwrap();
     assert!(!only_delib[0].is_directed());
     let sym = layer_csrs_symmetrized(&g, &["leadership", "deliberation"]).unwrap();
@@ -331,14 +331,14 @@ fn layer_csrs_reads_a_multiplex_graph() {
     assert!(layer_csrs(&g, &[]).is_err());
     // Mixed directedness is an error for the measures themselves.
     let mixed = [l[0].clone(), only_delib[0].clone()];
-    assert!(multiplex_degree(&mixed, o).is_err());
+    assert!(multiplex_degree(&mixed, &o).is_err());
     // The kind-by-kind mixing of the aggregate.
     let p = Partition::of_graph(&g, &coprod::model::Attribute::Kind).unwrap();
     let agg = coprod::model::View::aggregate(&g).csr();
     let m = mixing_matrix(&agg, &p, Weights::Ignore).unwrap();
     assert_eq!(m.sum(), agg.edge_count() as f64);
-    assert!(participation_coefficient(&l[..1], o).is_err());
-    assert!(relevance(&l, &[2], o).is_err());
+    assert!(participation_coefficient(&l[..1], &o).is_err());
+    assert!(relevance(&l, &[2], &o).is_err());
 }
 
 /// Two or three layers on the same `n` nodes, from seeded `gnm`.
@@ -372,7 +372,7 @@ proptest! {
         let g = &layers[0];
         for d in [Direction::Out, Direction::In, Direction::All] {
             let o = DegreeOptions { direction: d };
-            let k = multiplex_degree(std::slice::from_ref(g), o).unwrap();
+            let k = multiplex_degree(std::slice::from_ref(g), &o).unwrap();
             for (u, &ku) in k.iter().enumerate() {
                 let want = match (g.is_directed(), d) {
                     (false, _) | (true, Direction::Out) => g.out_degree(u),
@@ -382,8 +382,8 @@ proptest! {
                 prop_assert_eq!(ku, want as f64);
             }
             // One layer: every neighbour is reached only there.
-            let r = relevance(std::slice::from_ref(g), &[0], o).unwrap();
-            let cr = connective_redundancy(std::slice::from_ref(g), o).unwrap();
+            let r = relevance(std::slice::from_ref(g), &[0], &o).unwrap();
+            let cr = connective_redundancy(std::slice::from_ref(g), &o).unwrap();
             for u in 0..g.node_count() {
                 let active = k[u] > 0.0;
                 prop_assert_eq!(r[u], if active { 1.0 } else { 0.0 });
@@ -400,7 +400,7 @@ proptest! {
     fn bounds_and_symmetry(layers in layers_strategy()) {
         let o = DegreeOptions { direction: Direction::All };
         if layers.len() >= 2 {
-            for p in participation_coefficient(&layers, o).unwrap() {
+            for p in participation_coefficient(&layers, &o).unwrap() {
                 prop_assert!(p.is_nan() || (0.0..=1.0).contains(&p));
             }
         }
@@ -410,16 +410,16 @@ proptest! {
                 let j = edge_overlap(a, b).unwrap();
                 prop_assert!(j.is_none_or(|j| (0.0..=1.0).contains(&j)));
                 for m in [Correlation::Pearson, Correlation::Spearman] {
-                    let x = degree_correlation(a, b, m, o).unwrap();
-                    let y = degree_correlation(b, a, m, o).unwrap();
+                    let x = degree_correlation(a, b, m, &o).unwrap();
+                    let y = degree_correlation(b, a, m, &o).unwrap();
                     prop_assert_eq!(x, y);
                 }
             }
         }
         let r = layer_correlation(&layers, Weights::Ignore).unwrap();
         prop_assert!(r.iter().zip(r.t().iter()).all(|(x, y)| x.to_bits() == y.to_bits()));
-        for s in [relevance(&layers, &[0], o).unwrap(), exclusive_relevance(&layers, &[0], o).unwrap(),
-                  connective_redundancy(&layers, o).unwrap()] {
+        for s in [relevance(&layers, &[0], &o).unwrap(), exclusive_relevance(&layers, &[0], &o).unwrap(),
+                  connective_redundancy(&layers, &o).unwrap()] {
             prop_assert!(s.iter().all(|x| (0.0..=1.0).contains(x)));
         }
     }
@@ -441,13 +441,13 @@ proptest! {
             }
             Ok(())
         };
-        check(multiplex_degree(&layers, o).unwrap(), multiplex_degree(&moved, o).unwrap())?;
-        check(active_layers(&layers, o).unwrap(), active_layers(&moved, o).unwrap())?;
-        check(relevance(&layers, &[0], o).unwrap(), relevance(&moved, &[0], o).unwrap())?;
-        check(exclusive_relevance(&layers, &[0], o).unwrap(), exclusive_relevance(&moved, &[0], o).unwrap())?;
-        check(connective_redundancy(&layers, o).unwrap(), connective_redundancy(&moved, o).unwrap())?;
+        check(multiplex_degree(&layers, &o).unwrap(), multiplex_degree(&moved, &o).unwrap())?;
+        check(active_layers(&layers, &o).unwrap(), active_layers(&moved, &o).unwrap())?;
+        check(relevance(&layers, &[0], &o).unwrap(), relevance(&moved, &[0], &o).unwrap())?;
+        check(exclusive_relevance(&layers, &[0], &o).unwrap(), exclusive_relevance(&moved, &[0], &o).unwrap())?;
+        check(connective_redundancy(&layers, &o).unwrap(), connective_redundancy(&moved, &o).unwrap())?;
         if layers.len() >= 2 {
-            check(participation_coefficient(&layers, o).unwrap(), participation_coefficient(&moved, o).unwrap())?;
+            check(participation_coefficient(&layers, &o).unwrap(), participation_coefficient(&moved, &o).unwrap())?;
         }
         prop_assert_eq!(global_overlap(&layers).unwrap(), global_overlap(&moved).unwrap());
         let (a, b) = (layer_correlation(&layers, Weights::Ignore).unwrap(), layer_correlation(&moved, Weights::Ignore).unwrap());

@@ -1,6 +1,6 @@
 //! Fuzz the case loader: any bytes as case.toml, actors.csv and ties.csv must
 //! give a graph or a located error, never a panic; a graph that loads must
-//! round-trip through the writers.
+//! round-trip through the writers and export in every format.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,5 +28,10 @@ fuzz_target!(|data: &[u8]| {
         )
         .expect("what was written loads");
         assert_eq!(g, again);
+        let all = coprod::model::View::new(&g, &coprod::model::Layers::All).expect("all layers");
+        for &f in coprod::io::ExportFormat::ALL {
+            let _ = coprod::io::export(&all, f);
+            let _ = coprod::io::export(&all.clone().symmetrized(), f);
+        }
     }
 });

@@ -24,8 +24,9 @@ trap 'rm -rf "$tmp"' EXIT
     --name example_case --out "$tmp"
 test -s "$tmp/example_case.json"
 
-# The bundled cases (needs cargo).
+# The bundled cases (needs cargo), and their exports read back.
 "$HERE/cases.sh"
+"$PY" "$HERE/exports.py"
 
 # Null-model distributions of R sna (rgnm, rguman, rgnmix) for tests/baselines.rs.
 (cd "$ROOT" && Rscript --vanilla "$HERE/baselines.R")

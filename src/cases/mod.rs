@@ -1,7 +1,8 @@
 //! The bundled cases, compiled into the library so that
 //! `coprod::cases::load("jinsong")` works from any working directory.
 //!
-//! Every directory of `data/` holding an `actors.csv` is bundled (see `build.rs`).
+//! Every directory of `data/` holding an `actors.csv` is bundled, except
+//! `data/template`, the empty case to copy (see `build.rs`).
 
 use crate::error::{Error, Result};
 use crate::model::MultiplexGraph;

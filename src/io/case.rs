@@ -1,6 +1,8 @@
 //! Loading and writing case directories (`case.toml`, `actors.csv`, `ties.csv`).
 
 use super::table::{Table, read_table};
+use super::text::{Decoded, decode};
+use super::{LoadNote, Loaded};
 use crate::error::{Error, Location, Names, Result};
 use crate::model::{
     Actor, CaseMeta, Certainty, Fact, Kind, LayerSpec, Level, MultiplexGraph, Outcome, Provenance,
@@ -8,14 +10,22 @@ use crate::model::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Columns of `actors.csv`, in order; any other column is a user attribute.
+/// The standard columns of `actors.csv`, in the order the writer writes them;
+/// any other column is a user attribute. Only [`REQUIRED_ACTOR_COLUMNS`] must
+/// be in the header: an absent optional column reads as empty on every row.
 pub const ACTOR_COLUMNS: [&str; 8] = [
     "id", "label", "label_zh", "kind", "level", "size", "doc", "quote",
 ];
-/// Required columns of `ties.csv`, in order.
+/// The columns `actors.csv` must have (in any order).
+pub const REQUIRED_ACTOR_COLUMNS: [&str; 3] = ["id", "kind", "level"];
+/// The standard columns of `ties.csv`, in the order the writer writes them
+/// (then [`CERTAINTY_COLUMN`]). Only [`REQUIRED_TIE_COLUMNS`] must be in the
+/// header: an absent `weight` means 1, absent `doc`/`quote` are empty.
 pub const TIE_COLUMNS: [&str; 6] = ["source", "target", "layer", "weight", "doc", "quote"];
+/// The columns `ties.csv` must have (in any order).
+pub const REQUIRED_TIE_COLUMNS: [&str; 3] = ["source", "target", "layer"];
 /// The optional `ties.csv` column holding each tie's [`Certainty`]; a file
 /// without it has only stated ties, and an empty field means `stated`. The
 /// writer always writes it, after [`TIE_COLUMNS`].
@@ -86,23 +96,36 @@ fn line_of(text: &str, byte: usize) -> u64 {
         + 1
 }
 
-fn parse_case_toml(file: &Path, bytes: &[u8], errors: &mut Vec<Error>) -> Option<CaseFile> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let off = e.valid_up_to();
+fn parse_case_toml(
+    file: &Path,
+    bytes: &[u8],
+    errors: &mut Vec<Error>,
+    notes: &mut Vec<LoadNote>,
+) -> Option<CaseFile> {
+    let text = match decode(bytes) {
+        Decoded::Text(t, enc) => {
+            if enc != super::text::TextEncoding::Utf8 {
+                notes.push(LoadNote::Encoding {
+                    file: file.to_path_buf(),
+                    encoding: enc.name(),
+                });
+            }
+            t
+        }
+        Decoded::Invalid {
+            expected,
+            offset,
+            line,
+        } => {
             errors.push(Error::Encoding {
-                at: Location::new(
-                    file,
-                    line_of(&String::from_utf8_lossy(&bytes[..off]), off),
-                    "",
-                ),
-                offset: off as u64,
+                at: Location::new(file, line, ""),
+                expected,
+                offset: offset as u64,
             });
             return None;
         }
     };
+    let text: &str = &text;
     let case: CaseFile = match toml::from_str(text) {
         Ok(c) => c,
         Err(e) => {
@@ -246,24 +269,47 @@ struct TieRow {
     certainty: Certainty,
 }
 
+/// What ties are checked against: the ids `actors.csv` defines (on good rows
+/// or rows with other problems), and whether that list is complete.
+struct KnownActors<'a> {
+    ids: &'a BTreeMap<String, u64>,
+    /// `None` when every record of `actors.csv` was read; else the file, whose
+    /// unreadable rows may define the ids ties name.
+    incomplete: Option<PathBuf>,
+}
+
 fn parse_ties(
     t: &Table,
-    known: &BTreeMap<String, u64>,
+    known: &KnownActors<'_>,
     layers: &[LayerSpec],
     errors: &mut Vec<Error>,
 ) -> Vec<TieRow> {
     let mut out = Vec::new();
+    // The first tie naming an id that may sit on an unreadable actors row
+    // (location, id, where its line goes among the errors), and how many do.
+    let mut unloaded: Option<(Location, String, usize)> = None;
+    let mut unloaded_count = 0;
     for (line, row) in &t.rows {
         let line = *line;
         let n0 = errors.len();
         let mut ends = [("source", ""), ("target", "")];
+        let mut counted = false;
         for (col, v) in ends.iter_mut() {
             *v = field(t, row, col);
             if v.is_empty() {
                 errors.push(Error::EmptyField {
                     at: t.at(line, col),
                 });
-            } else if !known.contains_key(*v) {
+            } else if known.ids.contains_key(*v) {
+                continue;
+            } else if known.incomplete.is_some() {
+                if !counted {
+                    counted = true;
+                    unloaded_count += 1;
+                    let at = errors.len();
+                    unloaded.get_or_insert_with(|| (t.at(line, col), v.to_string(), at));
+                }
+            } else {
                 errors.push(Error::UnknownActor {
                     at: Some(t.at(line, col)),
                     value: v.to_string(),
@@ -319,7 +365,7 @@ fn parse_ties(
                 Certainty::Stated
             })
         };
-        if errors.len() > n0 {
+        if errors.len() > n0 || counted {
             continue;
         }
         out.push(TieRow {
@@ -331,60 +377,102 @@ fn parse_ties(
             certainty,
         });
     }
+    if let (Some((at, value, pos)), Some(actors)) = (unloaded, &known.incomplete) {
+        errors.insert(
+            pos,
+            Error::TiesOfUnloadedActors {
+                at,
+                value,
+                count: unloaded_count,
+                actors: actors.clone(),
+            },
+        );
+    }
     out
 }
 
 /// Load a case from the bytes of its three files; `dir` only names them in errors.
 ///
 /// Every problem of every file is reported ([`Error::Invalid`] when there are
-/// several); nothing is returned unless all three files are clean.
+/// several); nothing is returned unless all three files are clean. What the
+/// loader had to guess (an encoding, a delimiter) is dropped: see
+/// [`load_case_bytes_with_notes`].
 ///
 /// # Errors
-/// [`Error::Invalid`] listing every problem when there are several, else the
-/// one problem, each located by file, line and column:
-/// * any file: [`Error::Encoding`] for bytes that are not UTF-8;
-/// * `case.toml`: [`Error::Toml`] for a document that does not parse, an
-///   unknown or mistyped key, or a fact key given twice;
-///   [`Error::DuplicateLayer`] for a layer declared twice or named like a
-///   standard one;
-/// * either CSV: [`Error::EmptyFile`] for a file without a header (and
-///   `actors.csv` without a row), [`Error::MalformedCsv`] for a header or row
-///   the CSV reader rejects (a row whose field count differs from the
-///   header's), [`Error::DuplicateColumn`], [`Error::MissingColumn`];
-/// * `actors.csv`: [`Error::EmptyField`] or [`Error::InvalidId`] for an id,
-///   [`Error::DuplicateActor`], [`Error::UnknownKind`],
-///   [`Error::UnknownLevel`], [`Error::BadSize`];
-/// * `ties.csv`: [`Error::EmptyField`] for a missing end, [`Error::UnknownActor`]
-///   for an end `actors.csv` lacks, [`Error::UnknownLayer`] for a layer neither
-///   standard nor declared (listing the layers), [`Error::SelfLoop`] in a layer
-///   that forbids it, [`Error::BadWeight`].
-///
-/// Past these checks the graph is built; [`Error::InvalidParameter`] only for
-/// a case declaring more layers than a graph holds (65,535).
+/// Every problem found, each naming its file, line, column and value.
 pub fn load_case_bytes(
     dir: &Path,
     case_toml: &[u8],
     actors_csv: &[u8],
     ties_csv: &[u8],
 ) -> Result<MultiplexGraph> {
+    load_case_bytes_with_notes(dir, Some(case_toml), actors_csv, ties_csv).map(|l| l.graph)
+}
+
+/// Load a case like [`load_case_bytes`], with `case.toml` optional (`None`:
+/// no such file; the case id is then the last component of `dir`), and return
+/// the notes on how the files were read: each file not in UTF-8 (GB18030,
+/// UTF-16) or not comma-separated, and a missing `case.toml`.
+///
+/// ```
+/// use std::path::Path;
+/// let actors = "id;kind;level\np;party;community\nr;resident;building\n";
+/// let ties = "source;target;layer\np;r;leadership\n";
+/// let l = coprod::io::load_case_bytes_with_notes(
+///     Path::new("cases/mine"), None, actors.as_bytes(), ties.as_bytes()).unwrap();
+/// assert_eq!(l.graph.meta().id, "mine");
+/// assert_eq!(l.graph.tie_count(), 1);
+/// let notes: Vec<String> = l.notes.iter().map(|n| n.to_string()).collect();
+/// assert_eq!(notes[0], "no cases/mine/case.toml: the case id is `mine`, the directory's name");
+/// assert_eq!(notes[1], "read cases/mine/actors.csv with `;` between columns");
+/// ```
+///
+/// # Errors
+/// Every problem found, each naming its file, line, column and value.
+pub fn load_case_bytes_with_notes(
+    dir: &Path,
+    case_toml: Option<&[u8]>,
+    actors_csv: &[u8],
+    ties_csv: &[u8],
+) -> Result<Loaded> {
     let mut errors = Vec::new();
-    let case = parse_case_toml(&dir.join("case.toml"), case_toml, &mut errors);
+    let mut notes = Vec::new();
+    let case = match case_toml {
+        Some(bytes) => parse_case_toml(&dir.join("case.toml"), bytes, &mut errors, &mut notes),
+        None => Some(CaseFile::default()),
+    };
+    let actors_file = dir.join("actors.csv");
     let actors_t = read_table(
-        &dir.join("actors.csv"),
+        &actors_file,
         actors_csv,
-        &ACTOR_COLUMNS,
+        &REQUIRED_ACTOR_COLUMNS,
         &mut errors,
+        &mut notes,
     );
-    let (actors, known) = match &actors_t {
+    let (actors, ids) = match &actors_t {
         Some(t) => parse_actors(t, &mut errors),
         None => (Vec::new(), BTreeMap::new()),
+    };
+    let known = KnownActors {
+        ids: &ids,
+        incomplete: match &actors_t {
+            Some(t) if t.complete => None,
+            _ => Some(actors_file.clone()),
+        },
     };
     let case = case.unwrap_or_default();
     let mut layers = LayerSpec::standard();
     layers.extend(case.layers.iter().cloned());
-    let ties_t = read_table(&dir.join("ties.csv"), ties_csv, &TIE_COLUMNS, &mut errors);
+    let ties_t = read_table(
+        &dir.join("ties.csv"),
+        ties_csv,
+        &REQUIRED_TIE_COLUMNS,
+        &mut errors,
+        &mut notes,
+    );
     // Ties are checked against every id that was readable, so one bad actor row
-    // does not cascade into errors on its ties.
+    // does not cascade into errors on its ties; ids that may sit on an
+    // unreadable row are summed up in one line.
     let ties = match &ties_t {
         Some(t) => parse_ties(t, &known, &layers, &mut errors),
         None => Vec::new(),
@@ -397,9 +485,18 @@ pub fn load_case_bytes(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
     }
+    if case_toml.is_none() {
+        notes.insert(
+            0,
+            LoadNote::NoCaseToml {
+                file: dir.join("case.toml"),
+                id: meta.id.clone(),
+            },
+        );
+    }
     let mut g = MultiplexGraph::with_meta(meta, extra)?;
     for a in actors {
-        let at = Location::new(dir.join("actors.csv"), a.line, "id");
+        let at = Location::new(&actors_file, a.line, "id");
         g.add_actor(a.actor).map_err(|e| Error::MalformedCsv {
             at,
             message: e.to_string(),
@@ -415,13 +512,13 @@ pub fn load_case_bytes(
             t.certainty,
         )?;
     }
-    Ok(g)
+    Ok(Loaded { graph: g, notes })
 }
 
 /// Load a case from the text of its three files (`name` names them in errors).
 ///
 /// # Errors
-/// As [`load_case_bytes`] (text is UTF-8, so never [`Error::Encoding`]).
+/// Every problem found, each naming its file, line, column and value.
 pub fn load_case_str(
     name: &str,
     case_toml: &str,
@@ -436,21 +533,48 @@ pub fn load_case_str(
     )
 }
 
-/// Load a case directory holding `case.toml`, `actors.csv` and `ties.csv`.
+/// Load a case directory holding `actors.csv`, `ties.csv` and, optionally,
+/// `case.toml`; see [`load_case_dir_with_notes`] for how the files were read.
 ///
 /// # Errors
-/// [`Error::Io`] for each of the three files that cannot be read
-/// ([`Error::Invalid`] if several), before any is parsed; then as
-/// [`load_case_bytes`].
+/// [`Error::Io`] for a file that cannot be read; else every problem found,
+/// each naming its file, line, column and value.
 pub fn load_case_dir(dir: impl AsRef<Path>) -> Result<MultiplexGraph> {
-    let dir = dir.as_ref();
+    load_case_dir_with_notes(dir).map(|l| l.graph)
+}
+
+/// Load a case directory like [`load_case_dir`], with the notes on how its
+/// files were read (see [`load_case_bytes_with_notes`]). Without `case.toml`
+/// the case id is the directory's name.
+///
+/// # Errors
+/// [`Error::Io`] for a file that cannot be read (a missing `case.toml` is no
+/// error); else every problem found, each naming its file, line, column and value.
+pub fn load_case_dir_with_notes(dir: impl AsRef<Path>) -> Result<Loaded> {
+    let given = dir.as_ref();
+    // `.` or `..` have no name of their own: name the case after the real directory.
+    let named;
+    let dir = if given.file_name().is_none() {
+        named = given.canonicalize().unwrap_or_else(|_| given.to_path_buf());
+        &named
+    } else {
+        given
+    };
     let read = |f: &str| {
-        let p = dir.join(f);
+        let p = given.join(f);
         std::fs::read(&p).map_err(|source| Error::Io { path: p, source })
     };
     let mut errors = Vec::new();
+    let case_toml = match read("case.toml") {
+        Ok(b) => Some(b),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
     let mut files = Vec::new();
-    for f in ["case.toml", "actors.csv", "ties.csv"] {
+    for f in ["actors.csv", "ties.csv"] {
         match read(f) {
             Ok(b) => files.push(b),
             Err(e) => {
@@ -460,95 +584,5 @@ pub fn load_case_dir(dir: impl AsRef<Path>) -> Result<MultiplexGraph> {
         }
     }
     Error::collect(errors)?;
-    load_case_bytes(dir, &files[0], &files[1], &files[2])
-}
-
-/// `actors.csv` of a graph: the standard columns, then user attributes (sorted by name).
-pub fn actors_csv(g: &MultiplexGraph) -> String {
-    let mut extra: Vec<&String> = g.actors().flat_map(|a| a.attrs.keys()).collect();
-    extra.sort();
-    extra.dedup();
-    let header: Vec<&str> = ACTOR_COLUMNS
-        .iter()
-        .copied()
-        .chain(extra.iter().map(|s| s.as_str()))
-        .collect();
-    // Every record has the header's length, so no write fails.
-    super::csv_string(|w| {
-        w.write_record(&header)?;
-        for a in g.actors() {
-            let size = a.size.map(|s| s.to_string()).unwrap_or_default();
-            let mut rec: Vec<&str> = vec![
-                &a.id,
-                &a.label,
-                &a.label_zh,
-                a.kind.as_str(),
-                a.level.as_str(),
-                &size,
-                &a.provenance.doc,
-                &a.provenance.quote,
-            ];
-            rec.extend(
-                extra
-                    .iter()
-                    .map(|k| a.attrs.get(*k).map(|s| s.as_str()).unwrap_or("")),
-            );
-            w.write_record(&rec)?;
-        }
-        Ok(())
-    })
-}
-
-/// `ties.csv` of a graph, ties in order; weights in shortest round-trip form;
-/// the [`CERTAINTY_COLUMN`] last.
-pub fn ties_csv(g: &MultiplexGraph) -> String {
-    let header: Vec<&str> = TIE_COLUMNS.into_iter().chain([CERTAINTY_COLUMN]).collect();
-    // Every record has the header's length, so no write fails.
-    super::csv_string(|w| {
-        w.write_record(&header)?;
-        for t in g.ties() {
-            let weight = t.weight.to_string();
-            w.write_record([
-                g.actor(t.source).id.as_str(),
-                g.actor(t.target).id.as_str(),
-                g.layer(t.layer).name.as_str(),
-                weight.as_str(),
-                t.provenance.doc.as_str(),
-                t.provenance.quote.as_str(),
-                t.certainty.as_str(),
-            ])?;
-        }
-        Ok(())
-    })
-}
-
-/// `case.toml` of a graph: its metadata and its extra layers.
-///
-/// # Panics
-/// Never: the metadata is strings, numbers and arrays of tables, all of
-/// which TOML can write.
-pub fn case_toml(g: &MultiplexGraph) -> String {
-    toml::to_string(&CaseFile::from_graph(g)).expect("case metadata serialises")
-}
-
-/// Write a case directory (created if missing); loading it back gives an equal graph.
-///
-/// # Errors
-/// [`Error::Io`] naming the directory that cannot be created or the first
-/// file that cannot be written (files before it are left written).
-pub fn write_case_dir(g: &MultiplexGraph, dir: impl AsRef<Path>) -> Result<()> {
-    let dir = dir.as_ref();
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    for (f, text) in [
-        ("case.toml", case_toml(g)),
-        ("actors.csv", actors_csv(g)),
-        ("ties.csv", ties_csv(g)),
-    ] {
-        let p = dir.join(f);
-        std::fs::write(&p, text).map_err(|source| Error::Io { path: p, source })?;
-    }
-    Ok(())
+    load_case_bytes_with_notes(dir, case_toml.as_deref(), &files[0], &files[1])
 }

@@ -1,6 +1,9 @@
-//! Reading a CSV file into checked rows: BOM, CRLF, quoted fields, surrounding
-//! spaces and encoding problems handled in one place.
+//! Reading a CSV file into checked rows: encodings (see [`super::text`]),
+//! BOM, `,`/`;`/tab delimiters, CRLF, quoted fields, surrounding spaces and
+//! encoding problems handled in one place.
 
+use super::LoadNote;
+use super::text::{Decoded, TextEncoding, decode, sniff_delimiter};
 use crate::error::{Error, Location};
 use std::path::{Path, PathBuf};
 
@@ -12,6 +15,9 @@ pub(crate) struct Table {
     pub rows: Vec<(u64, Vec<String>)>,
     /// Data records seen, good or bad (blank lines excluded).
     pub records: usize,
+    /// Whether every record was read (none dropped for its encoding or its
+    /// shape, no fatal CSV error), so every id in the file is known.
+    pub complete: bool,
 }
 
 impl Table {
@@ -25,29 +31,81 @@ impl Table {
     }
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-fn decode(file: &Path, line: u64, column: &str, bytes: &[u8], base: u64) -> Result<String, Error> {
+/// A field as UTF-8 (only bytes that are not valid UTF-8 nor GB18030 as a
+/// whole file get here undecoded), or the located error.
+fn field_text(
+    file: &Path,
+    line: u64,
+    column: &str,
+    bytes: &[u8],
+    base: u64,
+) -> Result<String, Error> {
     String::from_utf8(bytes.to_vec()).map_err(|e| Error::Encoding {
         at: Location::new(file, line, column),
+        expected: "UTF-8 or GB18030",
         offset: base + e.utf8_error().valid_up_to() as u64,
     })
 }
 
 /// Read `bytes` as a CSV table with a header holding every `required` column.
-/// Problems go to `errors`; `None` when the header itself is unusable.
+/// Problems go to `errors`, and an encoding or delimiter other than UTF-8 and
+/// `,` to `notes`; `None` when the header itself is unusable.
 pub(crate) fn read_table(
     file: &Path,
     bytes: &[u8],
     required: &[&str],
     errors: &mut Vec<Error>,
+    notes: &mut Vec<LoadNote>,
 ) -> Option<Table> {
-    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let decoded = decode(bytes);
+    let body: std::borrow::Cow<'_, [u8]> = match decoded {
+        Decoded::Text(text, enc) => {
+            if enc != TextEncoding::Utf8 {
+                notes.push(LoadNote::Encoding {
+                    file: file.to_path_buf(),
+                    encoding: enc.name(),
+                });
+            }
+            match text {
+                std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
+                std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.into_bytes()),
+            }
+        }
+        Decoded::Invalid {
+            expected: "UTF-8 or GB18030",
+            ..
+        } => {
+            // Undecodable as a whole: read it as UTF-8 field by field so that
+            // each bad field is reported with its line and column.
+            std::borrow::Cow::Borrowed(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        }
+        Decoded::Invalid {
+            expected,
+            offset,
+            line,
+        } => {
+            errors.push(Error::Encoding {
+                at: Location::new(file, line, ""),
+                expected,
+                offset: offset as u64,
+            });
+            return None;
+        }
+    };
+    let body: &[u8] = &body;
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         errors.push(Error::EmptyFile(file.to_path_buf()));
         return None;
     }
+    let delimiter = sniff_delimiter(body);
+    if delimiter != b',' {
+        notes.push(LoadNote::Delimiter {
+            file: file.to_path_buf(),
+            delimiter: delimiter as char,
+        });
+    }
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .trim(csv::Trim::All)
         .flexible(false)
         .from_reader(body);
@@ -64,7 +122,7 @@ pub(crate) fn read_table(
     let mut names = Vec::with_capacity(header.len());
     let mut ok = true;
     for field in header.iter() {
-        match decode(file, 1, "", field, 0) {
+        match field_text(file, 1, "", field, 0) {
             Ok(s) => {
                 if names.contains(&s) {
                     errors.push(Error::DuplicateColumn {
@@ -81,20 +139,39 @@ pub(crate) fn read_table(
             }
         }
     }
+    let mut missing = false;
     for &req in required {
         if !names.iter().any(|n| n == req) {
             errors.push(Error::MissingColumn {
                 at: Location::new(file, 1, ""),
                 column: req.to_string(),
             });
-            ok = false;
+            missing = true;
         }
+    }
+    if missing {
+        // A header split on the wrong delimiter: say which column hides one.
+        for n in &names {
+            if let Some(d) = [b';', b'\t', b',']
+                .into_iter()
+                .find(|&d| d != delimiter && n.as_bytes().contains(&d))
+            {
+                errors.push(Error::MixedDelimiters {
+                    at: Location::new(file, 1, ""),
+                    value: n.clone(),
+                    found: d as char,
+                    used: delimiter as char,
+                });
+            }
+        }
+        ok = false;
     }
     if !ok {
         return None;
     }
     let mut rows = Vec::new();
     let mut records = 0;
+    let mut fatal_seen = false;
     let mut record = csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut record) {
@@ -109,7 +186,7 @@ pub(crate) fn read_table(
                 let mut fields = Vec::with_capacity(record.len());
                 let mut good = true;
                 for (i, f) in record.iter().enumerate() {
-                    match decode(file, line, &names[i], f, pos.byte()) {
+                    match field_text(file, line, &names[i], f, pos.byte()) {
                         Ok(s) => fields.push(s),
                         Err(e) => {
                             errors.push(e);
@@ -138,6 +215,7 @@ pub(crate) fn read_table(
                     message,
                 });
                 if fatal {
+                    fatal_seen = true;
                     break;
                 }
             }
@@ -146,6 +224,7 @@ pub(crate) fn read_table(
     Some(Table {
         file: file.to_path_buf(),
         header: names,
+        complete: !fatal_seen && rows.len() == records,
         rows,
         records,
     })

@@ -189,6 +189,21 @@ impl Actor {
     }
 }
 
+/// `id (kind, level): label / label_zh`, the Chinese label only when there is one.
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} ({}, {}): {}",
+            self.id, self.kind, self.level, self.label
+        )?;
+        if !self.label_zh.is_empty() {
+            write!(f, " / {}", self.label_zh)?;
+        }
+        Ok(())
+    }
+}
+
 /// Whether `id` is a valid actor id: non-empty ascii letters, digits, `_`, `-`, `.`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()

@@ -329,6 +329,39 @@ impl MultiplexGraph {
             .ok_or_else(|| self.unknown_actor(id))
     }
 
+    /// The actors whose id, English label or Chinese label contains `query`
+    /// (ASCII case-insensitive), in graph order.
+    ///
+    /// ```
+    /// let g = coprod::cases::load("jinsong").unwrap();
+    /// let hits = g.find("黨工委");
+    /// assert_eq!(hits[0].id, "street_party_working_committee");
+    /// assert!(!g.find("vision").is_empty());
+    /// ```
+    pub fn find(&self, query: &str) -> Vec<&Actor> {
+        let q = query.to_lowercase();
+        self.actors()
+            .filter(|a| {
+                a.id.to_lowercase().contains(&q)
+                    || a.label.to_lowercase().contains(&q)
+                    || a.label_zh.contains(query)
+            })
+            .collect()
+    }
+
+    /// A tie in words: `source -> target [layer] weight (certainty)`
+    /// (`--` for an undirected layer).
+    pub fn describe_tie(&self, t: &Tie) -> String {
+        let l = self.layer(t.layer);
+        format!(
+            "{} {} {} [{}] {t}",
+            self.actor(t.source).id,
+            if l.directed { "->" } else { "--" },
+            self.actor(t.target).id,
+            l.name
+        )
+    }
+
     /// The user columns of the actors (attributes beyond kind, level…) that
     /// at least one actor has a value for, sorted.
     pub fn attribute_columns(&self) -> Vec<String> {

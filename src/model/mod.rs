@@ -9,6 +9,7 @@ mod meta;
 mod nodeset;
 mod partition;
 mod projection;
+mod scores;
 mod tie;
 mod view;
 
@@ -20,5 +21,6 @@ pub use meta::{CaseMeta, Fact, FactValue, Outcome, OutcomeEvidence, OutcomeStatu
 pub use nodeset::NodeSet;
 pub use partition::{Attribute, Partition};
 pub use projection::{ArenaProjection, COMEMBERSHIP};
+pub use scores::{Scores, Snapshot};
 pub use tie::{Certainty, Tie, is_valid_weight};
 pub use view::{Layers, View};

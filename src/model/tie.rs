@@ -77,6 +77,15 @@ pub struct Tie {
     pub certainty: Certainty,
 }
 
+/// `weight (certainty)` — a tie holds its layer and ends as indices; a graph
+/// names them ([`MultiplexGraph::describe_tie`](super::MultiplexGraph::describe_tie)).
+/// This is what `petgraph::dot::Dot` prints on an edge.
+impl fmt::Display for Tie {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.weight, self.certainty)
+    }
+}
+
 /// Whether `w` is a valid tie weight: finite and strictly positive.
 pub fn is_valid_weight(w: f64) -> bool {
     w.is_finite() && w > 0.0

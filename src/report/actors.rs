@@ -8,7 +8,7 @@ use crate::measures::Direction;
 use crate::measures::brokerage::{self, Role, StructuralHolesOptions};
 use crate::measures::centrality::{self, DegreeOptions, DegreeScale, PageRankOptions, Weights};
 use crate::measures::cohesion::{self, ClusteringOptions, CoreOptions};
-use crate::model::View;
+use crate::model::{Scores, View};
 
 /// One column of the actor table: its name, what it means, the reference
 /// call it equals, and the function that computes it — kept in one entry so
@@ -320,6 +320,46 @@ impl ActorTable {
             .zip(&self.values)
             .map(|(id, row)| (id.as_str(), row[c]))
             .collect())
+    }
+}
+
+impl ActorTable {
+    /// One column as [`Scores`] keyed by actor id (display it, `get(id)`, `top(k)`).
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`](crate::Error::UnknownName) listing the columns.
+    pub fn scores(&self, name: &str) -> Result<Scores> {
+        let col = actor_column(name)?;
+        let values = self.column(col.name)?.into_iter().map(|p| p.1).collect();
+        Scores::new(col.name, self.ids.clone(), values)
+    }
+}
+
+/// An aligned text table: `id`, `kind`, then every column (values to 4
+/// decimals, undefined `-`). Wide: pick columns with [`ActorTable::scores`].
+impl std::fmt::Display for ActorTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rows: Vec<Vec<String>> = vec![
+            ["id", "kind"]
+                .into_iter()
+                .chain(ACTOR_COLUMNS.iter().map(|c| c.name))
+                .map(String::from)
+                .collect(),
+        ];
+        for (i, id) in self.ids.iter().enumerate() {
+            let mut r = vec![id.clone(), self.attrs[i][0].clone()];
+            r.extend(self.values[i].iter().map(|&v| {
+                if v.is_nan() {
+                    "-".to_string()
+                } else if v == v.trunc() {
+                    format!("{}", v + 0.0)
+                } else {
+                    format!("{v:.4}")
+                }
+            }));
+            rows.push(r);
+        }
+        super::write_aligned(f, &rows)
     }
 }
 

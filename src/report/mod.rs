@@ -44,6 +44,37 @@ impl Default for ReportOptions {
     }
 }
 
+/// Rows of cells as text columns, each as wide as its widest cell (chars),
+/// the first row a header underlined with dashes.
+pub(crate) fn write_aligned(
+    f: &mut std::fmt::Formatter<'_>,
+    rows: &[Vec<String>],
+) -> std::fmt::Result {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for (i, r) in rows.iter().enumerate() {
+        let line: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, s)| format!("{s}{}", " ".repeat(width[c] - s.chars().count())))
+            .collect();
+        writeln!(f, "{}", line.join("  ").trim_end())?;
+        if i == 0 {
+            let rule: Vec<String> = width.iter().map(|&w| "-".repeat(w)).collect();
+            writeln!(f, "{}", rule.join("  "))?;
+        }
+    }
+    Ok(())
+}
+
 /// A table that writes itself as CSV and JSON.
 pub trait Table {
     /// The table as CSV; undefined values empty.

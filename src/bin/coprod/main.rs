@@ -9,6 +9,7 @@
 mod cases;
 mod columns;
 mod edges;
+mod export;
 mod figure;
 mod measures;
 mod multiplex_brokerage;
@@ -43,6 +44,8 @@ enum Command {
     Edges(edges::Args),
     /// A view's actors as CSV `id,kind,sector,level` in the view's order.
     Nodes(nodes::Args),
+    /// A view as GraphML, GEXF (Gephi), Pajek, UCINET DL, node-link JSON (NetworkX) or DOT: one edge per tie.
+    Export(export::Args),
     /// One row per actor with every actor-level measure (columns: `coprod columns`).
     Measures(measures::Args),
     /// The graph-level measures, with the hypothesis rows about a core set (default: the party).
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Some(Command::Report(a)) => report::run(&a),
         Some(Command::Edges(a)) => edges::run(&a),
         Some(Command::Nodes(a)) => nodes::run(&a),
+        Some(Command::Export(a)) => export::run(&a),
         Some(Command::Measures(a)) => measures::run_table(&a),
         Some(Command::Summary(a)) => measures::run_summary(&a),
         Some(Command::MultiplexBrokerage(a)) => multiplex_brokerage::run(&a),

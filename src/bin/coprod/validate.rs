@@ -9,11 +9,16 @@ pub struct Args {
     pub dir: PathBuf,
 }
 
-/// Print a one-line summary, or every problem (one per line) and their count.
+/// Print how the files were read (an encoding other than UTF-8, a delimiter
+/// other than `,`, a missing case.toml; one line each) and a one-line
+/// summary, or every problem (one per line) and their count.
 pub fn run(args: &Args) -> coprod::Result<()> {
-    match coprod::io::load_case_dir(&args.dir) {
-        Ok(g) => {
-            println!("{}: {}", args.dir.display(), g.summary_line());
+    match coprod::io::load_case_dir_with_notes(&args.dir) {
+        Ok(loaded) => {
+            for n in &loaded.notes {
+                println!("{n}");
+            }
+            println!("{}: {}", args.dir.display(), loaded.graph.summary_line());
             Ok(())
         }
         Err(e) => {

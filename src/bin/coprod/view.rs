@@ -39,9 +39,15 @@ pub struct ViewArgs {
 }
 
 /// A case directory, if one exists at that path, else a bundled case by name.
+/// How a directory's files were read (an encoding, a delimiter) goes to
+/// standard error, one `coprod: note:` line each.
 pub fn load_case(case: &str) -> coprod::Result<MultiplexGraph> {
     if Path::new(case).is_dir() {
-        coprod::io::load_case_dir(case)
+        let loaded = coprod::io::load_case_dir_with_notes(case)?;
+        for n in &loaded.notes {
+            eprintln!("coprod: note: {n}");
+        }
+        Ok(loaded.graph)
     } else {
         coprod::cases::load(case)
     }

@@ -37,7 +37,7 @@ pub struct DegreeOptions {
 /// use coprod::measures::multiplex::{multiplex_degree, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// let o = multiplex_degree(&[a, b], DegreeOptions::default()).unwrap();
+/// let o = multiplex_degree(&[a, b], &DegreeOptions::default()).unwrap();
 /// assert_eq!(o, [2.0, 3.0, 1.0]);
 /// ```
 ///
@@ -48,7 +48,7 @@ pub struct DegreeOptions {
 /// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
 /// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
 /// layer whose node count differs from layer 0's.
-pub fn multiplex_degree(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
+pub fn multiplex_degree(layers: &[Csr], opts: &DegreeOptions) -> Result<Vec<f64>> {
     let (n, _) = check_layers(layers)?;
     Ok((0..n)
         .map(|u| {
@@ -76,7 +76,7 @@ pub fn multiplex_degree(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>>
 /// use coprod::measures::multiplex::{active_layers, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// assert_eq!(active_layers(&[a, b], DegreeOptions::default()).unwrap(), [2.0, 2.0, 1.0]);
+/// assert_eq!(active_layers(&[a, b], &DegreeOptions::default()).unwrap(), [2.0, 2.0, 1.0]);
 /// ```
 ///
 /// References: Battiston, Nicosia & Latora (2014), DOI 10.1103/PhysRevE.89.032804
@@ -87,7 +87,7 @@ pub fn multiplex_degree(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>>
 /// [`Error::InvalidParameter`] (`layers`) for an empty `layers`, or layers
 /// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
 /// layer whose node count differs from layer 0's.
-pub fn active_layers(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
+pub fn active_layers(layers: &[Csr], opts: &DegreeOptions) -> Result<Vec<f64>> {
     let (n, _) = check_layers(layers)?;
     Ok((0..n)
         .map(|u| {
@@ -122,7 +122,7 @@ pub fn active_layers(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
 /// use coprod::measures::multiplex::{participation_coefficient, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// let p = participation_coefficient(&[a, b], DegreeOptions::default()).unwrap();
+/// let p = participation_coefficient(&[a, b], &DegreeOptions::default()).unwrap();
 /// // node 0: one tie in each layer -> 1; node 2: only in layer a -> 0;
 /// // node 1: k = (2, 1), o = 3 -> 2 * (1 - 4/9 - 1/9) = 8/9
 /// assert_eq!(p[0], 1.0);
@@ -139,7 +139,7 @@ pub fn active_layers(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
 /// layer whose node count differs from layer 0's.
 /// [`Error::InvalidParameter`] (`layers`) also for a single layer
 /// (`M / (M - 1)` is undefined).
-pub fn participation_coefficient(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
+pub fn participation_coefficient(layers: &[Csr], opts: &DegreeOptions) -> Result<Vec<f64>> {
     let (n, _) = check_layers(layers)?;
     let m = layers.len();
     if m < 2 {

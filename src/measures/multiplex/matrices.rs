@@ -97,7 +97,7 @@ impl Default for SupraOptions {
 /// let a = Csr::from_edges(2, false, &[(0, 1, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(2, false, &[], Aggregation::Sum);
 /// let opts = SupraOptions { omega: 0.5, ..SupraOptions::default() };
-/// let s = supra_adjacency(&[a, b], opts).unwrap();
+/// let s = supra_adjacency(&[a, b], &opts).unwrap();
 /// assert_eq!(s.dim(), (4, 4));
 /// assert_eq!(s[[0, 1]], 1.0); // layer 0, node 0 - node 1
 /// assert_eq!(s[[0, 2]], 0.5); // node 0, layer 0 - layer 1
@@ -112,7 +112,7 @@ impl Default for SupraOptions {
 /// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
 /// layer whose node count differs from layer 0's.
 /// [`Error::InvalidParameter`] (`omega`) for a `ω` that is not finite.
-pub fn supra_adjacency(layers: &[Csr], opts: SupraOptions) -> Result<Array2<f64>> {
+pub fn supra_adjacency(layers: &[Csr], opts: &SupraOptions) -> Result<Array2<f64>> {
     let (n, _) = check_layers(layers)?;
     if !opts.omega.is_finite() {
         return Err(Error::InvalidParameter {

@@ -140,7 +140,7 @@ pub enum Correlation {
 /// use coprod::measures::multiplex::{degree_correlation, Correlation, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
-/// let r = degree_correlation(&a, &b, Correlation::Pearson, DegreeOptions::default()).unwrap();
+/// let r = degree_correlation(&a, &b, Correlation::Pearson, &DegreeOptions::default()).unwrap();
 /// assert!((r.unwrap() - 1.0).abs() < 1e-12);
 /// ```
 ///
@@ -155,7 +155,7 @@ pub fn degree_correlation(
     a: &Csr,
     b: &Csr,
     method: Correlation,
-    opts: DegreeOptions,
+    opts: &DegreeOptions,
 ) -> Result<Option<f64>> {
     let (n, _) = check_refs(&[a, b])?;
     let deg = |g: &Csr| -> Vec<f64> {

@@ -95,7 +95,7 @@ fn neighbourhoods(
 /// use coprod::measures::multiplex::{relevance, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// let r = relevance(&[a, b], &[1], DegreeOptions::default()).unwrap();
+/// let r = relevance(&[a, b], &[1], &DegreeOptions::default()).unwrap();
 /// assert_eq!(r, [0.5, 1.0, 0.0]);
 /// ```
 ///
@@ -110,7 +110,7 @@ fn neighbourhoods(
 /// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
 /// layer whose node count differs from layer 0's; [`Error::InvalidParameter`]
 /// (`selected`) for a selected index `>= layers.len()`.
-pub fn relevance(layers: &[Csr], selected: &[usize], opts: DegreeOptions) -> Result<Vec<f64>> {
+pub fn relevance(layers: &[Csr], selected: &[usize], opts: &DegreeOptions) -> Result<Vec<f64>> {
     Ok(neighbourhoods(layers, selected, opts.direction)?
         .into_iter()
         .map(|(ns, _, only_o)| ratio(ns, ns + only_o))
@@ -133,7 +133,7 @@ pub fn relevance(layers: &[Csr], selected: &[usize], opts: DegreeOptions) -> Res
 /// use coprod::measures::multiplex::{exclusive_relevance, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// let x = exclusive_relevance(&[a, b], &[0], DegreeOptions::default()).unwrap();
+/// let x = exclusive_relevance(&[a, b], &[0], &DegreeOptions::default()).unwrap();
 /// assert_eq!(x, [0.5, 0.0, 1.0]);
 /// ```
 ///
@@ -148,7 +148,7 @@ pub fn relevance(layers: &[Csr], selected: &[usize], opts: DegreeOptions) -> Res
 pub fn exclusive_relevance(
     layers: &[Csr],
     selected: &[usize],
-    opts: DegreeOptions,
+    opts: &DegreeOptions,
 ) -> Result<Vec<f64>> {
     Ok(neighbourhoods(layers, selected, opts.direction)?
         .into_iter()
@@ -181,7 +181,7 @@ pub fn exclusive_relevance(
 /// use coprod::measures::multiplex::{connective_redundancy, DegreeOptions};
 /// let a = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
 /// let b = Csr::from_edges(3, false, &[(0, 1, 1.0)], Aggregation::Sum);
-/// let cr = connective_redundancy(&[a, b], DegreeOptions::default()).unwrap();
+/// let cr = connective_redundancy(&[a, b], &DegreeOptions::default()).unwrap();
 /// // node 0: 3 ties, 2 neighbours -> 1 - 2/3; node 1: 2 ties, 1 neighbour -> 1/2
 /// assert!((cr[0] - 1.0 / 3.0).abs() < 1e-12);
 /// assert_eq!(cr[1..], [0.5, 0.0]);
@@ -194,7 +194,7 @@ pub fn exclusive_relevance(
 /// that are not all directed or all undirected; [`Error::SizeMismatch`] for a
 /// layer whose node count differs from layer 0's.
 /// (Every layer is selected, so never the out-of-range index of [`relevance`].)
-pub fn connective_redundancy(layers: &[Csr], opts: DegreeOptions) -> Result<Vec<f64>> {
+pub fn connective_redundancy(layers: &[Csr], opts: &DegreeOptions) -> Result<Vec<f64>> {
     let all: Vec<usize> = (0..layers.len()).collect();
     let nb = neighbourhoods(layers, &all, opts.direction)?;
     Ok(nb

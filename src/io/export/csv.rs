@@ -1,6 +1,6 @@
-//! Plain exports of a view for other tools: its edge list and its actors.
+//! Plain CSV exports of a view: its edge list and its actors.
 
-use super::write::csv_string;
+use crate::io::write::csv_string;
 use crate::model::View;
 
 /// `source,target,weight`, each edge of the view's snapshot once (an
