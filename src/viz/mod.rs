@@ -28,6 +28,10 @@
 //! };
 //! let fig = Figure::case(&g, &opts)?;
 //! assert!(fig.dot_text().starts_with("digraph \"jinsong\""));
+//! // A measure's Scores (keyed by actor id) is a column too:
+//! let snap = coprod::model::View::aggregate(&g).snapshot();
+//! let scores = snap.scores("ones", vec![1.0; snap.ids().len()])?;
+//! assert_eq!(Column::from(&scores).values.len(), g.actor_count());
 //! let svg = render(&fig, &opts.renderer)?.svg;
 //! assert!(svg.contains("Vision Group") && svg.contains("Node size: degree"));
 //! # Ok::<(), coprod::Error>(())
@@ -115,6 +119,16 @@ pub struct Column {
     pub name: String,
     /// `(actor id, value)` pairs.
     pub values: Vec<(String, f64)>,
+}
+
+impl From<&crate::model::Scores> for Column {
+    /// A measure's [`Scores`](crate::model::Scores) as a column (same name, same ids).
+    fn from(s: &crate::model::Scores) -> Column {
+        Column::new(
+            s.name(),
+            s.iter().map(|(id, v)| (id.to_string(), v)).collect(),
+        )
+    }
 }
 
 impl Column {
