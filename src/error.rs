@@ -329,6 +329,28 @@ pub enum Error {
         /// The value found.
         value: String,
     },
+    /// Graphviz's program was required and could not be found.
+    #[error("Graphviz `{}` not found; install Graphviz (`apt-get install graphviz`) or use the pure-Rust renderer", program.display())]
+    GraphvizMissing {
+        /// The program looked for.
+        program: PathBuf,
+    },
+    /// Drawing a figure or plot failed.
+    #[error("{engine}: {message}")]
+    Render {
+        /// What was drawing (`graphviz`, `layout-rs`, `resvg`, `plotters`, `compose`).
+        engine: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+    /// Text to draw has characters that no available font covers.
+    #[error("no font draws the characters `{characters}`: {hint}")]
+    MissingFont {
+        /// Up to twelve of the characters.
+        characters: String,
+        /// What to install.
+        hint: String,
+    },
 }
 
 /// A delimiter as a message names it: `` `;` `` or `a tab`.

@@ -42,6 +42,7 @@ pub mod measures;
 pub mod model;
 pub mod random;
 pub mod report;
+pub mod viz;
 
 pub use error::{Error, Location, Names, Result};
 

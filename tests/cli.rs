@@ -89,6 +89,7 @@ fn the_main_job_measures_every_bundled_case_and_writes_the_report() {
         let g = coprod::cases::load(name).unwrap();
         assert_eq!(actors.lines().count(), g.actor_count() + 1);
         assert!(dir.join(format!("report/{name}/summary.csv")).is_file());
+        assert!(dir.join(format!("report/{name}/aggregate.svg")).is_file());
     }
     assert!(out.contains("best core (fit"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();

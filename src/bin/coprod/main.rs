@@ -10,6 +10,7 @@ mod cases;
 mod columns;
 mod edges;
 mod export;
+mod figure;
 mod measures;
 mod multiplex_brokerage;
 mod nodes;
@@ -53,6 +54,8 @@ enum Command {
     MultiplexBrokerage(multiplex_brokerage::Args),
     /// Describe every column of `measures` and row of `summary`, with its reference convention.
     Columns(columns::Args),
+    /// Draw a case (or `all`): aggregate, each layer, the arena projection; DOT beside SVG (and PNG).
+    Figure(figure::Args),
 }
 
 /// The process exit code of a result.
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
         Some(Command::Summary(a)) => measures::run_summary(&a),
         Some(Command::MultiplexBrokerage(a)) => multiplex_brokerage::run(&a),
         Some(Command::Columns(a)) => columns::run(&a),
+        Some(Command::Figure(a)) => figure::run(&a),
     };
     if let Err(e) = &r
         && !printed

@@ -18,7 +18,9 @@ impl Default for Args {
     }
 }
 
-/// Measure every bundled case, print the findings and write the report.
+/// Measure every bundled case, print the findings and write the report, then
+/// draw every case's figures beside its tables.
 pub fn run(args: &Args) -> coprod::Result<()> {
-    coprod::report::write_bundled_report(&args.out, &mut std::io::stdout().lock())
+    coprod::report::write_bundled_report(&args.out, &mut std::io::stdout().lock())?;
+    crate::figure::write_bundled(&args.out)
 }

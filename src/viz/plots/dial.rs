@@ -1,0 +1,180 @@
+//! A dial curve: a statistic's mean ± sd over a grid of the dial λ.
+
+use super::{BASELINE, ESTIMATE, FONT, OBSERVED, Plot, num, padded_range, plot_error};
+use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The case's estimate of λ with its interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    /// The point estimate.
+    pub value: f64,
+    /// The interval's lower end.
+    pub low: f64,
+    /// The interval's upper end.
+    pub high: f64,
+}
+
+/// A dial curve: for each λ of a grid, the mean and standard deviation of a
+/// statistic over the draws at that λ (computed by the caller). The band is
+/// mean ± sd; the observed value is a dashed horizontal line; the estimate a
+/// vertical line over its shaded interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dial<'a> {
+    /// The statistic's name (y axis).
+    pub statistic: &'a str,
+    /// What λ means (x axis), e.g. `λ (0 = polycentric, 1 = party-led)`.
+    pub dial: &'a str,
+    /// The grid, ascending.
+    pub lambda: &'a [f64],
+    /// The statistic's mean at each λ.
+    pub mean: &'a [f64],
+    /// The statistic's standard deviation at each λ.
+    pub sd: &'a [f64],
+    /// The statistic on the case.
+    pub observed: Option<f64>,
+    /// The case's estimate of λ.
+    pub estimate: Option<Estimate>,
+}
+
+impl Plot for Dial<'_> {
+    fn size(&self) -> (u32, u32) {
+        (640, 400)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<()> {
+        for (what, v) in [("mean", self.mean), ("sd", self.sd)] {
+            if v.len() != self.lambda.len() {
+                return Err(Error::SizeMismatch {
+                    what: format!("dial {what}"),
+                    expected: self.lambda.len(),
+                    found: v.len(),
+                });
+            }
+        }
+        if self
+            .lambda
+            .windows(2)
+            .any(|w| w[0].partial_cmp(&w[1]) != Some(std::cmp::Ordering::Less))
+        {
+            return Err(Error::InvalidParameter {
+                name: "lambda",
+                reason: "the grid must be finite and strictly ascending".into(),
+            });
+        }
+        let pts: Vec<(f64, f64, f64)> = self
+            .lambda
+            .iter()
+            .zip(self.mean)
+            .zip(self.sd)
+            .map(|((&l, &m), &s)| (l, m, if s.is_finite() { s } else { 0.0 }))
+            .filter(|(l, m, _)| l.is_finite() && m.is_finite())
+            .collect();
+        if pts.is_empty() {
+            return Err(Error::InvalidParameter {
+                name: "mean",
+                reason: "no λ of the grid has a finite mean".into(),
+            });
+        }
+        let xs = pts
+            .iter()
+            .map(|p| p.0)
+            .chain(self.estimate.iter().flat_map(|e| [e.low, e.high]));
+        let (x0, x1) = padded_range(xs).expect("finite");
+        let ys = pts
+            .iter()
+            .flat_map(|p| [p.1 - p.2, p.1 + p.2])
+            .chain(self.observed);
+        let (y0, y1) = padded_range(ys).expect("finite");
+        let mut chart = ChartBuilder::on(root)
+            .caption(format!("{} along the dial", self.statistic), (FONT, 18))
+            .margin(12)
+            .x_label_area_size(44)
+            .y_label_area_size(60)
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(plot_error)?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .x_desc(self.dial)
+            .y_desc(self.statistic)
+            .label_style((FONT, 13))
+            .axis_desc_style((FONT, 15))
+            .draw()
+            .map_err(plot_error)?;
+        if let Some(e) = self.estimate {
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(e.low, y0), (e.high, y1)],
+                    ESTIMATE.mix(0.12).filled(),
+                )))
+                .map_err(plot_error)?;
+        }
+        let band: Vec<(f64, f64)> = pts
+            .iter()
+            .map(|p| (p.0, p.1 + p.2))
+            .chain(pts.iter().rev().map(|p| (p.0, p.1 - p.2)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                band,
+                BASELINE.mix(0.35).filled(),
+            )))
+            .map_err(plot_error)?
+            .label("baseline mean ± sd")
+            .legend(|(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.35).filled())
+            });
+        chart
+            .draw_series(LineSeries::new(
+                pts.iter().map(|p| (p.0, p.1)),
+                BLACK.stroke_width(2),
+            ))
+            .map_err(plot_error)?;
+        if let Some(obs) = self.observed.filter(|v| v.is_finite()) {
+            let dashes = (0..40).map(|i| {
+                let a = x0 + (x1 - x0) * i as f64 / 40.0;
+                let b = a + (x1 - x0) / 80.0;
+                PathElement::new(vec![(a, obs), (b, obs)], OBSERVED.stroke_width(2))
+            });
+            chart.draw_series(dashes).map_err(plot_error)?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(x0, obs), (x0, obs)],
+                    OBSERVED.stroke_width(2),
+                )))
+                .map_err(plot_error)?
+                .label(format!("observed {}", num(obs)))
+                .legend(|(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], OBSERVED.stroke_width(2))
+                });
+        }
+        if let Some(e) = self.estimate {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(e.value, y0), (e.value, y1)],
+                    ESTIMATE.stroke_width(2),
+                )))
+                .map_err(plot_error)?
+                .label(format!(
+                    "estimate {} [{}, {}]",
+                    num(e.value),
+                    num(e.low),
+                    num(e.high)
+                ))
+                .legend(|(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], ESTIMATE.stroke_width(2))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 13))
+            .draw()
+            .map_err(plot_error)?;
+        Ok(())
+    }
+}
