@@ -8,6 +8,7 @@
 
 mod cases;
 mod columns;
+mod compare;
 mod edges;
 mod measures;
 mod multiplex_brokerage;
@@ -48,6 +49,8 @@ enum Command {
     Summary(measures::Args),
     /// Gould-Fernandez roles split by the layer of the tie into and out of each broker (non-zero cells).
     MultiplexBrokerage(multiplex_brokerage::Args),
+    /// The panel of one-core statistics against ensembles of baselines, with the robustness table.
+    Compare(compare::Args),
     /// Describe every column of `measures` and row of `summary`, with its reference convention.
     Columns(columns::Args),
 }
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
         Some(Command::Summary(a)) => measures::run_summary(&a),
         Some(Command::MultiplexBrokerage(a)) => multiplex_brokerage::run(&a),
         Some(Command::Columns(a)) => columns::run(&a),
+        Some(Command::Compare(a)) => compare::run(&a),
     };
     if let Err(e) = &r
         && !printed
