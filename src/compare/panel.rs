@@ -58,11 +58,34 @@ impl PanelInput {
     /// [`Error::SizeMismatch`](crate::Error::SizeMismatch) when `core` was
     /// built for another view.
     pub fn new(view: &View<'_>, core: NodeSet) -> Result<Self> {
-        let csr = view.csr();
+        PanelInput::from_csr(view.csr(), Partition::of_view(view, &Attribute::Sector)?, core)
+    }
+
+    /// The inputs of a bare snapshot with its sectors (one group per node) and core set.
+    ///
+    /// ```
+    /// use coprod::compare::{PanelInput, statistic};
+    /// use coprod::model::{Aggregation, Csr, NodeSet, Partition};
+    /// let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
+    /// let x = PanelInput::from_csr(g, Partition::from_groups(vec![0, 1, 2]), NodeSet::new(3, [0]).unwrap()).unwrap();
+    /// assert_eq!(statistic("core_brokerage_share").unwrap().compute(&x).unwrap(), Some(1.0));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::SizeMismatch`](crate::Error::SizeMismatch) when the sectors
+    /// or the core set do not have the snapshot's size.
+    pub fn from_csr(csr: Csr, sectors: Partition, core: NodeSet) -> Result<Self> {
         core.check(csr.node_count())?;
+        if sectors.len() != csr.node_count() {
+            return Err(crate::Error::SizeMismatch {
+                what: "the sectors".into(),
+                expected: csr.node_count(),
+                found: sectors.len(),
+            });
+        }
         Ok(PanelInput {
-            sectors: Partition::of_view(view, &Attribute::Sector)?,
             csr,
+            sectors,
             core,
             betweenness: OnceCell::new(),
             brokerage: OnceCell::new(),
