@@ -182,10 +182,14 @@ pub fn cross_sector_path_share(
                 continue;
             }
             pairs += 1;
-            let avoiding = if core.is_empty() || d2[t] != d[t] {
-                if core.is_empty() { sg[t] } else { 0.0 }
-            } else {
+            // geodesics that avoid the core: all of them without a core;
+            // those of G − C when they are as short as in G; else none
+            let avoiding = if core.is_empty() {
+                sg[t]
+            } else if d2[t] == d[t] {
                 sg2[t]
+            } else {
+                0.0
             };
             sum += 1.0 - avoiding / sg[t];
         }
