@@ -352,14 +352,33 @@ fn compare_writes_verdicts_robustness_and_rejects_unknown_baselines() {
     assert!(out.contains("| directed | symmetric |"), "{out}");
     assert!(err.is_empty(), "no progress bar off a terminal: {err}");
     let (code, csv, _) = coprod(&[
-        "compare", "elevator_tx", "--baseline", "gnm", "--draws", "5", "--views", "directed",
-        "--format", "csv",
+        "compare",
+        "elevator_tx",
+        "--baseline",
+        "gnm",
+        "--draws",
+        "5",
+        "--views",
+        "directed",
+        "--format",
+        "csv",
     ]);
     assert_eq!(code, 0);
-    assert!(csv.starts_with("case,coding,statistic,claim,observed"), "{csv}");
+    assert!(
+        csv.starts_with("case,coding,statistic,claim,observed"),
+        "{csv}"
+    );
     let (code, _, err) = coprod(&["compare", "elevator_tx", "--baseline", "polycentric"]);
     assert_eq!(code, 2);
-    for name in ["gnm", "dyad", "rewire", "sector-rewire", "block", "layer-shuffle", "all"] {
+    for name in [
+        "gnm",
+        "dyad",
+        "rewire",
+        "sector-rewire",
+        "block",
+        "layer-shuffle",
+        "all",
+    ] {
         assert!(err.contains(name), "{err}");
     }
     let (code, _, err) = coprod(&["compare", "elevator_tx", "--core", "nobody", "--draws", "2"]);

@@ -11,12 +11,11 @@
 mod common;
 
 use coprod::compare::{
-    BASELINES, CompareOptions, Coding, PANEL, PanelInput, Progress, Value, baselines_named,
+    BASELINES, Coding, CompareOptions, PANEL, PanelInput, Progress, Value, baselines_named,
     compare, statistic,
 };
 use coprod::model::{
-    Actor, Aggregation, CoreSet, Csr, Kind, Level, MultiplexGraph, NodeSet, Partition,
-    Provenance,
+    Actor, Aggregation, CoreSet, Csr, Kind, Level, MultiplexGraph, NodeSet, Partition, Provenance,
 };
 use serde_json::Value as Json;
 
@@ -40,7 +39,13 @@ fn arcs(g: &Json) -> Vec<(u32, u32, f64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a[0].as_u64().unwrap() as u32, a[1].as_u64().unwrap() as u32, 1.0))
+        .map(|a| {
+            (
+                a[0].as_u64().unwrap() as u32,
+                a[1].as_u64().unwrap() as u32,
+                1.0,
+            )
+        })
         .collect()
 }
 
@@ -48,7 +53,8 @@ fn input(g: &Json) -> PanelInput {
     let n = g["n"].as_u64().unwrap() as usize;
     let directed = g["directed"].as_bool().unwrap();
     let csr = Csr::from_edges(n, directed, &arcs(g), Aggregation::Sum);
-    let sectors = Partition::from_groups(ints(&g["sector"]).into_iter().map(|s| s as u32).collect());
+    let sectors =
+        Partition::from_groups(ints(&g["sector"]).into_iter().map(|s| s as u32).collect());
     PanelInput::from_csr(csr, sectors, NodeSet::new(n, ints(&g["core"])).unwrap()).unwrap()
 }
 
@@ -92,14 +98,28 @@ fn one_layer_case(g: &Json) -> MultiplexGraph {
     let directed = g["directed"].as_bool().unwrap();
     let mut c = MultiplexGraph::new();
     for i in 0..n {
-        c.add_actor(Actor::new(format!("a{i}"), Kind::Resident, Level::Community))
-            .unwrap();
+        c.add_actor(Actor::new(
+            format!("a{i}"),
+            Kind::Resident,
+            Level::Community,
+        ))
+        .unwrap();
     }
-    let layer = if directed { "information" } else { "deliberation" };
+    let layer = if directed {
+        "information"
+    } else {
+        "deliberation"
+    };
     for (s, t, _) in arcs(g) {
         if directed || s < t {
-            c.add_tie(&format!("a{s}"), &format!("a{t}"), layer, 1.0, Provenance::default())
-                .unwrap();
+            c.add_tie(
+                &format!("a{s}"),
+                &format!("a{t}"),
+                layer,
+                1.0,
+                Provenance::default(),
+            )
+            .unwrap();
         }
     }
     c
@@ -160,7 +180,10 @@ fn cug_tail_shares_match_sna_cug_test() {
                 let p = (a * draws as f64 + b * r1) / (draws as f64 + r1);
                 let var = (p * (1.0 - p)).max(1.0 / draws as f64);
                 let tol = 4.0 * (var * (1.0 / r1 + 1.0 / draws as f64)).sqrt();
-                assert!((a - b).abs() <= tol, "{what} {key}: coprod {a}, sna {b}, tol {tol:.4}");
+                assert!(
+                    (a - b).abs() <= tol,
+                    "{what} {key}: coprod {a}, sna {b}, tol {tol:.4}"
+                );
                 compared += 1;
             }
         }
@@ -293,7 +316,9 @@ fn bad_input_is_a_typed_error() {
     .unwrap_err();
     assert!(e.is_usage(), "{e}");
     assert!(compare(&g, &small_opts(0)).is_err());
-    let e = Coding::parse_list(&g, &["sideways"]).unwrap_err().to_string();
+    let e = Coding::parse_list(&g, &["sideways"])
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("symmetric"), "{e}");
     assert!(Coding::parse_list(&g, &["layer:nope"]).is_err());
 }

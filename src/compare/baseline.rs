@@ -48,7 +48,9 @@ pub struct Baseline {
 
 impl std::fmt::Debug for Baseline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Baseline").field("name", &self.name).finish_non_exhaustive()
+        f.debug_struct("Baseline")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -101,13 +103,7 @@ pub const BASELINES: &[Baseline] = &[
         "each layer's dyad census (mutual, asymmetric, null) kept exactly",
         "sna::rguman(method = \"exact\"); cug.test(cmode = \"dyad.census\")",
         Draws::Random,
-        |cx, r| {
-            crate::baselines::dyad_census_with(
-                cx.case,
-                &DyadCensusOptions::default(),
-                r,
-            )
-        },
+        |cx, r| crate::baselines::dyad_census_with(cx.case, &DyadCensusOptions::default(), r),
     ),
     Baseline::new(
         "rewire",
@@ -115,8 +111,7 @@ pub const BASELINES: &[Baseline] = &[
         "igraph rewire (degree-preserving swaps)",
         Draws::Random,
         |cx, r| {
-            crate::baselines::rewire_with(cx.case, &RewireOptions::default(), r)
-                .map(|x| x.graph)
+            crate::baselines::rewire_with(cx.case, &RewireOptions::default(), r).map(|x| x.graph)
         },
     ),
     Baseline::new(
@@ -125,12 +120,8 @@ pub const BASELINES: &[Baseline] = &[
         "coprod (no reference model)",
         Draws::Random,
         |cx, r| {
-            crate::baselines::sector_rewire_with(
-                cx.case,
-                &SectorRewireOptions::default(),
-                r,
-            )
-            .map(|x| x.graph)
+            crate::baselines::sector_rewire_with(cx.case, &SectorRewireOptions::default(), r)
+                .map(|x| x.graph)
         },
     ),
     Baseline::new(
@@ -146,12 +137,8 @@ pub const BASELINES: &[Baseline] = &[
         "coprod (no reference model)",
         Draws::Random,
         |cx, r| {
-            crate::baselines::layer_shuffle_with(
-                cx.case,
-                &RewireOptions::default(),
-                r,
-            )
-            .map(|x| x.rewired.graph)
+            crate::baselines::layer_shuffle_with(cx.case, &RewireOptions::default(), r)
+                .map(|x| x.rewired.graph)
         },
     ),
 ];
@@ -171,10 +158,7 @@ fn unknown(name: &str) -> Error {
     Error::UnknownName {
         what: "baseline",
         value: name.to_string(),
-        available: Names::of(
-            BASELINES.iter().map(|b| b.name).chain(["all"]),
-            name,
-        ),
+        available: Names::of(BASELINES.iter().map(|b| b.name).chain(["all"]), name),
     }
 }
 

@@ -37,9 +37,7 @@ mod robustness;
 mod statistics;
 
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
-pub use ensemble::{
-    ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise,
-};
+pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
 pub use panel::{
     Claim, NO_CORE, PANEL, PanelInput, Statistic, Unit, Value, panel, panel_values, statistic,
 };
@@ -51,9 +49,7 @@ pub use statistics::{
 
 use crate::error::Result;
 use crate::measures::Weights;
-use crate::measures::core_periphery::{
-    CorePeripheryModel, CoreSearch, OffDiagonal, tied_cores,
-};
+use crate::measures::core_periphery::{CorePeripheryModel, CoreSearch, OffDiagonal, tied_cores};
 use crate::model::{CoreSet, MultiplexGraph, NodeSet, OutcomeStatus, View};
 use robustness::Recoding;
 
@@ -262,7 +258,12 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
             let v = codings[c].view(&g)?;
             let core = core_in(&v, &opts.core)?;
             let x = PanelInput::new(&v, core.clone())?;
-            observed.push(PANEL.iter().map(|s| s.value(&x)).collect::<Result<Vec<_>>>()?);
+            observed.push(
+                PANEL
+                    .iter()
+                    .map(|s| s.value(&x))
+                    .collect::<Result<Vec<_>>>()?,
+            );
             views.push((v, core));
         }
         let cx = DrawContext {

@@ -58,7 +58,11 @@ impl PanelInput {
     /// [`Error::SizeMismatch`](crate::Error::SizeMismatch) when `core` was
     /// built for another view.
     pub fn new(view: &View<'_>, core: NodeSet) -> Result<Self> {
-        PanelInput::from_csr(view.csr(), Partition::of_view(view, &Attribute::Sector)?, core)
+        PanelInput::from_csr(
+            view.csr(),
+            Partition::of_view(view, &Attribute::Sector)?,
+            core,
+        )
     }
 
     /// The inputs of a bare snapshot with its sectors (one group per node) and core set.

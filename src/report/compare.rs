@@ -290,7 +290,9 @@ pub fn comparison_csv(cs: &[Comparison]) -> String {
             for r in &k.statistics {
                 let (obs, why) = match &r.observed {
                     Value::Defined(x) => (csv_number(*x), String::new()),
-                    Value::Undefined(w) => (String::new(), format!("\"{}\"", w.replace('"', "\"\""))),
+                    Value::Undefined(w) => {
+                        (String::new(), format!("\"{}\"", w.replace('"', "\"\"")))
+                    }
                 };
                 for b in &r.baselines {
                     let s = &b.summary;

@@ -4,7 +4,7 @@
 use crate::output::OutputArgs;
 use crate::view::load_case;
 use clap::ValueEnum;
-use coprod::compare::{CompareOptions, Coding, Comparison, DEFAULT_DRAWS, baselines_named};
+use coprod::compare::{Coding, CompareOptions, Comparison, DEFAULT_DRAWS, baselines_named};
 use coprod::report::{comparison_csv, comparison_json, comparison_markdown, cross_case_markdown};
 
 /// Output format of `compare`.

@@ -477,7 +477,11 @@ pub fn tied_cores(
             continue;
         }
         if let Some(fit) = core_periphery_fit(g, &core, model)? {
-            seen.push(TiedCore { core, fit, starts: 1 });
+            seen.push(TiedCore {
+                core,
+                fit,
+                starts: 1,
+            });
         }
     }
     let best = seen.iter().map(|t| t.fit).fold(f64::NEG_INFINITY, f64::max);
