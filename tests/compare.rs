@@ -214,7 +214,7 @@ fn one_and_two_threads_give_identical_comparisons() {
     let (a, b) = (run(1), run(2));
     assert_eq!(a, b);
     assert_eq!(
-        coprod::report::comparison_json(&[a.clone()]),
+        coprod::report::comparison_json(std::slice::from_ref(&a)),
         coprod::report::comparison_json(&[b])
     );
     // a different seed gives different draws
