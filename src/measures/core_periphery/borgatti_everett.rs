@@ -434,13 +434,18 @@ fn local_optima(g: &Csr, model: &CorePeripheryModel, search: &CoreSearch) -> Vec
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::core_periphery::{tied_cores, CorePeripheryModel, CoreSearch};
-/// // two disjoint triangles: either one is a perfect core
-/// let e = [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0), (4, 5, 1.0), (3, 5, 1.0)];
-/// let g = Csr::from_edges(6, false, &e, Aggregation::Sum);
-/// let t = tied_cores(&g, &CorePeripheryModel::default(), &CoreSearch::default(), 1e-9).unwrap();
-/// let cores: Vec<&[u32]> = t.iter().map(|c| c.core.members()).collect();
-/// assert!(cores.contains(&[0u32, 1, 2].as_slice()) && cores.contains(&[3u32, 4, 5].as_slice()));
+/// use coprod::measures::core_periphery::{best_core, tied_cores, CorePeripheryModel, CoreSearch};
+/// // a 4-clique {0, 1, 2, 3}, each with a pendant: one perfect core
+/// let mut e = vec![];
+/// for u in 0..4 { for v in u + 1..4 { e.push((u, v, 1.0)); } }
+/// e.extend([(0, 4, 1.0), (1, 5, 1.0), (2, 6, 1.0), (3, 7, 1.0)]);
+/// let g = Csr::from_edges(8, false, &e, Aggregation::Sum);
+/// let (model, search) = (CorePeripheryModel::default(), CoreSearch::default());
+/// let t = tied_cores(&g, &model, &search, 1e-9).unwrap();
+/// assert_eq!(t.len(), 1);
+/// assert_eq!(t[0].core, best_core(&g, &model, &search).unwrap().unwrap().core);
+/// assert_eq!(t[0].fit, 1.0);
+/// assert!(t[0].starts >= 1);
 /// ```
 ///
 /// References: Borgatti & Everett (1999), DOI 10.1016/S0378-8733(99)00019-2.
