@@ -14,6 +14,8 @@
 //! * [`generate`]: seeded, portable random graphs.
 //! * [`baselines`]: null models of a case (G(n, m), dyad census, degree-preserving
 //!   rewiring, sector-preserving swaps, the sector block model, the layer shuffle).
+//! * [`compare`]: the comparison engine: the panel of one-core statistics against
+//!   ensembles of baselines, on every coding of the robustness table.
 //! * [`report`]: the actor table, the graph summary with the core-set
 //!   hypothesis, and the main job's report.
 //! * [`random`]: the seeded ChaCha8 generator every draw comes from.
@@ -35,6 +37,7 @@
 
 pub mod baselines;
 pub mod cases;
+pub mod compare;
 pub mod error;
 pub mod generate;
 pub mod io;

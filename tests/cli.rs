@@ -402,3 +402,55 @@ fn export_writes_each_format_with_the_view_options() {
         "{err}"
     );
 }
+
+#[test]
+fn compare_writes_verdicts_robustness_and_rejects_unknown_baselines() {
+    // 20 draws: the test checks the report's shape and the errors, not the numbers.
+    let (code, out, err) = coprod(&[
+        "compare",
+        "elevator_tx",
+        "--baseline",
+        "gnm,rewire",
+        "--draws",
+        "20",
+        "--views",
+        "directed,symmetric",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("## Verdicts (directed"), "{out}");
+    assert!(out.contains("## Robustness to coding"), "{out}");
+    assert!(out.contains("| directed | symmetric |"), "{out}");
+    assert!(err.is_empty(), "no progress bar off a terminal: {err}");
+    let (code, csv, _) = coprod(&[
+        "compare",
+        "elevator_tx",
+        "--baseline",
+        "gnm",
+        "--draws",
+        "5",
+        "--views",
+        "directed",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        csv.starts_with("case,coding,statistic,claim,observed"),
+        "{csv}"
+    );
+    let (code, _, err) = coprod(&["compare", "elevator_tx", "--baseline", "polycentric"]);
+    assert_eq!(code, 2);
+    for name in [
+        "gnm",
+        "dyad",
+        "rewire",
+        "sector-rewire",
+        "block",
+        "layer-shuffle",
+        "all",
+    ] {
+        assert!(err.contains(name), "{err}");
+    }
+    let (code, _, err) = coprod(&["compare", "elevator_tx", "--core", "nobody", "--draws", "2"]);
+    assert_eq!(code, 2, "{err}");
+}

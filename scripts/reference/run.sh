@@ -31,4 +31,8 @@ test -s "$tmp/example_case.json"
 # Null-model distributions of R sna (rgnm, rguman, rgnmix) for tests/baselines.rs.
 (cd "$ROOT" && Rscript --vanilla "$HERE/baselines.R")
 
+# The comparison engine's panel (NetworkX) and cug.test tail shares (sna) for tests/compare.rs.
+(cd "$ROOT" && "$PY" "$HERE/compare.py")
+(cd "$ROOT" && Rscript --vanilla "$HERE/compare.R")
+
 echo "run.sh: done in $(( $(date +%s) - start ))s; fixtures: $(du -sh "$ROOT/tests/fixtures/reference" | cut -f1)"

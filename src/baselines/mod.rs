@@ -57,6 +57,14 @@ pub use layer_shuffle::{Shuffled, layer_shuffle};
 pub use rewire::{RewireOptions, Rewired, SwapCount, Trials, rewire};
 pub use sector_rewire::{SectorRewireOptions, sector_rewire};
 
+// The ensembles' entry points: one draw from a caller's generator.
+pub(crate) use block::block_model_with;
+pub(crate) use dyad_census::dyad_census_with;
+pub(crate) use gnm::gnm_with;
+pub(crate) use layer_shuffle::layer_shuffle_with;
+pub(crate) use rewire::rewire_with;
+pub(crate) use sector_rewire::sector_rewire_with;
+
 use crate::error::{Error, Result};
 use crate::model::{LayerId, Layers, MultiplexGraph, Provenance, Sign};
 

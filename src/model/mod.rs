@@ -2,6 +2,7 @@
 //! multiplex graph, its views and its compact snapshot.
 
 mod actor;
+mod coreset;
 mod csr;
 mod graph;
 mod layer;
@@ -14,6 +15,7 @@ mod tie;
 mod view;
 
 pub use actor::{Actor, Kind, Level, Provenance, Sector, is_valid_id};
+pub use coreset::CoreSet;
 pub use csr::{Aggregation, Csr};
 pub use graph::MultiplexGraph;
 pub use layer::{LayerId, LayerSpec, STANDARD_LAYERS, Sign};

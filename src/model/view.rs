@@ -170,6 +170,36 @@ impl<'g> View<'g> {
         self
     }
 
+    /// The same view — layers, left-out actors, symmetry, aggregation — of
+    /// another graph with the same actors and layers in the same order, such
+    /// as a null draw of the case ([`crate::baselines`]), so that a statistic
+    /// is computed on both on the same footing.
+    ///
+    /// # Errors
+    /// [`Error::SizeMismatch`](crate::Error::SizeMismatch) when `graph` has
+    /// another number of actors or layers.
+    pub fn on<'h>(&self, graph: &'h MultiplexGraph) -> Result<View<'h>> {
+        for (what, expected, found) in [
+            ("actors", self.graph.actor_count(), graph.actor_count()),
+            ("layers", self.graph.layers().len(), graph.layers().len()),
+        ] {
+            if expected != found {
+                return Err(crate::Error::SizeMismatch {
+                    what: format!("the {what} of the graph a view is moved to"),
+                    expected,
+                    found,
+                });
+            }
+        }
+        Ok(View {
+            graph,
+            layer_mask: self.layer_mask.clone(),
+            excluded: self.excluded.clone(),
+            symmetric: self.symmetric,
+            aggregation: self.aggregation,
+        })
+    }
+
     /// The graph viewed.
     pub fn graph(&self) -> &'g MultiplexGraph {
         self.graph

@@ -6,6 +6,8 @@
 //! * [`graph_summary`]: the graph-level measures ([`GRAPH_ROWS`]) and the
 //!   hypothesis rows about a core set ([`HYPOTHESIS_ROWS`], by default the
 //!   party actors: "one core, many actors");
+//! * [`comparison_markdown`], [`cross_case_markdown`]: a [`Comparison`](crate::compare::Comparison)
+//!   written for a reader (verdict lines, the robustness table, the tied cores);
 //! * [`write_bundled_report`]: the main job (`cargo run --release`).
 //!
 //! Every column and row is one table entry holding its name, its meaning,
@@ -15,12 +17,17 @@
 
 mod actors;
 mod bundled;
+mod compare;
 mod graph;
 mod hypothesis;
 mod inputs;
 
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
 pub use bundled::{REPORT_ROWS, write_bundled_report};
+pub use compare::{
+    CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,
+    cross_case_markdown, robustness_markdown, verdict_lines,
+};
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
 pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
 

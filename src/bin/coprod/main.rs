@@ -8,6 +8,7 @@
 
 mod cases;
 mod columns;
+mod compare;
 mod edges;
 mod export;
 mod figure;
@@ -52,6 +53,8 @@ enum Command {
     Summary(measures::Args),
     /// Gould-Fernandez roles split by the layer of the tie into and out of each broker (non-zero cells).
     MultiplexBrokerage(multiplex_brokerage::Args),
+    /// The panel of one-core statistics against ensembles of baselines, with the robustness table.
+    Compare(compare::Args),
     /// Describe every column of `measures` and row of `summary`, with its reference convention.
     Columns(columns::Args),
     /// Draw a case (or `all`): aggregate, each layer, the arena projection; DOT beside SVG (and PNG).
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Some(Command::MultiplexBrokerage(a)) => multiplex_brokerage::run(&a),
         Some(Command::Columns(a)) => columns::run(&a),
         Some(Command::Figure(a)) => figure::run(&a),
+        Some(Command::Compare(a)) => compare::run(&a),
     };
     if let Err(e) = &r
         && !printed

@@ -344,8 +344,22 @@ pub fn best_core(
     if n < 2 {
         return Ok(None);
     }
-    let mut r = rng(search.seed);
     let mut best: Option<(f64, Vec<bool>)> = None;
+    for (cur, core) in local_optima(g, model, search) {
+        if cur > best.as_ref().map_or(f64::NEG_INFINITY, |b| b.0 + 1e-12) {
+            best = Some((cur, core));
+        }
+    }
+    finish(g, model, best)
+}
+
+/// The local optimum each start of the search of [`best_core`] climbs to, in
+/// start order: `(fit as summed incrementally, core mask)`. The one loop both
+/// [`best_core`] and [`tied_cores`] read, so they see the same optima.
+fn local_optima(g: &Csr, model: &CorePeripheryModel, search: &CoreSearch) -> Vec<(f64, Vec<bool>)> {
+    let n = g.node_count();
+    let mut r = rng(search.seed);
+    let mut out = Vec::with_capacity(search.restarts);
     let mut order: Vec<usize> = (0..n).collect();
     for _ in 0..search.restarts {
         // Starts of every size: an inclusion probability drawn per start.
@@ -388,11 +402,112 @@ pub fn best_core(
                 break;
             }
         }
-        if cur > best.as_ref().map_or(f64::NEG_INFINITY, |b| b.0 + 1e-12) {
-            best = Some((cur, st.core));
+        out.push((cur, st.core));
+    }
+    out
+}
+
+/// Every distinct core the seeded search of [`best_core`] ends at whose fit
+/// is within `tolerance` of the best one: the optimum is often not unique.
+///
+/// ```text
+/// T = { C : C is the local optimum of some start, fit(C) ≥ fit* − tolerance }
+/// fit* = max fit over the starts' optima
+/// ```
+/// Fits are recomputed from scratch ([`core_periphery_fit`]) before they are
+/// compared. Each [`TiedCore`] also counts the starts that reached it. The
+/// list is sorted by fit (highest first), then by members (ascending, as
+/// sorted integer lists), so it does not depend on the order the starts found
+/// them. Its first element is [`best_core`]'s answer when no other core is
+/// within `1e-12` of it; otherwise `best_core` returns the tied core its
+/// earliest start reached, which this list may put second (same fit, later in
+/// member order). `best_core`'s own results are unchanged by this function.
+///
+/// A core found by no start is not listed: the list is what the search saw
+/// (with 50 starts on a case of tens of actors, the ties a search misses are
+/// rare; raise [`CoreSearch::restarts`] to look harder).
+///
+/// Edge cases: empty when [`best_core`] gives `None` (fewer than two nodes,
+/// no ties).
+///
+/// Complexity: that of [`best_core`], plus `O(restarts · (n + m))` for the fits.
+///
+/// ```
+/// use coprod::model::{Aggregation, Csr};
+/// use coprod::measures::core_periphery::{best_core, tied_cores, CorePeripheryModel, CoreSearch};
+/// // a 4-clique {0, 1, 2, 3}, each with a pendant: one perfect core
+/// let mut e = vec![];
+/// for u in 0..4 { for v in u + 1..4 { e.push((u, v, 1.0)); } }
+/// e.extend([(0, 4, 1.0), (1, 5, 1.0), (2, 6, 1.0), (3, 7, 1.0)]);
+/// let g = Csr::from_edges(8, false, &e, Aggregation::Sum);
+/// let (model, search) = (CorePeripheryModel::default(), CoreSearch::default());
+/// let t = tied_cores(&g, &model, &search, 1e-9).unwrap();
+/// assert_eq!(t.len(), 1);
+/// assert_eq!(t[0].core, best_core(&g, &model, &search).unwrap().unwrap().core);
+/// assert_eq!(t[0].fit, 1.0);
+/// assert!(t[0].starts >= 1);
+/// ```
+///
+/// References: Borgatti & Everett (1999), DOI 10.1016/S0378-8733(99)00019-2.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] (`restarts`) if `restarts == 0`;
+/// [`Error::InvalidParameter`] (`tolerance`) for a negative or non-finite tolerance.
+pub fn tied_cores(
+    g: &Csr,
+    model: &CorePeripheryModel,
+    search: &CoreSearch,
+    tolerance: f64,
+) -> Result<Vec<TiedCore>> {
+    if search.restarts == 0 {
+        return Err(Error::InvalidParameter {
+            name: "restarts",
+            reason: "0; the search needs at least one start".into(),
+        });
+    }
+    if !(tolerance.is_finite() && tolerance >= 0.0) {
+        return Err(Error::InvalidParameter {
+            name: "tolerance",
+            reason: format!("{tolerance}; it must be a finite number >= 0"),
+        });
+    }
+    if g.node_count() < 2 {
+        return Ok(Vec::new());
+    }
+    let mut seen: Vec<TiedCore> = Vec::new();
+    for (_, mask) in local_optima(g, model, search) {
+        let core = NodeSet::from_mask(mask);
+        if let Some(t) = seen.iter_mut().find(|t| t.core == core) {
+            t.starts += 1;
+            continue;
+        }
+        if let Some(fit) = core_periphery_fit(g, &core, model)? {
+            seen.push(TiedCore {
+                core,
+                fit,
+                starts: 1,
+            });
         }
     }
-    finish(g, model, best)
+    let best = seen.iter().map(|t| t.fit).fold(f64::NEG_INFINITY, f64::max);
+    seen.retain(|t| t.fit >= best - tolerance);
+    seen.sort_by(|a, b| {
+        b.fit
+            .total_cmp(&a.fit)
+            .then_with(|| a.core.members().cmp(b.core.members()))
+    });
+    Ok(seen)
+}
+
+/// One core of [`tied_cores`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TiedCore {
+    /// The core's members.
+    pub core: NodeSet,
+    /// Its fit, recomputed from scratch.
+    pub fit: f64,
+    /// How many starts of the search ended at it.
+    pub starts: usize,
 }
 
 /// The best core by trying every one of the `2^n` subsets (ties to the

@@ -42,8 +42,8 @@ pub mod borgatti_everett;
 pub mod fragmentation;
 
 pub use borgatti_everett::{
-    CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, best_core, best_core_exhaustive,
-    core_periphery_fit,
+    CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, TiedCore, best_core,
+    best_core_exhaustive, core_periphery_fit, tied_cores,
 };
 pub use fragmentation::{
     FRAGMENTATION_PARALLEL_MIN_NODES, FragmentationOptions, distance_fragmentation, fragmentation,

@@ -1,0 +1,373 @@
+//! The comparison engine: is a case "one core, many actors" or polycentric,
+//! by how much against which baseline, and does the answer survive the
+//! coding choices?
+//!
+//! * [`PANEL`]: the graph-level statistics that separate one core from many
+//!   centres, each one entry (name, formula, reference, the direction the
+//!   one-core claim predicts, the computation); the new ones are functions
+//!   of their own ([`cross_sector_path_share`], [`cross_sector_brokerage_share`],
+//!   [`effective_centres`], [`participation`], [`between_sector_distance`]).
+//! * [`BASELINES`]: the models a case is compared with, one entry each
+//!   (the six null models of [`baselines`](crate::baselines) today; the
+//!   matched one-core / polycentric models and the counterfactuals plug in
+//!   as entries).
+//! * [`compare`]: `R` draws per baseline in parallel, draw `i` from
+//!   [`random::stream`](crate::random::stream)`(seed, i)`, every statistic
+//!   summarised as `sna::cug.test` does ([`Summary`]), on every [`Coding`]
+//!   of the robustness table, with the tied optima of the core–periphery search.
+//!
+//! ```
+//! use coprod::compare::{CompareOptions, Coding, baselines_named, compare};
+//! let g = coprod::cases::load("elevator_tx11").unwrap();
+//! let opts = CompareOptions {
+//!     baselines: baselines_named(&["gnm"]).unwrap(),
+//!     draws: 50,
+//!     codings: vec![Coding::Directed],
+//!     ..CompareOptions::default()
+//! };
+//! let c = compare(&g, &opts).unwrap();
+//! let s = c.codings[0].statistic("degree_centralization").unwrap();
+//! assert_eq!(s.baselines[0].summary.draws + s.baselines[0].summary.undefined_draws, 50);
+//! ```
+
+mod baseline;
+mod ensemble;
+mod panel;
+mod robustness;
+mod statistics;
+
+pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
+pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
+pub use panel::{
+    Claim, NO_CORE, PANEL, PanelInput, Statistic, Unit, Value, panel, panel_values, statistic,
+};
+pub use robustness::Coding;
+pub use statistics::{
+    between_sector_distance, cross_sector_brokerage_share, cross_sector_path_share,
+    effective_centres, participation, top_share,
+};
+
+use crate::error::Result;
+use crate::measures::Weights;
+use crate::measures::core_periphery::{CorePeripheryModel, CoreSearch, OffDiagonal, tied_cores};
+use crate::model::{CoreSet, MultiplexGraph, NodeSet, OutcomeStatus, View};
+use robustness::Recoding;
+
+/// What a comparison runs.
+#[derive(Debug, Clone)]
+pub struct CompareOptions {
+    /// The baselines (default: every one of [`BASELINES`]).
+    pub baselines: Vec<&'static Baseline>,
+    /// Draws per random baseline (default [`DEFAULT_DRAWS`], 1,000).
+    pub draws: usize,
+    /// The ensemble's seed (default 0).
+    pub seed: u64,
+    /// The core set (default: the party actors).
+    pub core: CoreSet,
+    /// The readings of the robustness table; the first is the headline
+    /// (default: [`Coding::all_for`] the case; empty means that).
+    pub codings: Vec<Coding>,
+    /// The core–periphery search whose tied optima are listed.
+    pub search: CoreSearch,
+    /// Fits within this of the best count as tied (default `1e-9`).
+    pub tie_tolerance: f64,
+    /// Progress bar on a terminal, or never.
+    pub progress: Progress,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            baselines: BASELINES.iter().collect(),
+            draws: DEFAULT_DRAWS,
+            seed: 0,
+            core: CoreSet::default(),
+            codings: Vec::new(),
+            search: CoreSearch::default(),
+            tie_tolerance: 1e-9,
+            progress: Progress::Auto,
+        }
+    }
+}
+
+/// One statistic against one baseline.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BaselineSummary {
+    /// The baseline's name.
+    pub baseline: &'static str,
+    /// The observed value against its draws.
+    pub summary: Summary,
+    /// What that says about the claim (at [`ALPHA`]).
+    pub verdict: Verdict,
+}
+
+/// One statistic of the panel on one coding.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StatisticResult {
+    /// The statistic's name (a [`PANEL`] entry).
+    pub name: &'static str,
+    /// What the one-core claim predicts.
+    pub claim: Claim,
+    /// The observed value, or why it is undefined.
+    pub observed: Value,
+    /// Against each baseline, in the options' order.
+    pub baselines: Vec<BaselineSummary>,
+}
+
+impl StatisticResult {
+    /// The [`PANEL`] entry.
+    pub fn entry(&self) -> &'static Statistic {
+        PANEL
+            .iter()
+            .find(|s| s.name == self.name)
+            .unwrap_or(&PANEL[0])
+    }
+}
+
+/// The panel on one coding against every baseline.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CodingResult {
+    /// The coding (`directed`, `symmetric`, `projected`, `stated`, `layer:<name>`).
+    #[serde(serialize_with = "display")]
+    pub coding: Coding,
+    /// Actors and ties in the coding's view.
+    pub actors: usize,
+    /// Distinct ties (arcs if directed) after merging layers.
+    pub ties: usize,
+    /// Core actors in the view.
+    pub core_actors: usize,
+    /// One row per [`PANEL`] statistic, in its order.
+    pub statistics: Vec<StatisticResult>,
+}
+
+fn display<S: serde::Serializer, T: std::fmt::Display>(
+    x: &T,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(x)
+}
+
+impl CodingResult {
+    /// The row of the statistic called `name`.
+    pub fn statistic(&self, name: &str) -> Option<&StatisticResult> {
+        self.statistics.iter().find(|s| s.name == name)
+    }
+}
+
+/// A core of the core–periphery search tied at the optimum.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TiedCoreRow {
+    /// Its members' ids, in graph order.
+    pub ids: Vec<String>,
+    /// Its fit.
+    pub fit: f64,
+    /// How many starts of the search ended at it.
+    pub starts: usize,
+    /// The share of its members in the core set.
+    pub core_share: f64,
+}
+
+/// The comparison of a case.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Comparison {
+    /// The case id.
+    pub case: String,
+    /// The core set, as `--core` spells it.
+    pub core: String,
+    /// The core set's ids in the case, in graph order.
+    pub core_ids: Vec<String>,
+    /// Draws per random baseline.
+    pub draws: usize,
+    /// The seed.
+    pub seed: u64,
+    /// The case's recorded outcome, if any.
+    pub outcome: Option<OutcomeStatus>,
+    /// The panel on each coding; the first is the headline.
+    pub codings: Vec<CodingResult>,
+    /// Every core tied at the best core–periphery fit on the headline coding
+    /// (core–periphery cells missing, ties unweighted), best first.
+    pub tied_cores: Vec<TiedCoreRow>,
+}
+
+/// The core set's members in `view`, keeping only ids the (recoded) graph
+/// holds (an arena id is gone once arenas are projected).
+fn core_in(view: &View<'_>, core: &CoreSet) -> Result<NodeSet> {
+    match core {
+        CoreSet::Kind(_) => core.node_set(view),
+        CoreSet::Ids(ids) => {
+            let g = view.graph();
+            let kept: Vec<&String> = ids.iter().filter(|i| g.actor_index(i).is_ok()).collect();
+            view.node_set(&kept)
+        }
+    }
+}
+
+/// Compare `case` with the baselines on every coding.
+///
+/// For each recoding of the case the codings need (none, arenas projected,
+/// stated ties only) and each baseline, `draws` graphs are drawn from the
+/// recoded case in parallel (draw `i` from `stream(seed, i)`: the same seed
+/// gives the same numbers with any number of threads), and every coding's
+/// view of each draw is measured with the whole [`PANEL`]. A baseline with
+/// [`Draws::Once`] contributes one graph.
+///
+/// # Errors
+/// [`Error::UnknownActor`](crate::Error::UnknownActor) for a core id the case
+/// lacks (listing its ids); [`Error::UnknownLayer`](crate::Error::UnknownLayer)
+/// for a coding's layer the case lacks; [`Error::InvalidParameter`](crate::Error::InvalidParameter)
+/// for 0 draws, no baseline, or a bad search; a baseline's errors.
+pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Comparison> {
+    if opts.baselines.is_empty() {
+        return Err(crate::Error::InvalidParameter {
+            name: "baseline",
+            reason: "no baseline to compare with".into(),
+        });
+    }
+    if opts.draws == 0 {
+        return Err(crate::Error::InvalidParameter {
+            name: "draws",
+            reason: "0; an ensemble needs at least one draw".into(),
+        });
+    }
+    let headline = View::aggregate(case);
+    let core_ids: Vec<String> = {
+        let set = opts.core.node_set(&headline)?;
+        let ids = headline.ids();
+        set.iter().map(|d| ids[d].to_string()).collect()
+    };
+    let codings = if opts.codings.is_empty() {
+        Coding::all_for(case)
+    } else {
+        opts.codings.clone()
+    };
+    let mut recodings: Vec<Recoding> = codings.iter().map(Coding::recoding).collect();
+    recodings.sort();
+    recodings.dedup();
+    let total: u64 = (recodings.len() * opts.baselines.len()) as u64 * opts.draws as u64;
+    let bar = opts.progress.bar(total, &case.meta().id);
+    let mut results: Vec<Option<CodingResult>> = vec![None; codings.len()];
+    for rec in recodings {
+        let g = rec.apply(case)?;
+        let mine: Vec<usize> = (0..codings.len())
+            .filter(|&c| codings[c].recoding() == rec)
+            .collect();
+        // Each coding's view and core on the recoded case, and its observed panel.
+        let mut views = Vec::new();
+        let mut observed = Vec::new();
+        for &c in &mine {
+            let v = codings[c].view(&g)?;
+            let core = core_in(&v, &opts.core)?;
+            let x = PanelInput::new(&v, core.clone())?;
+            observed.push(
+                PANEL
+                    .iter()
+                    .map(|s| s.value(&x))
+                    .collect::<Result<Vec<_>>>()?,
+            );
+            views.push((v, core));
+        }
+        let cx = DrawContext {
+            case: &g,
+            core: &opts.core,
+        };
+        // per baseline: [draw][coding][statistic]
+        let mut per_baseline: Vec<Vec<Vec<Vec<Option<f64>>>>> = Vec::new();
+        for b in &opts.baselines {
+            let n = match b.draws {
+                Draws::Random => opts.draws,
+                Draws::Once => 1,
+            };
+            let draws = run_draws(n, opts.seed, &bar, |r| {
+                let h = b.draw(&cx, r)?;
+                views
+                    .iter()
+                    .map(|(v, core)| panel_values(&PanelInput::new(&v.on(&h)?, core.clone())?))
+                    .collect::<Result<Vec<_>>>()
+            })?;
+            if b.draws == Draws::Once {
+                bar.inc(opts.draws as u64 - 1);
+            }
+            per_baseline.push(draws);
+        }
+        for (k, &c) in mine.iter().enumerate() {
+            let (v, core) = &views[k];
+            let csr = v.csr();
+            let statistics = PANEL
+                .iter()
+                .enumerate()
+                .map(|(s, st)| {
+                    let obs = observed[k][s].clone();
+                    let baselines = opts
+                        .baselines
+                        .iter()
+                        .zip(&per_baseline)
+                        .map(|(b, draws)| {
+                            let xs: Vec<Option<f64>> = draws.iter().map(|d| d[k][s]).collect();
+                            let summary = summarise(obs.get(), &xs);
+                            BaselineSummary {
+                                baseline: b.name,
+                                verdict: summary.verdict(st.claim, ALPHA),
+                                summary,
+                            }
+                        })
+                        .collect();
+                    StatisticResult {
+                        name: st.name,
+                        claim: st.claim,
+                        observed: obs,
+                        baselines,
+                    }
+                })
+                .collect();
+            results[c] = Some(CodingResult {
+                coding: codings[c].clone(),
+                actors: csr.node_count(),
+                ties: csr.edge_count(),
+                core_actors: core.len(),
+                statistics,
+            });
+        }
+    }
+    bar.finish_and_clear();
+    let first = codings[0].recoding().apply(case)?;
+    let fv = codings[0].view(&first)?;
+    let fcore = core_in(&fv, &opts.core)?;
+    let ids = fv.ids();
+    let model = CorePeripheryModel {
+        off_diagonal: OffDiagonal::Missing,
+        entries: Weights::Ignore,
+    };
+    let tied = tied_cores(&fv.csr(), &model, &opts.search, opts.tie_tolerance)?
+        .into_iter()
+        .map(|t| TiedCoreRow {
+            ids: t.core.iter().map(|d| ids[d].to_string()).collect(),
+            fit: t.fit,
+            starts: t.starts,
+            core_share: if t.core.is_empty() {
+                0.0
+            } else {
+                t.core.iter().filter(|&d| fcore.contains(d)).count() as f64 / t.core.len() as f64
+            },
+        })
+        .collect();
+    Ok(Comparison {
+        case: case.meta().id.clone(),
+        core: opts.core.to_string(),
+        core_ids,
+        draws: opts.draws,
+        seed: opts.seed,
+        outcome: case.meta().outcome.as_ref().map(|o| o.status),
+        codings: results.into_iter().flatten().collect(),
+        tied_cores: tied,
+    })
+}
+
+/// Compare every case of `cases` with the same options: the cross-case
+/// table's numbers, in the order given (successes and failures are told
+/// apart by [`Comparison::outcome`]).
+///
+/// # Errors
+/// The first error of [`compare`].
+pub fn compare_cases(cases: &[MultiplexGraph], opts: &CompareOptions) -> Result<Vec<Comparison>> {
+    cases.iter().map(|c| compare(c, opts)).collect()
+}

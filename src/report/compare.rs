@@ -1,0 +1,403 @@
+//! The comparison written for a reader: verdict lines, the panel against
+//! each baseline, the robustness table, the tied cores, and the cross-case
+//! table; CSV and JSON for other tools.
+
+use crate::compare::{Claim, Comparison, PANEL, Statistic, Summary, Unit, Value, Verdict};
+use crate::io::csv_number;
+use crate::model::OutcomeStatus;
+
+/// The core set's name in a sentence: `kind:party` → "party set".
+fn core_name(c: &Comparison) -> String {
+    match c.core.strip_prefix("kind:") {
+        Some(k) => format!("{k} set"),
+        None => format!("core set ({})", c.core),
+    }
+}
+
+/// A value in a statistic's unit: `83 %` or `0.412`.
+fn value(st: &Statistic, x: f64) -> String {
+    match st.unit {
+        Unit::Share => percent(x),
+        Unit::Number => format!("{x:.3}"),
+    }
+}
+
+fn percent(x: f64) -> String {
+    let p = 100.0 * x;
+    if p != 0.0 && p.abs() < 10.0 {
+        format!("{p:.1} %")
+    } else {
+        format!("{p:.0} %")
+    }
+}
+
+/// `21 ± 6 %` or `0.210 ± 0.060`.
+fn mean_sd(st: &Statistic, s: &Summary) -> String {
+    match (s.mean, s.sd) {
+        (Some(m), Some(sd)) => match st.unit {
+            Unit::Share => {
+                let (m, sd) = (percent(m), percent(sd));
+                format!("{} ± {sd}", m.trim_end_matches(" %"))
+            }
+            Unit::Number => format!("{m:.3} ± {sd:.3}"),
+        },
+        (Some(m), None) => value(st, m),
+        _ => "undefined".into(),
+    }
+}
+
+fn p_text(p: Option<f64>) -> String {
+    match p {
+        Some(p) if p < 0.001 => "p < 0.001".into(),
+        Some(p) => format!("p = {p:.3}"),
+        None => "p undefined".into(),
+    }
+}
+
+fn z_text(z: Option<f64>) -> String {
+    z.map_or("z undefined".into(), |z| format!("z = {z:.1}"))
+}
+
+fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supports => "supports one core",
+        Verdict::Contradicts => "against one core",
+        Verdict::NoDifference => "no difference",
+        Verdict::Descriptive => "descriptive",
+        Verdict::Undefined => "undefined",
+    }
+}
+
+/// The verdict lines of the headline coding: one per statistic with a claim,
+/// e.g. "the party set holds 83 % of cross-sector brokerage; gnm 21 ± 6 %
+/// (z = 10.4, p < 0.001: supports one core); …".
+pub fn verdict_lines(c: &Comparison) -> Vec<String> {
+    let Some(head) = c.codings.first() else {
+        return Vec::new();
+    };
+    let core = core_name(c);
+    head.statistics
+        .iter()
+        .filter(|r| r.claim != Claim::None)
+        .map(|r| {
+            let st = r.entry();
+            match &r.observed {
+                Value::Undefined(why) => format!("{}: undefined ({why})", r.name),
+                Value::Defined(x) => {
+                    let subject = st
+                        .phrase
+                        .replace("{core}", &core)
+                        .replace("{value}", &value(st, *x));
+                    let vs: Vec<String> = r
+                        .baselines
+                        .iter()
+                        .map(|b| {
+                            let s = &b.summary;
+                            format!(
+                                "{} {} ({}, {}: {})",
+                                b.baseline,
+                                mean_sd(st, s),
+                                z_text(s.z),
+                                p_text(s.p_claimed(r.claim)),
+                                verdict_word(b.verdict)
+                            )
+                        })
+                        .collect();
+                    format!("{subject}; {}", vs.join("; "))
+                }
+            }
+        })
+        .collect()
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// The comparison as Markdown: verdict lines, the panel against each
+/// baseline on the headline coding, the robustness table, the tied cores.
+pub fn comparison_markdown(c: &Comparison) -> String {
+    let mut out = String::new();
+    let core = core_name(c);
+    out.push_str(&format!("# {}: one core or many centres?\n\n", c.case));
+    let baselines: Vec<&str> = c
+        .codings
+        .first()
+        .and_then(|h| h.statistics.first())
+        .map(|s| s.baselines.iter().map(|b| b.baseline).collect())
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "Core: the {core} (`{}`; {} actors{}). Baselines: {}; {} draws each, seed {}. \
+         p is the one-sided Monte-Carlo p-value (1 + #)/(R + 1) in the direction the one-core claim predicts; \
+         a verdict needs p ≤ {}.\n",
+        c.core,
+        c.core_ids.len(),
+        if c.core_ids.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", c.core_ids.join(", "))
+        },
+        baselines.join(", "),
+        c.draws,
+        c.seed,
+        crate::compare::ALPHA,
+    ));
+    if let Some(o) = c.outcome {
+        out.push_str(&format!("Recorded outcome: {o}.\n"));
+    }
+    let Some(head) = c.codings.first() else {
+        return out;
+    };
+    out.push_str(&format!(
+        "\n## Verdicts ({}: {} actors, {} ties)\n\n",
+        head.coding, head.actors, head.ties
+    ));
+    for l in verdict_lines(c) {
+        out.push_str(&format!("- {l}\n"));
+    }
+    out.push_str(&format!(
+        "\n## The panel against each baseline ({})\n\nmean ± sd of the baseline, z; verdict mark (+ supports one core, − against, 0 no difference, · descriptive).\n\n",
+        head.coding
+    ));
+    out.push_str("| statistic | claim | observed |");
+    for b in &baselines {
+        out.push_str(&format!(" {b} |"));
+    }
+    out.push_str("\n|---|---|---|");
+    out.push_str(&"---|".repeat(baselines.len()));
+    out.push('\n');
+    for r in &head.statistics {
+        let st = r.entry();
+        let obs = match &r.observed {
+            Value::Defined(x) => value(st, *x),
+            Value::Undefined(why) => format!("undefined: {why}"),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} |",
+            r.name,
+            claim_text(r.claim),
+            md_escape(&obs)
+        ));
+        for b in &r.baselines {
+            let s = &b.summary;
+            out.push_str(&format!(
+                " {} (z {}) {} |",
+                mean_sd(st, s),
+                s.z.map_or("–".into(), |z| format!("{z:.1}")),
+                b.verdict.mark()
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&robustness_markdown(c));
+    out.push_str(&tied_markdown(c));
+    out
+}
+
+fn claim_text(c: Claim) -> &'static str {
+    match c {
+        Claim::Higher => "higher",
+        Claim::Lower => "lower",
+        Claim::None => "–",
+    }
+}
+
+/// The robustness table: one row per statistic, one column per coding; a
+/// cell is the observed value and one verdict mark per baseline, in order.
+pub fn robustness_markdown(c: &Comparison) -> String {
+    let mut out = String::from("\n## Robustness to coding\n\n");
+    let baselines: Vec<&str> = c
+        .codings
+        .first()
+        .and_then(|h| h.statistics.first())
+        .map(|s| s.baselines.iter().map(|b| b.baseline).collect())
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "Each cell: the observed value, then one mark per baseline ({}): + supports one core, − against, 0 no difference, · descriptive, n/a undefined. \
+         directed / symmetric: the aggregate of the positive layers; projected: arenas replaced by co-membership ties; \
+         stated: without the inferred ties; layer:x: one layer. Baselines are drawn from the recoded case.\n\n",
+        baselines.join(", ")
+    ));
+    out.push_str("| statistic |");
+    for k in &c.codings {
+        out.push_str(&format!(" {} |", k.coding));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(c.codings.len()));
+    out.push('\n');
+    out.push_str("| actors / ties / core |");
+    for k in &c.codings {
+        out.push_str(&format!(" {} / {} / {} |", k.actors, k.ties, k.core_actors));
+    }
+    out.push('\n');
+    for (i, st) in PANEL.iter().enumerate() {
+        out.push_str(&format!("| {} |", st.name));
+        for k in &c.codings {
+            let r = &k.statistics[i];
+            let marks: String = r.baselines.iter().map(|b| b.verdict.mark()).collect();
+            match &r.observed {
+                Value::Defined(x) => out.push_str(&format!(" {} {marks} |", value(st, *x))),
+                Value::Undefined(_) => out.push_str(" undefined |"),
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn tied_markdown(c: &Comparison) -> String {
+    let mut out = String::from("\n## Ties at the optimum\n\n");
+    let core = core_name(c);
+    match c.tied_cores.as_slice() {
+        [] => out.push_str("The core–periphery search found no core with a defined fit.\n"),
+        [one] => out.push_str(&format!(
+            "One core reaches the best core–periphery fit {:.6} ({} of the search's starts): {} ({} in the {core}).\n",
+            one.fit,
+            one.starts,
+            one.ids.join(", "),
+            percent(one.core_share)
+        )),
+        many => {
+            out.push_str(&format!(
+                "{} different cores fit within 1e-9 of the best core–periphery fit {:.6}; naming one of them \"the\" core would mislead.\n\n| core | actors | fit | starts | share in the {core} |\n|---|---|---|---|---|\n",
+                many.len(),
+                many[0].fit
+            ));
+            for t in many {
+                out.push_str(&format!(
+                    "| {} | {} | {:.9} | {} | {} |\n",
+                    t.ids.join(", "),
+                    t.ids.len(),
+                    t.fit,
+                    t.starts,
+                    percent(t.core_share)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The comparison as CSV: one row per coding, statistic and baseline
+/// (undefined values empty, the reason in `undefined`).
+pub fn comparison_csv(cs: &[Comparison]) -> String {
+    let mut out = String::from(
+        "case,coding,statistic,claim,observed,undefined,baseline,draws,undefined_draws,mean,sd,z,p_ge,p_le,p_mc_ge,p_mc_le,verdict\n",
+    );
+    let num = |x: Option<f64>| x.map_or(String::new(), csv_number);
+    for c in cs {
+        for k in &c.codings {
+            for r in &k.statistics {
+                let (obs, why) = match &r.observed {
+                    Value::Defined(x) => (csv_number(*x), String::new()),
+                    Value::Undefined(w) => {
+                        (String::new(), format!("\"{}\"", w.replace('"', "\"\"")))
+                    }
+                };
+                for b in &r.baselines {
+                    let s = &b.summary;
+                    out.push_str(&format!(
+                        "{},{},{},{},{obs},{why},{},{},{},{},{},{},{},{},{},{},{}\n",
+                        c.case,
+                        k.coding,
+                        r.name,
+                        claim_text(r.claim).replace('–', ""),
+                        b.baseline,
+                        s.draws,
+                        s.undefined_draws,
+                        num(s.mean),
+                        num(s.sd),
+                        num(s.z),
+                        num(s.p_ge),
+                        num(s.p_le),
+                        num(s.p_mc_ge),
+                        num(s.p_mc_le),
+                        verdict_word(b.verdict).replace(' ', "-"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The comparisons as JSON (an array; undefined values `null`).
+pub fn comparison_json(cs: &[Comparison]) -> String {
+    serde_json::to_string_pretty(cs).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The statistics of the cross-case table.
+pub const CROSS_CASE_STATISTICS: &[&str] = &[
+    "betweenness_centralization",
+    "core_brokerage_share",
+    "core_path_share",
+    "effective_centres",
+    "fragmentation_without_core",
+];
+
+/// Every case side by side on its headline coding: outcome, core actors, for
+/// each statistic of [`CROSS_CASE_STATISTICS`] the observed value and its z
+/// against the first baseline, and the tally of verdicts over every claimed
+/// statistic and baseline. Rows are grouped by recorded outcome (succeeded,
+/// failed, unknown, none) so successes stand beside failures.
+pub fn cross_case_markdown(cs: &[Comparison]) -> String {
+    let mut rows: Vec<&Comparison> = cs.iter().collect();
+    let rank = |o: Option<OutcomeStatus>| match o {
+        Some(OutcomeStatus::Succeeded) => 0,
+        Some(OutcomeStatus::Failed) => 1,
+        Some(OutcomeStatus::Unknown) => 2,
+        None => 3,
+    };
+    rows.sort_by_key(|c| (rank(c.outcome), c.case.clone()));
+    let first = cs
+        .first()
+        .and_then(|c| c.codings.first())
+        .and_then(|h| h.statistics.first())
+        .and_then(|s| s.baselines.first())
+        .map_or("", |b| b.baseline);
+    let mut out = format!(
+        "# Every case side by side\n\nHeadline coding of each case; value (z against {first}); verdicts: + supports one core, − against, 0 no difference, over every claimed statistic and baseline.\n\n| case | outcome | core actors |"
+    );
+    for s in CROSS_CASE_STATISTICS {
+        out.push_str(&format!(" {s} |"));
+    }
+    out.push_str(" verdicts |\n|---|---|---|");
+    out.push_str(&"---|".repeat(CROSS_CASE_STATISTICS.len() + 1));
+    out.push('\n');
+    for c in rows {
+        let Some(h) = c.codings.first() else { continue };
+        out.push_str(&format!(
+            "| {} | {} | {} |",
+            c.case,
+            c.outcome.map_or("–".into(), |o| o.to_string()),
+            h.core_actors
+        ));
+        for name in CROSS_CASE_STATISTICS {
+            let cell = h.statistic(name).map_or("–".into(), |r| match &r.observed {
+                Value::Defined(x) => format!(
+                    "{} ({})",
+                    value(r.entry(), *x),
+                    r.baselines
+                        .first()
+                        .and_then(|b| b.summary.z)
+                        .map_or("–".into(), |z| format!("{z:.1}"))
+                ),
+                Value::Undefined(_) => "undefined".into(),
+            });
+            out.push_str(&format!(" {cell} |"));
+        }
+        let (mut plus, mut minus, mut zero) = (0, 0, 0);
+        for r in &h.statistics {
+            for b in &r.baselines {
+                match b.verdict {
+                    Verdict::Supports => plus += 1,
+                    Verdict::Contradicts => minus += 1,
+                    Verdict::NoDifference => zero += 1,
+                    _ => {}
+                }
+            }
+        }
+        out.push_str(&format!(" +{plus} −{minus} 0:{zero} |\n"));
+    }
+    out
+}
