@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::measures::Weights;
 use crate::model::Csr;
-use crate::random::{CoprodRng, below, shuffle, stream};
+use crate::random::{CoprodRng, shuffle, stream};
 use std::collections::BTreeSet;
 
 /// A division of the nodes into core–periphery pairs: every node is in one

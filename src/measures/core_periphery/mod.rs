@@ -44,6 +44,7 @@
 pub mod borgatti_everett;
 pub mod fragmentation;
 pub mod km_config;
+pub mod qs_test;
 
 pub use borgatti_everett::{
     CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, best_core, best_core_exhaustive,
@@ -56,3 +57,4 @@ pub use km_config::{
     CorePeripheryPairs, KmDetectOptions, KmQuality, PairQuality, km_config_detect,
     km_config_quality,
 };
+pub use qs_test::{PairSignificance, QsTest, QsTestOptions, km_config_qs_test};
