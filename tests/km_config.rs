@@ -5,8 +5,8 @@
 
 use coprod::measures::Weights;
 use coprod::measures::core_periphery::{
-    CorePeripheryPairs, KmDetectOptions, QsTestOptions, km_config_detect, km_config_qs_test,
-    km_config_quality,
+    CorePeripheryPairs, KmDetectOptions, QsNull, QsTestOptions, km_config_detect,
+    km_config_qs_test, km_config_quality,
 };
 use coprod::model::Kind;
 use coprod::model::{Aggregation, Csr, View};
@@ -248,6 +248,17 @@ fn jinsong_pairs_and_the_party_core() {
     };
     let t = km_config_qs_test(&g, &party, &opts).unwrap();
     eprintln!("party as one core: {:?}", t.pairs);
+    let chung_lu = QsTestOptions {
+        null: QsNull::ExpectedDegree,
+        ..opts
+    };
+    let t2 = km_config_qs_test(&g, &d, &chung_lu).unwrap();
+    eprintln!(
+        "jinsong, expected-degree null: {} of {} pairs significant",
+        t2.significant_pairs(),
+        t2.pairs.len()
+    );
+    assert_eq!(t2, km_config_qs_test(&g, &d, &chung_lu).unwrap());
     assert!(t.pairs[0].quality < 0.0);
     assert_eq!(t.significant_pairs(), 0);
 }

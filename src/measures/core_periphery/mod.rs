@@ -57,4 +57,4 @@ pub use km_config::{
     CorePeripheryPairs, KmDetectOptions, KmQuality, PairQuality, km_config_detect,
     km_config_quality,
 };
-pub use qs_test::{PairSignificance, QsTest, QsTestOptions, km_config_qs_test};
+pub use qs_test::{PairSignificance, QsNull, QsTest, QsTestOptions, km_config_qs_test};
