@@ -295,37 +295,41 @@ pub fn matched_plan(case: &MultiplexGraph, options: &MatchedOptions) -> Result<M
     }
     let mut up = vec![usize::MAX; n];
     let mut centres = Vec::new();
-    if core.is_empty() {
-        if let Some(top) =
-            (0..heads.len()).min_by(|&a, &b| key(heads[a].actors[0]).cmp(&key(heads[b].actors[0])))
-        {
-            let h = heads.remove(top);
-            centres.push(h);
+    let r = |u: usize| rank(case.actor(u).level);
+    // The apex: the strongest core actor of the smallest rank.
+    let apex = core
+        .iter()
+        .min_by(|&a, &b| (r(a), key(a)).cmp(&(r(b), key(b))));
+    match apex {
+        None => {
+            if let Some(top) = (0..heads.len())
+                .min_by(|&a, &b| key(heads[a].actors[0]).cmp(&key(heads[b].actors[0])))
+            {
+                let h = heads.remove(top);
+                centres.push(h);
+            }
         }
-    } else {
-        let r = |u: usize| rank(case.actor(u).level);
-        let min_rank = core.iter().map(r).min().unwrap_or(0);
-        let apex = strongest(&mut core.iter().filter(|&c| r(c) == min_rank))
-            .expect("the core is not empty");
-        // The strongest core actor of the largest rank satisfying `ok`.
-        let nearest = |ok: &dyn Fn(u8) -> bool| {
-            let best = core.iter().map(r).filter(|&x| ok(x)).max()?;
-            strongest(&mut core.iter().filter(|&c| r(c) == best))
-        };
-        for u in 0..n {
-            up[u] = if u == apex {
-                usize::MAX
-            } else if core_mask[u] {
-                nearest(&|x| x < r(u)).unwrap_or(apex)
-            } else {
-                nearest(&|x| x <= r(u)).unwrap_or(apex)
+        Some(apex) => {
+            // The strongest core actor of the largest rank satisfying `ok`.
+            let nearest = |ok: &dyn Fn(u8) -> bool| {
+                let best = core.iter().map(r).filter(|&x| ok(x)).max()?;
+                strongest(&mut core.iter().filter(|&c| r(c) == best))
             };
+            for (u, up) in up.iter_mut().enumerate() {
+                *up = if u == apex {
+                    usize::MAX
+                } else if core_mask[u] {
+                    nearest(&|x| x < r(u)).unwrap_or(apex)
+                } else {
+                    nearest(&|x| x <= r(u)).unwrap_or(apex)
+                };
+            }
+            centres.push(Centre {
+                sector: None,
+                actors: core.iter().collect(),
+                cluster: core.iter().filter(|&c| c != apex).collect(),
+            });
         }
-        centres.push(Centre {
-            sector: None,
-            actors: core.iter().collect(),
-            cluster: core.iter().filter(|&c| c != apex).collect(),
-        });
     }
     centres.extend(heads);
     Ok(MatchedPlan {

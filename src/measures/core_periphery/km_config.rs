@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::measures::Weights;
 use crate::model::Csr;
 use crate::random::{CoprodRng, shuffle, stream};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A division of the nodes into core–periphery pairs: every node is in one
 /// pair, as a core or as a periphery node.
@@ -102,18 +102,18 @@ pub fn km_config_quality(
     }
     let ids: BTreeSet<u32> = division.pair.iter().copied().collect();
     let ids: Vec<u32> = ids.into_iter().collect();
-    let slot = |id: u32| ids.binary_search(&id).expect("an id of the division");
+    let slots: BTreeMap<u32, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let k = ids.len();
     let (mut w, mut dc, mut dp) = (vec![0.0; k], vec![0.0; k], vec![0.0; k]);
     let (mut size, mut cores) = (vec![0usize; k], vec![0usize; k]);
-    for u in 0..g.node_count() {
-        let c = slot(division.pair[u]);
+    for (u, &du) in d.iter().enumerate() {
+        let c = slots[&division.pair[u]];
         size[c] += 1;
         if division.core[u] {
             cores[c] += 1;
-            dc[c] += d[u];
+            dc[c] += du;
         } else {
-            dp[c] += d[u];
+            dp[c] += du;
         }
         // Each ordered pair (u, v), v ≠ u, of the same pair with a core end.
         for (&v, &x) in g.out_neighbors(u).iter().zip(g.out_weights(u)) {
@@ -247,15 +247,19 @@ pub fn km_config_detect(g: &Csr, options: &KmDetectOptions) -> Result<CorePeriph
         },
     )?;
     let d = degrees(g, options.weights);
-    let mut best: Option<(f64, CorePeripheryPairs)> = None;
-    for r in 0..options.runs {
+    let run = |r: usize| -> Result<(f64, CorePeripheryPairs)> {
         let div = label_switching(g, &d, options.weights, &mut stream(options.seed, r as u64));
         let q = km_config_quality(g, &div, options.weights)?.map_or(0.0, |q| q.total);
-        if best.as_ref().is_none_or(|(b, _)| q > *b) {
-            best = Some((q, div));
+        Ok((q, div))
+    };
+    let mut best = run(0)?;
+    for r in 1..options.runs {
+        let next = run(r)?;
+        if next.0 > best.0 {
+            best = next;
         }
     }
-    Ok(best.expect("runs > 0").1)
+    Ok(best.1)
 }
 
 fn label_switching(
@@ -329,10 +333,10 @@ fn label_switching(
             // A new pair of its own, as its core (an empty id: one exists,
             // since i has left and at most n − 1 nodes hold ids).
             let alone = -(di * di) / two_m / two_m;
-            if alone > best.0 + 1e-12 {
-                if let Some(&c) = empty.iter().next() {
-                    best = (alone, c, true);
-                }
+            if alone > best.0 + 1e-12
+                && let Some(&c) = empty.iter().next()
+            {
+                best = (alone, c, true);
             }
             let (_, c, x) = best;
             moved |= (c, x) != (c0, x0);

@@ -162,7 +162,7 @@ pub fn km_config_qs_test(
             ),
         });
     }
-    if !(options.alpha > 0.0 && options.alpha < 1.0) {
+    if options.alpha.is_nan() || options.alpha <= 0.0 || options.alpha >= 1.0 {
         return Err(Error::InvalidParameter {
             name: "alpha",
             reason: format!("{} is not in (0, 1)", options.alpha),
@@ -234,11 +234,11 @@ fn p_value(q: f64, s: f64, null: &[(f64, usize)]) -> Option<f64> {
         cqs += dq * ds;
     }
     let (sq, ss) = ((vq / (kf - 1.0)).sqrt(), (vs / (kf - 1.0)).sqrt());
-    if !(sq > 0.0 && ss > 0.0) {
+    if sq.is_nan() || ss.is_nan() || sq <= 0.0 || ss <= 0.0 {
         return None;
     }
     let rho = cqs / (vq.sqrt() * vs.sqrt());
-    if !(rho.abs() < 1.0) {
+    if rho.is_nan() || rho.abs() >= 1.0 {
         return None;
     }
     let h = kf.powf(-1.0 / 6.0);
