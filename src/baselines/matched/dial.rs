@@ -55,8 +55,8 @@ enum Top {
 ///
 /// Edge cases: a layer with no non-arena tie only keeps its arena ties; a
 /// case whose actors are all arenas has no centre (`K = 0`) and comes back
-/// with its ties; `K = 1` (one sector and no core, or the core alone) admits
-/// only `λ = 1`; self-loops are copied.
+/// with its ties; `K ≤ 1` (no centre, one sector and no core, or the core
+/// alone) admits only `λ = 1`; self-loops are copied.
 ///
 /// Complexity: `O(n + K n + Σ m_ℓ log m_ℓ)` per draw, plus `O(n²)` for a
 /// layer whose centres' tiers are full (the excess enumerates free dyads).
