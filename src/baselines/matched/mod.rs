@@ -110,6 +110,27 @@ impl Default for Core {
 }
 
 impl Core {
+    /// The core of these actors, by id.
+    ///
+    /// ```
+    /// use coprod::baselines::Core;
+    /// let case = coprod::cases::load("x_district").unwrap();
+    /// let core = Core::ids(&case, &["civil_affairs_bureau"]).unwrap();
+    /// assert_eq!(core.members(&case).unwrap().len(), 1);
+    /// let e = Core::ids(&case, &["civil_affairs"]).unwrap_err();
+    /// assert!(e.to_string().contains("civil_affairs_bureau"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownActor`] for an id the case lacks, listing the ids it has.
+    pub fn ids<S: AsRef<str>>(case: &MultiplexGraph, ids: &[S]) -> Result<Core> {
+        let members = ids
+            .iter()
+            .map(|id| case.actor_index(id.as_ref()))
+            .collect::<Result<Vec<usize>>>()?;
+        Ok(Core::Set(NodeSet::new(case.actor_count(), members)?))
+    }
+
     /// The members among the case's actors.
     ///
     /// # Errors
