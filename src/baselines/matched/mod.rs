@@ -88,6 +88,10 @@ pub use counterfactual::{
     CoreActors, Counterfactual, MadePolycentricOptions, TieAccount, made_polycentric, without_core,
 };
 pub use dial::{DialOptions, dial, one_core, polycentric};
+/// The draws from a given generator, for the ensembles of `src/compare/`
+/// (draw `i` from `random::stream(seed, i)`).
+#[allow(unused_imports)]
+pub(crate) use dial::{dial_with, one_core_with, polycentric_with};
 
 use crate::error::{Error, Result};
 use crate::model::{Kind, Layers, Level, MultiplexGraph, NodeSet, Sector, View};
