@@ -13,7 +13,9 @@
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
 //! * [`baselines`]: null models of a case (G(n, m), dyad census, degree-preserving
-//!   rewiring, sector-preserving swaps, the sector block model, the layer shuffle).
+//!   rewiring, sector-preserving swaps, the sector block model, the layer shuffle),
+//!   matched baselines (polycentric, one core, the dial λ between them) and the
+//!   counterfactuals of a case (without its core, made polycentric).
 //! * [`compare`]: the comparison engine: the panel of one-core statistics against
 //!   ensembles of baselines, on every coding of the robustness table.
 //! * [`report`]: the actor table, the graph summary with the core-set

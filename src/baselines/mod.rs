@@ -13,6 +13,12 @@
 //! | [`block_model`] | the tie counts per sector pair | `sna::rgnmix(method = "exact")` |
 //! | [`layer_shuffle`] | every layer's degrees, not their overlap | — |
 //!
+//! Matched baselines ([`matched`]) keep the actors and every layer's number
+//! of ties but place the ties by a model of who heads whom: [`polycentric`]
+//! (K equal autonomous centres), [`one_core`] (the core set above every
+//! sector) and the [`dial`] between them; [`without_core`] and
+//! [`made_polycentric`] are counterfactuals of the case itself.
+//!
 //! # What a null graph is
 //!
 //! Every model returns a [`MultiplexGraph`] with **the case's actors** (same
@@ -46,6 +52,7 @@ mod block;
 mod dyad_census;
 mod gnm;
 mod layer_shuffle;
+pub mod matched;
 mod rewire;
 mod sample;
 mod sector_rewire;
@@ -54,6 +61,11 @@ pub use block::{BlockOptions, block_model};
 pub use dyad_census::{DyadCensusOptions, dyad_census};
 pub use gnm::{GnmOptions, gnm};
 pub use layer_shuffle::{Shuffled, layer_shuffle};
+pub use matched::{
+    Centre, Core, CoreActors, Counterfactual, DialOptions, MadePolycentricOptions, MatchedOptions,
+    MatchedPlan, TieAccount, dial, made_polycentric, matched_plan, one_core, polycentric,
+    without_core,
+};
 pub use rewire::{RewireOptions, Rewired, SwapCount, Trials, rewire};
 pub use sector_rewire::{SectorRewireOptions, sector_rewire};
 
@@ -62,6 +74,7 @@ pub(crate) use block::block_model_with;
 pub(crate) use dyad_census::dyad_census_with;
 pub(crate) use gnm::gnm_with;
 pub(crate) use layer_shuffle::layer_shuffle_with;
+pub(crate) use matched::{one_core_with, polycentric_with};
 pub(crate) use rewire::rewire_with;
 pub(crate) use sector_rewire::sector_rewire_with;
 

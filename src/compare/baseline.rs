@@ -3,7 +3,8 @@
 //! counterfactuals) plugs in by adding an entry to [`BASELINES`].
 
 use crate::baselines::{
-    BlockOptions, DyadCensusOptions, GnmOptions, RewireOptions, SectorRewireOptions,
+    BlockOptions, Core, DyadCensusOptions, GnmOptions, MatchedOptions, RewireOptions,
+    SectorRewireOptions,
 };
 use crate::error::{Error, Names, Result};
 use crate::model::{CoreSet, MultiplexGraph};
@@ -141,7 +142,33 @@ pub const BASELINES: &[Baseline] = &[
                 .map(|x| x.rewired.graph)
         },
     ),
+    Baseline::new(
+        "polycentric",
+        "matched polycentric baseline: the case's actors and ties per layer, K equal autonomous centres (the core set and the strongest actor of each other sector) each heading its sector's cluster, joined by peer ties (the dial at λ = 1/K)",
+        "coprod (Ostrom's polycentric model; baselines::polycentric)",
+        Draws::Random,
+        |cx, r| crate::baselines::polycentric_with(cx.case, &matched(cx)?, r),
+    ),
+    Baseline::new(
+        "one-core",
+        "matched one-core baseline: the case's actors and ties per layer, the core set tied to the head of every sector and down the chains by level (the dial at λ = 1)",
+        "coprod (\"one core, many actors\"; baselines::one_core)",
+        Draws::Random,
+        |cx, r| crate::baselines::one_core_with(cx.case, &matched(cx)?, r),
+    ),
 ];
+
+/// The matched baselines' options for the comparison's core set.
+fn matched(cx: &DrawContext<'_>) -> Result<MatchedOptions> {
+    let core = match cx.core {
+        CoreSet::Kind(k) => Core::Kind(*k),
+        CoreSet::Ids(ids) => Core::ids(cx.case, ids)?,
+    };
+    Ok(MatchedOptions {
+        core,
+        ..Default::default()
+    })
+}
 
 /// The baseline called `name`.
 ///

@@ -113,12 +113,24 @@ pub struct Summary {
 /// assert_eq!(s.mean, Some(2.5));
 /// assert_eq!((s.p_ge, s.p_le), (Some(0.5), Some(0.75)));
 /// assert_eq!((s.p_mc_ge, s.p_mc_le), (Some(0.6), Some(0.8)));
+/// // Draws that differ only by rounding have sd 0 and no z.
+/// let c = summarise(Some(1.0), &[Some(0.3), Some(0.1 + 0.2), Some(0.3)]);
+/// assert_eq!((c.sd, c.z), (Some(0.0), None));
 /// ```
 pub fn summarise(observed: Option<f64>, xs: &[Option<f64>]) -> Summary {
     let vals: Vec<f64> = xs.iter().flatten().copied().collect();
     let r = vals.len();
     let mean = (r > 0).then(|| vals.iter().sum::<f64>() / r as f64);
+    // Draws equal up to rounding (a statistic the baseline fixes) have sd 0,
+    // not the 1e-17 left by summing them: no z then, rather than 10^13.
+    let (lo, hi) = vals
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+            (a.min(x), b.max(x))
+        });
+    let constant = hi - lo <= 1e-12 * lo.abs().max(hi.abs());
     let sd = match mean {
+        Some(_) if r > 1 && constant => Some(0.0),
         Some(m) if r > 1 => {
             Some((vals.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (r - 1) as f64).sqrt())
         }

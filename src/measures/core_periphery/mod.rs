@@ -6,6 +6,9 @@
 //!   multi-start local search (or exhaustively, on small graphs).
 //! * [`fragmentation`](mod@fragmentation): Borgatti's (2006) key-player fragmentation `F` and
 //!   distance-weighted fragmentation `DF` after removing a set of actors.
+//! * [`km_config`]: Kojaku & Masuda's (2018) KM-config quality of a division
+//!   into several core–periphery pairs, its label-switching detection and
+//!   the (q, s) significance test against configuration-model randomisations.
 //!
 //! Measured, "one core, many actors" is a party core that the core–periphery
 //! model finds and whose removal fragments the network:
@@ -40,6 +43,8 @@
 
 pub mod borgatti_everett;
 pub mod fragmentation;
+pub mod km_config;
+pub mod qs_test;
 
 pub use borgatti_everett::{
     CorePeriphery, CorePeripheryModel, CoreSearch, OffDiagonal, TiedCore, best_core,
@@ -48,3 +53,8 @@ pub use borgatti_everett::{
 pub use fragmentation::{
     FRAGMENTATION_PARALLEL_MIN_NODES, FragmentationOptions, distance_fragmentation, fragmentation,
 };
+pub use km_config::{
+    CorePeripheryPairs, KmDetectOptions, KmQuality, PairQuality, km_config_detect,
+    km_config_quality,
+};
+pub use qs_test::{PairSignificance, QsNull, QsTest, QsTestOptions, km_config_qs_test};
