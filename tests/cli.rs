@@ -438,7 +438,7 @@ fn compare_writes_verdicts_robustness_and_rejects_unknown_baselines() {
         csv.starts_with("case,coding,statistic,claim,observed"),
         "{csv}"
     );
-    let (code, _, err) = coprod(&["compare", "elevator_tx", "--baseline", "polycentric"]);
+    let (code, _, err) = coprod(&["compare", "elevator_tx", "--baseline", "polycentrc"]);
     assert_eq!(code, 2);
     for name in [
         "gnm",
@@ -447,6 +447,8 @@ fn compare_writes_verdicts_robustness_and_rejects_unknown_baselines() {
         "sector-rewire",
         "block",
         "layer-shuffle",
+        "polycentric",
+        "one-core",
         "all",
     ] {
         assert!(err.contains(name), "{err}");
