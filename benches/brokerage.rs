@@ -2,8 +2,8 @@
 
 use coprod::generate::gnm;
 use coprod::measures::brokerage::{
-    BrokerageOptions, EiOptions, StructuralHolesOptions, brokerage, constraint, effective_size,
-    ei_index, hierarchy, multiplex_brokerage,
+    BrokerageOptions, EiOptions, StructuralHolesOptions, brokerage, burt_hierarchy, constraint,
+    effective_size, ei_index, multiplex_brokerage,
 };
 use coprod::model::{Aggregation, Csr, Partition};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| assert_eq!(constraint(black_box(&d), &o).len(), n))
         });
         group.bench_with_input(BenchmarkId::new("hierarchy_undirected", n), &n, |b, _| {
-            b.iter(|| assert_eq!(hierarchy(black_box(&u), &o).len(), n))
+            b.iter(|| assert_eq!(burt_hierarchy(black_box(&u), &o).len(), n))
         });
         group.bench_with_input(BenchmarkId::new("ei_index_directed", n), &n, |b, _| {
             b.iter(|| {

@@ -72,7 +72,7 @@ pub use petgraph;
 pub mod prelude {
     pub use crate::cases;
     pub use crate::error::{Error, Result};
-    pub use crate::measures::{Direction, Parallelism, Weighting, Weights};
+    pub use crate::measures::{Direction, EdgeLength, Parallelism, Weights};
     pub use crate::model::{
         Actor, Attribute, Kind, Layers, Level, MultiplexGraph, NodeSet, Partition, Scores, Sector,
         Snapshot, Tie, View,

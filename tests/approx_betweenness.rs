@@ -9,7 +9,7 @@
 //! Run with `--nocapture` to see the numbers.
 
 use coprod::generate::gnm;
-use coprod::measures::Weighting;
+use coprod::measures::EdgeLength;
 use coprod::measures::centrality::*;
 use coprod::model::{Aggregation, Csr, Kind, NodeSet, View};
 
@@ -290,7 +290,7 @@ fn bad_parameters_are_typed_errors() {
         assert!(approx_group_betweenness(&g, &set, &go).is_err());
     }
     let weighted = ApproxBetweennessOptions {
-        weighting: Weighting::Distance,
+        weighting: EdgeLength::Weight,
         ..Default::default()
     };
     match approx_betweenness(&g, &weighted).unwrap_err() {

@@ -169,7 +169,7 @@ fn check_structural_holes(f: &common::Fixture) {
 }
 
 use coprod::measures::Direction;
-use coprod::measures::brokerage::{EiOptions, ei_index, hierarchy, multiplex_brokerage};
+use coprod::measures::brokerage::{EiOptions, burt_hierarchy, ei_index, multiplex_brokerage};
 use coprod::model::{Aggregation, Csr, Partition};
 
 /// Burt's hierarchy by hand.
@@ -204,7 +204,7 @@ fn hierarchy_by_hand() {
     let h1 = (xlnx(162.0 / 145.0) + xlnx(128.0 / 145.0)) / (2.0 * 2f64.ln());
     assert!((h0 - 0.052205).abs() < 1e-6 && (h1 - 0.009938).abs() < 1e-6);
     assert_close(
-        &hierarchy(&g, &o),
+        &burt_hierarchy(&g, &o),
         &[h0, h1, h1, f64::NAN],
         1e-12,
         "hierarchy",
@@ -218,7 +218,7 @@ fn hierarchy_by_hand() {
     );
     // Even constraint (a star's centre): no hierarchy.
     let star = Csr::from_edges(3, false, &[(0, 1, 1.0), (0, 2, 1.0)], Aggregation::Sum);
-    assert_eq!(hierarchy(&star, &o)[0], 0.0);
+    assert_eq!(burt_hierarchy(&star, &o)[0], 0.0);
 }
 
 /// E-I index by hand on a directed graph with groups A = {0, 1}, B = {2, 3}, C = {4}, D = {5}.

@@ -3,8 +3,8 @@
 
 use coprod::measures::Direction;
 use coprod::measures::brokerage::{
-    BrokerageOptions, EiOptions, Role, StructuralHolesOptions, Weights, brokerage, constraint,
-    effective_size, efficiency, ei_index, hierarchy, multiplex_brokerage,
+    BrokerageOptions, EiOptions, Role, StructuralHolesOptions, Weights, brokerage, burt_hierarchy,
+    constraint, effective_size, efficiency, ei_index, multiplex_brokerage,
 };
 use coprod::model::{Aggregation, Csr, Partition};
 use coprod::{
@@ -117,7 +117,7 @@ proptest! {
         let o = StructuralHolesOptions::default();
         prop_assert!(close(&effective_size(&g, &o), &back(&effective_size(&h, &o), &perm)));
         prop_assert!(close(&constraint(&g, &o), &back(&constraint(&h, &o), &perm)));
-        prop_assert!(close(&hierarchy(&g, &o), &back(&hierarchy(&h, &o), &perm)));
+        prop_assert!(close(&burt_hierarchy(&g, &o), &back(&burt_hierarchy(&h, &o), &perm)));
         let eo = EiOptions::default();
         let (ea, eb) = (ei_index(&g, &p, &eo).unwrap(), ei_index(&h, &q, &eo).unwrap());
         prop_assert!(close(&ea.actors, &back(&eb.actors, &perm)));
@@ -135,7 +135,7 @@ proptest! {
         let weight = if weighted { Weights::Strength } else { Weights::Ignore };
         let o = StructuralHolesOptions { weight, ..Default::default() };
         let in01 = |x: f64| x.is_nan() || (-1e-12..=1.0 + 1e-12).contains(&x);
-        prop_assert!(hierarchy(&g, &o).into_iter().all(in01));
+        prop_assert!(burt_hierarchy(&g, &o).into_iter().all(in01));
         prop_assert!(efficiency(&g, &o).into_iter().all(in01));
         for (u, c) in constraint(&g, &o).into_iter().enumerate() {
             // NaN exactly for isolates (no self-loops here).

@@ -5,7 +5,7 @@ mod common;
 
 use common::{EXACT, Fixture, assert_close, assert_scalar, fixtures};
 use coprod::measures::centrality::*;
-use coprod::measures::{Direction, Weighting};
+use coprod::measures::{Direction, EdgeLength};
 use coprod::model::NodeSet;
 
 /// Tolerance for the power iterations (solver tol 1e-12 / 1e-13).
@@ -124,7 +124,7 @@ fn degree_matches_networkx_and_sna() {
     }
 }
 
-fn clo(dir: Direction, w: Weighting, scale: ClosenessScale) -> ClosenessOptions {
+fn clo(dir: Direction, w: EdgeLength, scale: ClosenessScale) -> ClosenessOptions {
     ClosenessOptions {
         direction: dir,
         weighting: w,
@@ -137,7 +137,7 @@ fn clo(dir: Direction, w: Weighting, scale: ClosenessScale) -> ClosenessOptions 
 fn closeness_matches_networkx_igraph_and_sna() {
     use ClosenessScale::*;
     use Direction::*;
-    use Weighting::*;
+    use EdgeLength::*;
     let n = check_nodes("networkx.closeness_centrality", On::All, EXACT, |f| {
         closeness(&f.csr(), &ClosenessOptions::default())
     });
@@ -146,57 +146,57 @@ fn closeness_matches_networkx_igraph_and_sna() {
         "networkx.closeness_centrality.wf_false",
         On::All,
         EXACT,
-        |f| closeness(&f.csr(), &clo(In, Unweighted, Reachable)),
+        |f| closeness(&f.csr(), &clo(In, Hops, Reachable)),
     );
     check_nodes(
         "networkx.closeness_centrality.reverse",
         On::Directed,
         EXACT,
-        |f| closeness(&f.csr(), &clo(Out, Unweighted, WassermanFaust)),
+        |f| closeness(&f.csr(), &clo(Out, Hops, WassermanFaust)),
     );
     check_nodes(
         "networkx.closeness_centrality.distance_weight",
         On::Weighted,
         EXACT,
-        |f| closeness(&f.csr(), &clo(In, Distance, WassermanFaust)),
+        |f| closeness(&f.csr(), &clo(In, Weight, WassermanFaust)),
     );
     // igraph: mode "out" on digraphs, "all" on graphs
     check_nodes("igraph.closeness", On::All, EXACT, |f| {
-        closeness(&f.csr(), &clo(Out, Unweighted, IgraphReachable))
+        closeness(&f.csr(), &clo(Out, Hops, IgraphReachable))
     });
     check_nodes("igraph.closeness.weight", On::Weighted, EXACT, |f| {
-        closeness(&f.csr(), &clo(Out, Distance, IgraphReachable))
+        closeness(&f.csr(), &clo(Out, Weight, IgraphReachable))
     });
     check_nodes("igraph.closeness.in", On::Directed, EXACT, |f| {
-        closeness(&f.csr(), &clo(In, Unweighted, IgraphReachable))
+        closeness(&f.csr(), &clo(In, Hops, IgraphReachable))
     });
     check_nodes(
         "igraph.closeness.in.weight",
         On::DirectedWeighted,
         EXACT,
-        |f| closeness(&f.csr(), &clo(In, Distance, IgraphReachable)),
+        |f| closeness(&f.csr(), &clo(In, Weight, IgraphReachable)),
     );
     check_nodes("sna.closeness.directed", On::Directed, EXACT, |f| {
-        closeness(&f.csr(), &clo(Out, Unweighted, Sna))
+        closeness(&f.csr(), &clo(Out, Hops, Sna))
     });
     check_nodes(
         "sna.closeness.directed.valued",
         On::DirectedWeighted,
         EXACT,
-        |f| closeness(&f.csr(), &clo(Out, Distance, Sna)),
+        |f| closeness(&f.csr(), &clo(Out, Weight, Sna)),
     );
     check_nodes("sna.closeness.undirected", On::All, EXACT, |f| {
-        closeness(&f.csr(), &clo(All, Unweighted, Sna))
+        closeness(&f.csr(), &clo(All, Hops, Sna))
     });
     check_nodes(
         "sna.closeness.undirected.valued",
         On::UndirectedWeighted,
         EXACT,
-        |f| closeness(&f.csr(), &clo(All, Distance, Sna)),
+        |f| closeness(&f.csr(), &clo(All, Weight, Sna)),
     );
 }
 
-fn har(dir: Direction, w: Weighting, scale: HarmonicScale) -> HarmonicOptions {
+fn har(dir: Direction, w: EdgeLength, scale: HarmonicScale) -> HarmonicOptions {
     HarmonicOptions {
         direction: dir,
         weighting: w,
@@ -208,8 +208,8 @@ fn har(dir: Direction, w: Weighting, scale: HarmonicScale) -> HarmonicOptions {
 #[test]
 fn harmonic_matches_networkx_igraph_and_sna() {
     use Direction::*;
+    use EdgeLength::*;
     use HarmonicScale::*;
-    use Weighting::*;
     let n = check_nodes("networkx.harmonic_centrality", On::All, EXACT, |f| {
         harmonic(&f.csr(), &HarmonicOptions::default())
     });
@@ -218,53 +218,53 @@ fn harmonic_matches_networkx_igraph_and_sna() {
         "networkx.harmonic_centrality.reverse",
         On::Directed,
         EXACT,
-        |f| harmonic(&f.csr(), &har(Out, Unweighted, Raw)),
+        |f| harmonic(&f.csr(), &har(Out, Hops, Raw)),
     );
     check_nodes(
         "networkx.harmonic_centrality.distance_weight",
         On::Weighted,
         EXACT,
-        |f| harmonic(&f.csr(), &har(In, Distance, Raw)),
+        |f| harmonic(&f.csr(), &har(In, Weight, Raw)),
     );
     check_nodes("igraph.harmonic_centrality", On::All, EXACT, |f| {
-        harmonic(&f.csr(), &har(Out, Unweighted, ByNMinusOne))
+        harmonic(&f.csr(), &har(Out, Hops, ByNMinusOne))
     });
     check_nodes(
         "igraph.harmonic_centrality.weight",
         On::Weighted,
         EXACT,
-        |f| harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne)),
+        |f| harmonic(&f.csr(), &har(Out, Weight, ByNMinusOne)),
     );
     check_nodes("igraph.harmonic_centrality.in", On::Directed, EXACT, |f| {
-        harmonic(&f.csr(), &har(In, Unweighted, ByNMinusOne))
+        harmonic(&f.csr(), &har(In, Hops, ByNMinusOne))
     });
     check_nodes(
         "igraph.harmonic_centrality.in.weight",
         On::DirectedWeighted,
         EXACT,
-        |f| harmonic(&f.csr(), &har(In, Distance, ByNMinusOne)),
+        |f| harmonic(&f.csr(), &har(In, Weight, ByNMinusOne)),
     );
     check_nodes("sna.closeness.suminvdir", On::Directed, EXACT, |f| {
-        harmonic(&f.csr(), &har(Out, Unweighted, ByNMinusOne))
+        harmonic(&f.csr(), &har(Out, Hops, ByNMinusOne))
     });
     check_nodes(
         "sna.closeness.suminvdir.valued",
         On::DirectedWeighted,
         EXACT,
-        |f| harmonic(&f.csr(), &har(Out, Distance, ByNMinusOne)),
+        |f| harmonic(&f.csr(), &har(Out, Weight, ByNMinusOne)),
     );
     check_nodes("sna.closeness.suminvundir", On::All, EXACT, |f| {
-        harmonic(&f.csr(), &har(All, Unweighted, ByNMinusOne))
+        harmonic(&f.csr(), &har(All, Hops, ByNMinusOne))
     });
     check_nodes(
         "sna.closeness.suminvundir.valued",
         On::UndirectedWeighted,
         EXACT,
-        |f| harmonic(&f.csr(), &har(All, Distance, ByNMinusOne)),
+        |f| harmonic(&f.csr(), &har(All, Weight, ByNMinusOne)),
     );
 }
 
-fn bet(w: Weighting, endpoints: Endpoints, scale: BetweennessScale) -> BetweennessOptions {
+fn bet(w: EdgeLength, endpoints: Endpoints, scale: BetweennessScale) -> BetweennessOptions {
     BetweennessOptions {
         weighting: w,
         endpoints,
@@ -276,37 +276,37 @@ fn bet(w: Weighting, endpoints: Endpoints, scale: BetweennessScale) -> Betweenne
 #[test]
 fn betweenness_matches_networkx_igraph_and_sna() {
     use BetweennessScale::*;
+    use EdgeLength::*;
     use Endpoints::*;
-    use Weighting::*;
     let n = check_nodes("networkx.betweenness_centrality", On::All, EXACT, |f| {
         betweenness(&f.csr(), &BetweennessOptions::default())
     });
     assert_eq!(n, fixtures().len());
     check_nodes("networkx.betweenness_centrality.raw", On::All, EXACT, |f| {
-        betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
+        betweenness(&f.csr(), &bet(Hops, Excluded, Raw))
     });
     check_nodes(
         "networkx.betweenness_centrality.endpoints",
         On::All,
         EXACT,
-        |f| betweenness(&f.csr(), &bet(Unweighted, Included, NetworkX)),
+        |f| betweenness(&f.csr(), &bet(Hops, Included, NetworkX)),
     );
     // exact float ties, as NetworkX: igraph differs on some decimal-weighted graphs
     let n = check_nodes(
         "networkx.betweenness_centrality.weight",
         On::Weighted,
         EXACT,
-        |f| betweenness(&f.csr(), &bet(Distance, Excluded, NetworkX)),
+        |f| betweenness(&f.csr(), &bet(Weight, Excluded, NetworkX)),
     );
     assert_eq!(n, fixtures().iter().filter(|f| f.weighted).count());
     check_nodes("igraph.betweenness", On::All, EXACT, |f| {
-        betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
+        betweenness(&f.csr(), &bet(Hops, Excluded, Raw))
     });
     check_nodes("sna.betweenness", On::All, EXACT, |f| {
-        betweenness(&f.csr(), &bet(Unweighted, Excluded, Raw))
+        betweenness(&f.csr(), &bet(Hops, Excluded, Raw))
     });
     check_nodes("sna.betweenness.rescale", On::All, EXACT, |f| {
-        betweenness(&f.csr(), &bet(Unweighted, Excluded, SumToOne))
+        betweenness(&f.csr(), &bet(Hops, Excluded, SumToOne))
     });
 }
 
@@ -315,7 +315,7 @@ fn betweenness_sequential_equals_parallel() {
     for seed in 0..4 {
         for directed in [false, true] {
             let g = coprod::generate::gnm(300, 900, directed, seed).unwrap();
-            for w in [Weighting::Unweighted, Weighting::Distance] {
+            for w in [EdgeLength::Hops, EdgeLength::Weight] {
                 let mut o = bet(w, Endpoints::Excluded, BetweennessScale::NetworkX);
                 let seq = betweenness(&g, &o);
                 o.parallelism = Parallelism::Parallel;
@@ -518,7 +518,7 @@ fn weighted_group_closeness_and_undirected_group_degree_match_networkx() {
     let (mut weighted, mut directed) = (0, 0);
     let opts = |direction| GroupClosenessOptions {
         direction,
-        weighting: Weighting::Distance,
+        weighting: EdgeLength::Weight,
     };
     for f in &fx {
         if f.weighted {
@@ -561,13 +561,13 @@ fn tiny_graphs_follow_the_documented_edge_cases() {
     assert_eq!(closeness(&one, &ClosenessOptions::default()), [0.0]);
     assert_eq!(harmonic(&one, &HarmonicOptions::default()), [0.0]);
     assert_eq!(betweenness(&one, &BetweennessOptions::default()), [0.0]);
-    let sna = clo(Direction::Out, Weighting::Unweighted, ClosenessScale::Sna);
+    let sna = clo(Direction::Out, EdgeLength::Hops, ClosenessScale::Sna);
     assert!(closeness(&one, &sna)[0].is_nan());
     // 0 -> 1, 2 isolated: igraph gives NaN to nodes that reach nobody, NetworkX 0
     let g = Csr::from_edges(3, true, &[(0, 1, 1.0)], Aggregation::Sum);
     let ig = clo(
         Direction::Out,
-        Weighting::Unweighted,
+        EdgeLength::Hops,
         ClosenessScale::IgraphReachable,
     );
     let c = closeness(&g, &ig);

@@ -4,7 +4,7 @@
 use coprod::measures::centrality::*;
 use coprod::measures::centralization::{betweenness_centralization, degree_centralization};
 use coprod::measures::paths::bfs;
-use coprod::measures::{Direction, Weighting};
+use coprod::measures::{Direction, EdgeLength};
 use coprod::model::{Aggregation, Csr, NodeSet};
 use coprod::{
     generate::gnm,
@@ -75,7 +75,7 @@ proptest! {
                                       weighted: bool, seed in 0u64..1000) {
         let g = graph(n, dens, directed, weighted, seed);
         let (p, h) = relabel(&g, seed + 1);
-        let w = if weighted { Weighting::Distance } else { Weighting::Unweighted };
+        let w = if weighted { EdgeLength::Weight } else { EdgeLength::Hops };
         let b = BetweennessOptions { weighting: w, ..Default::default() };
         same_up_to(&p, &betweenness(&g, &b), &betweenness(&h, &b))?;
         let c = ClosenessOptions { weighting: w, ..Default::default() };
@@ -140,7 +140,7 @@ proptest! {
     fn a_group_of_one_is_the_node(n in 3usize..25, dens in 1usize..6, directed: bool,
                                   weighted: bool, seed in 0u64..1000) {
         let g = graph(n, dens, directed, weighted, seed);
-        let w = if weighted { Weighting::Distance } else { Weighting::Unweighted };
+        let w = if weighted { EdgeLength::Weight } else { EdgeLength::Hops };
         let b = betweenness(&g, &BetweennessOptions { weighting: w, scale: BetweennessScale::Raw, ..Default::default() });
         let d = degree(&g, &DegreeOptions { direction: Direction::Out, ..Default::default() });
         for v in 0..n {
@@ -158,7 +158,7 @@ proptest! {
     fn closeness_conventions_agree_on_connected_graphs(n in 3usize..20, seed in 0u64..1000,
                                                        weighted: bool) {
         let g = graph(n, 5, false, weighted, seed);
-        let w = if weighted { Weighting::Distance } else { Weighting::Unweighted };
+        let w = if weighted { EdgeLength::Weight } else { EdgeLength::Hops };
         let mut d = Vec::new();
         let mut o = Vec::new();
         bfs(&g, 0, Direction::Out, &mut d, &mut o);

@@ -250,7 +250,7 @@ fn triad_census_matches_networkx_igraph_sna() {
 fn hierarchy_and_distances_sequential_equal_parallel() {
     use coprod::measures::Parallelism;
     use coprod::measures::cohesion::{
-        DistanceOptions, HierarchyOptions, global_efficiency, hierarchy, mean_distance,
+        DistanceOptions, HierarchyOptions, global_efficiency, krackhardt_hierarchy, mean_distance,
     };
     let g = coprod::generate::gnm(400, 900, true, 4).unwrap();
     let h = |parallelism| HierarchyOptions {
@@ -258,8 +258,8 @@ fn hierarchy_and_distances_sequential_equal_parallel() {
         ..Default::default()
     };
     assert_eq!(
-        hierarchy(&g, &h(Parallelism::Sequential)),
-        hierarchy(&g, &h(Parallelism::Parallel))
+        krackhardt_hierarchy(&g, &h(Parallelism::Sequential)),
+        krackhardt_hierarchy(&g, &h(Parallelism::Parallel))
     );
     let d = |parallelism| DistanceOptions {
         parallelism,

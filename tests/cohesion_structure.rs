@@ -7,7 +7,7 @@ mod common;
 use common::{
     EXACT, Fixture, any, assert_close, assert_scalar, directed, each, opt, undirected, weighted,
 };
-use coprod::measures::Weighting;
+use coprod::measures::EdgeLength;
 use coprod::measures::cohesion::*;
 use coprod::measures::{Direction, Parallelism};
 use serde_json::Value;
@@ -184,23 +184,23 @@ fn connectivity_matches_networkx() {
 #[test]
 fn distances_match_networkx_and_igraph() {
     let real = |f: &Fixture| !f.name.starts_with("case_");
-    let o = |w: Weighting, u: Unreachable| DistanceOptions {
+    let o = |w: EdgeLength, u: Unreachable| DistanceOptions {
         weighting: w,
         unreachable: u,
         ..Default::default()
     };
+    use EdgeLength::*;
     use Unreachable::*;
-    use Weighting::*;
     for (key, w, u, mean) in [
         (
             "networkx.average_shortest_path_length",
-            Unweighted,
+            Hops,
             Undefined,
             true,
         ),
-        ("networkx.diameter", Unweighted, Undefined, false),
-        ("igraph.average_path_length", Unweighted, Skip, true),
-        ("igraph.diameter", Unweighted, Skip, false),
+        ("networkx.diameter", Hops, Undefined, false),
+        ("igraph.average_path_length", Hops, Skip, true),
+        ("igraph.diameter", Hops, Skip, false),
     ] {
         each(key, real, |f, v| {
             let g = f.csr();
@@ -225,9 +225,9 @@ fn distances_match_networkx_and_igraph() {
         each(key, weighted, |f, v| {
             let g = f.csr();
             let got = if mean {
-                mean_distance(&g, &o(Distance, u))
+                mean_distance(&g, &o(Weight, u))
             } else {
-                diameter(&g, &o(Distance, u))
+                diameter(&g, &o(Weight, u))
             };
             opt(got, v, &format!("{key} {}", f.name));
         });
@@ -245,7 +245,7 @@ fn distances_match_networkx_and_igraph() {
 fn distances_sequential_equal_parallel() {
     for (seed, directed) in [(1, false), (2, true)] {
         let g = coprod::generate::gnm(600, 1500, directed, seed).unwrap();
-        for w in [Weighting::Unweighted, Weighting::Distance] {
+        for w in [EdgeLength::Hops, EdgeLength::Weight] {
             let run = |parallelism| {
                 distance_summary(
                     &g,
@@ -274,7 +274,7 @@ fn krackhardt_dimensions_match_sna() {
         ("sna.hierarchy.reciprocity", HierarchyMeasure::Reciprocity),
     ] {
         each(key, any, |f, v| {
-            let got = hierarchy(
+            let got = krackhardt_hierarchy(
                 &f.csr(),
                 &HierarchyOptions {
                     measure,

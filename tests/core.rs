@@ -5,7 +5,7 @@
 mod common;
 
 use common::{EXACT, assert_scalar, close};
-use coprod::measures::Weighting;
+use coprod::measures::EdgeLength;
 use coprod::measures::core_periphery::*;
 use coprod::measures::multiplex::Weights;
 use coprod::model::{Aggregation, Csr, NodeSet};
@@ -254,7 +254,7 @@ fn fragmentation_matches_networkx() {
                 &what,
             );
             let unweighted = FragmentationOptions {
-                weighting: Weighting::Unweighted,
+                weighting: EdgeLength::Hops,
                 ..Default::default()
             };
             let df = distance_fragmentation(&g, &set(&g, removed), &unweighted)
@@ -277,7 +277,7 @@ fn fragmentation_matches_networkx() {
             }
             if f.weighted {
                 let o = FragmentationOptions {
-                    weighting: Weighting::Distance,
+                    weighting: EdgeLength::Weight,
                     ..Default::default()
                 };
                 let want = f

@@ -212,7 +212,7 @@ impl Statistic {
 }
 
 const DIST: DistanceOptions = DistanceOptions {
-    weighting: crate::measures::Weighting::Unweighted,
+    weighting: crate::measures::EdgeLength::Hops,
     unreachable: cohesion::Unreachable::Skip,
     parallelism: Parallelism::Sequential,
 };
@@ -365,7 +365,12 @@ pub const PANEL: &[Statistic] = &[
         claim: Claim::Higher,
         unit: Unit::Number,
         phrase: "Krackhardt hierarchy is {value}",
-        compute: |x| Ok(cohesion::hierarchy(&x.csr, &HierarchyOptions::default())),
+        compute: |x| {
+            Ok(cohesion::krackhardt_hierarchy(
+                &x.csr,
+                &HierarchyOptions::default(),
+            ))
+        },
     },
     Statistic {
         name: "lubness",

@@ -30,14 +30,16 @@ pub enum Direction {
     All,
 }
 
-/// How an edge's weight is read by a path-based measure.
+/// The length of a tie for a path-based measure (distances, closeness,
+/// betweenness, efficiency, fragmentation). Measures that sum or count ties
+/// read a weight as a strength instead: see [`Weights`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Weighting {
-    /// Every tie has length 1 (weights ignored).
+pub enum EdgeLength {
+    /// Every tie has length 1: hop counts, weights ignored.
     #[default]
-    Unweighted,
-    /// The weight is the tie's length (distance), as NetworkX's `weight=` / `distance=`.
-    Distance,
+    Hops,
+    /// The tie's weight is its length (a distance), as NetworkX's `weight=` / `distance=`.
+    Weight,
 }
 
 pub use parallel::{PARALLEL_MIN_NODES, Parallelism};
@@ -45,7 +47,7 @@ pub use parallel::{PARALLEL_MIN_NODES, Parallelism};
 /// Whether a tie's weight enters a measure that sums or counts ties (degree,
 /// spectral measures, density, structural holes, matrices, core fit), where a
 /// weight is a **strength**. Path-based measures read a weight as a *length*
-/// instead: see [`Weighting`].
+/// instead: see [`EdgeLength`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Weights {
     /// Every tie counts 1 (NetworkX `weight=None`, `sna` on the dichotomised matrix).

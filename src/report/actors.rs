@@ -181,8 +181,8 @@ pub const ACTOR_COLUMNS: &[ActorColumn] = &[
     col!(
         "burt_hierarchy",
         "Burt's hierarchy of the constraint contributions",
-        "coprod (hand-checked; see measures::brokerage::hierarchy)",
-        |x| Ok(brokerage::hierarchy(&x.csr, &SH))
+        "coprod (hand-checked; see measures::brokerage::burt_hierarchy)",
+        |x| Ok(brokerage::burt_hierarchy(&x.csr, &SH))
     ),
     col!(
         "coordinator",

@@ -46,7 +46,7 @@ impl GraphRow {
 
 const SKIP: DistanceOptions = DistanceOptions {
     unreachable: Unreachable::Skip,
-    weighting: crate::measures::Weighting::Unweighted,
+    weighting: crate::measures::EdgeLength::Hops,
     parallelism: crate::measures::Parallelism::Auto,
 };
 
@@ -137,7 +137,7 @@ pub const GRAPH_ROWS: &[GraphRow] = &[
         "krackhardt_hierarchy",
         "share of reachable pairs reached one way only (Krackhardt)",
         "sna::hierarchy(measure=\"krackhardt\")",
-        |x| Ok(cohesion::hierarchy(&x.csr, &Default::default())),
+        |x| Ok(cohesion::krackhardt_hierarchy(&x.csr, &Default::default())),
     ),
     GraphRow::new(
         "krackhardt_efficiency",

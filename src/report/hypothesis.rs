@@ -9,7 +9,7 @@ use crate::measures::core_periphery::{
     CorePeriphery, CorePeripheryModel, CoreSearch, FragmentationOptions, best_core,
     core_periphery_fit, distance_fragmentation, fragmentation,
 };
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 pub use crate::model::CoreSet;
 use crate::model::NodeSet;
 
@@ -150,7 +150,7 @@ pub const HYPOTHESIS_ROWS: &[HypothesisRow] = &[
                     &h.x.csr,
                     &h.core,
                     &FragmentationOptions {
-                        weighting: Weighting::Unweighted,
+                        weighting: EdgeLength::Hops,
                         ..Default::default()
                     },
                 )

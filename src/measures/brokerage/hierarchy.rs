@@ -31,11 +31,11 @@ use crate::model::Csr;
 ///
 /// # Example
 /// ```
-/// use coprod::measures::brokerage::{hierarchy, StructuralHolesOptions};
+/// use coprod::measures::brokerage::{burt_hierarchy, StructuralHolesOptions};
 /// use coprod::model::{Aggregation, Csr};
 /// // A star: the centre's constraint is spread evenly, so H = 0.
 /// let g = Csr::from_edges(4, false, &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)], Aggregation::Sum);
-/// let h = hierarchy(&g, &StructuralHolesOptions::default());
+/// let h = burt_hierarchy(&g, &StructuralHolesOptions::default());
 /// assert_eq!(h[0], 0.0);
 /// assert!(h[1].is_nan());
 /// ```
@@ -43,7 +43,7 @@ use crate::model::Csr;
 /// # References
 /// Burt, R. S. (1992). *Structural Holes: The Social Structure of
 /// Competition.* Harvard University Press, pp. 70–71.
-pub fn hierarchy(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
+pub fn burt_hierarchy(graph: &Csr, options: &StructuralHolesOptions) -> Vec<f64> {
     let lc = local_constraints(graph, options);
     (0..graph.node_count())
         .map(|u| {

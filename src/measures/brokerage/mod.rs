@@ -8,7 +8,7 @@
 //!   invariants and hand computation).
 //! * [`effective_size`], [`efficiency`], [`constraint`], [`local_constraint`]:
 //!   Burt's structural holes, equal to NetworkX.
-//! * [`hierarchy`]: Burt's hierarchy of constraint (defined here; hand-checked).
+//! * [`burt_hierarchy`]: Burt's hierarchy of constraint (defined here; hand-checked).
 //! * [`ei_index`]: Krackhardt & Stern's E-I index for graph, groups and actors.
 
 mod ei;
@@ -24,7 +24,7 @@ pub use ei::{EiIndex, EiOptions, ei_index};
 pub use gould_fernandez::{
     Brokerage, BrokerageOptions, CENSUS_PARALLEL_MIN_NODES, brokerage, brokerage_counts,
 };
-pub use hierarchy::hierarchy;
+pub use hierarchy::burt_hierarchy;
 pub use multiplex::multiplex_brokerage;
 pub use roles::{Role, RoleRow};
 pub use structural_holes::{

@@ -1,7 +1,7 @@
 //! Shortest-path betweenness (Brandes' algorithm).
 
 use super::{Parallelism, sum_sources};
-use crate::measures::Weighting;
+use crate::measures::EdgeLength;
 use crate::measures::paths::Brandes;
 pub use crate::measures::paths::Endpoints;
 use crate::model::Csr;
@@ -26,7 +26,7 @@ pub enum BetweennessScale {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BetweennessOptions {
     /// Hop counts or weights read as lengths (NetworkX `weight="weight"`).
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
     /// Whether end points count.
     pub endpoints: Endpoints,
     /// Scaling.
@@ -51,7 +51,7 @@ pub struct BetweennessOptions {
 ///   `Raw` equals `normalized=False`, `sna::betweenness(g, gmode=...)` and
 ///   igraph `Graph.betweenness()`; `Endpoints::Included` equals
 ///   `endpoints=True`; `SumToOne` equals `sna::betweenness(rescale=TRUE)`.
-/// * `Weighting::Distance` equals `networkx.betweenness_centrality(G,
+/// * `EdgeLength::Weight` equals `networkx.betweenness_centrality(G,
 ///   weight="weight")`: path lengths are sums of weights in path order and
 ///   two paths tie only when their sums are equal as floating-point numbers,
 ///   exactly as NetworkX compares them. igraph and sna compare with a

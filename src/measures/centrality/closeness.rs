@@ -3,7 +3,7 @@
 
 use super::{Parallelism, map_sources};
 use crate::measures::paths::Sp;
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 use crate::model::Csr;
 
 /// How [`closeness`] treats nodes that cannot be reached.
@@ -32,7 +32,7 @@ pub struct ClosenessOptions {
     /// [`Direction::All`] (the graph read as undirected). Ignored when undirected.
     pub direction: Direction,
     /// Hop counts or weights read as lengths (NetworkX `distance="weight"`).
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
     /// Treatment of unreachable nodes.
     pub scale: ClosenessScale,
     /// Sequential or parallel over nodes.
@@ -43,7 +43,7 @@ impl Default for ClosenessOptions {
     fn default() -> Self {
         ClosenessOptions {
             direction: Direction::In,
-            weighting: Weighting::Unweighted,
+            weighting: EdgeLength::Hops,
             scale: ClosenessScale::WassermanFaust,
             parallelism: Parallelism::Auto,
         }
@@ -64,7 +64,7 @@ impl Default for ClosenessOptions {
 /// # Reference
 /// * Default (`In`, `WassermanFaust`): equals `networkx.closeness_centrality(G)`;
 ///   `Reachable` equals `closeness_centrality(G, wf_improved=False)`;
-///   `Weighting::Distance` equals `distance="weight"`; `Direction::Out` equals
+///   `EdgeLength::Weight` equals `distance="weight"`; `Direction::Out` equals
 ///   NetworkX on `G.reverse()`.
 /// * `IgraphReachable` + `Out` equals igraph `Graph.closeness(mode="out",
 ///   normalized=True)` (`In` → `mode="in"`; `All` or undirected → `mode="all"`).
@@ -94,7 +94,7 @@ impl Default for ClosenessOptions {
 ///   doi:10.1017/CBO9780511815478
 pub fn closeness(g: &Csr, opts: &ClosenessOptions) -> Vec<f64> {
     let n = g.node_count();
-    let weighted = opts.weighting == Weighting::Distance;
+    let weighted = opts.weighting == EdgeLength::Weight;
     map_sources(n, opts.parallelism.enabled(n), Sp::new, |sp, u| {
         sp.run(g, u, opts.direction, opts.weighting);
         let total: f64 = sp.order.iter().map(|&v| sp.d(v as usize, weighted)).sum();

@@ -5,7 +5,7 @@ use super::{Parallelism, sum_sources};
 use crate::error::{Error, Result};
 use crate::measures::paths::Brandes;
 use crate::measures::paths::Sp;
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 use crate::model::{Aggregation, Csr, NodeSet};
 
 /// Check a group against the graph and return its membership mask.
@@ -79,14 +79,14 @@ pub struct GroupClosenessOptions {
     /// the group), [`Direction::Out`] or [`Direction::All`]. Ignored when undirected.
     pub direction: Direction,
     /// Hop counts or weights read as lengths (NetworkX `weight="weight"`).
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
 }
 
 impl Default for GroupClosenessOptions {
     fn default() -> Self {
         GroupClosenessOptions {
             direction: Direction::In,
-            weighting: Weighting::Unweighted,
+            weighting: EdgeLength::Hops,
         }
     }
 }
@@ -101,7 +101,7 @@ impl Default for GroupClosenessOptions {
 ///
 /// # Reference
 /// Equals `networkx.group_closeness_centrality(G, C)` (`weight="weight"` with
-/// `Weighting::Distance`).
+/// `EdgeLength::Weight`).
 ///
 /// # Edge cases
 /// As in NetworkX, a non-member that cannot reach the group adds 0 to the sum
@@ -137,7 +137,7 @@ pub fn group_closeness(g: &Csr, group: &NodeSet, opts: &GroupClosenessOptions) -
     // One search from a super-source `n` tied to every member by a tie of
     // length 0 (weighted) or 1 (hops, subtracted below).
     let n = g.node_count();
-    let weighted = opts.weighting == Weighting::Distance;
+    let weighted = opts.weighting == EdgeLength::Weight;
     let link = if weighted { 0.0 } else { 1.0 };
     let dir = if g.is_directed() {
         opts.direction
@@ -189,7 +189,7 @@ pub enum GroupBetweennessScale {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct GroupBetweennessOptions {
     /// Hop counts or weights read as lengths.
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
     /// Scaling.
     pub scale: GroupBetweennessScale,
     /// Sequential or parallel over sources.

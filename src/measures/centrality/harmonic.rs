@@ -2,7 +2,7 @@
 
 use super::{Parallelism, map_sources};
 use crate::measures::paths::Sp;
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 use crate::model::Csr;
 
 /// How [`harmonic`] scales the sum.
@@ -24,7 +24,7 @@ pub struct HarmonicOptions {
     /// [`Direction::All`]. Ignored when undirected.
     pub direction: Direction,
     /// Hop counts or weights read as lengths (NetworkX `distance="weight"`).
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
     /// Scaling.
     pub scale: HarmonicScale,
     /// Sequential or parallel over nodes.
@@ -35,7 +35,7 @@ impl Default for HarmonicOptions {
     fn default() -> Self {
         HarmonicOptions {
             direction: Direction::In,
-            weighting: Weighting::Unweighted,
+            weighting: EdgeLength::Hops,
             scale: HarmonicScale::Raw,
             parallelism: Parallelism::Auto,
         }
@@ -52,7 +52,7 @@ impl Default for HarmonicOptions {
 /// [`Direction::Out`]) in hops or summed weights; `n` the number of nodes.
 ///
 /// # Reference
-/// * Default equals `networkx.harmonic_centrality(G)`; `Weighting::Distance`
+/// * Default equals `networkx.harmonic_centrality(G)`; `EdgeLength::Weight`
 ///   equals `distance="weight"`; `Out` equals it on `G.reverse()`.
 /// * `ByNMinusOne` equals igraph `Graph.harmonic_centrality(mode=..., normalized=True)`
 ///   (`In`/`Out`/`All`) and `sna::closeness(g, cmode="suminvdir")` with `Out`
@@ -79,7 +79,7 @@ impl Default for HarmonicOptions {
 ///   Mathematics* 10(3–4), 222–262. doi:10.1080/15427951.2013.865686
 pub fn harmonic(g: &Csr, opts: &HarmonicOptions) -> Vec<f64> {
     let n = g.node_count();
-    let weighted = opts.weighting == Weighting::Distance;
+    let weighted = opts.weighting == EdgeLength::Weight;
     let scale = match opts.scale {
         HarmonicScale::Raw => 1.0,
         HarmonicScale::ByNMinusOne => 1.0 / (n as f64 - 1.0),

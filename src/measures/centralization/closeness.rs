@@ -2,7 +2,7 @@
 
 use super::freeman;
 use crate::measures::centrality::{ClosenessOptions, ClosenessScale, Parallelism, closeness};
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 use crate::model::Csr;
 
 /// Freeman closeness centralization, with `sna`'s scores and theoretical maxima.
@@ -47,7 +47,7 @@ pub fn closeness_centralization(g: &Csr) -> Option<f64> {
         g,
         &ClosenessOptions {
             direction: Direction::Out,
-            weighting: Weighting::Unweighted,
+            weighting: EdgeLength::Hops,
             scale: ClosenessScale::Sna,
             parallelism: Parallelism::Auto,
         },

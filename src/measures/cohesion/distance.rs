@@ -3,7 +3,7 @@
 
 use crate::measures::parallel::map_sources;
 use crate::measures::paths::{bfs, dijkstra};
-use crate::measures::{Direction, Parallelism, Weighting};
+use crate::measures::{Direction, EdgeLength, Parallelism};
 use crate::model::Csr;
 
 /// What a distance measure does with pairs that have no path.
@@ -21,7 +21,7 @@ pub enum Unreachable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DistanceOptions {
     /// Hop counts, or weights read as lengths.
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
     /// What to do with disconnected pairs (ignored by [`global_efficiency`],
     /// where they count 0).
     pub unreachable: Unreachable,
@@ -62,7 +62,7 @@ pub struct DistanceSummary {
 pub fn distance_summary(g: &Csr, opts: &DistanceOptions) -> DistanceSummary {
     let n = g.node_count();
     let parallel = opts.parallelism.enabled(n);
-    let weighted = opts.weighting == Weighting::Distance;
+    let weighted = opts.weighting == EdgeLength::Weight;
     type Buf = (Vec<u32>, Vec<f64>, Vec<u32>);
     let one = |buf: &mut Buf, s: usize| -> (u64, f64, f64, f64) {
         let (du, dw, order) = buf;
@@ -187,7 +187,7 @@ pub fn diameter(g: &Csr, opts: &DistanceOptions) -> Option<f64> {
 ///
 /// Equals `networkx.global_efficiency(G)` (undirected, hop counts; NetworkX
 /// refuses digraphs, here paths follow tie directions, and
-/// [`Weighting::Distance`] reads weights as lengths, which NetworkX does not offer).
+/// [`EdgeLength::Weight`] reads weights as lengths, which NetworkX does not offer).
 ///
 /// Edge cases: `None` when `n < 2` (NetworkX returns 0).
 ///

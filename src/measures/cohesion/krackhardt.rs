@@ -1,5 +1,5 @@
 //! Krackhardt's (1994) graph-theoretical dimensions of informal organisation:
-//! connectedness, hierarchy, efficiency and least-upper-boundedness, as R `sna`
+//! connectedness, krackhardt_hierarchy, efficiency and least-upper-boundedness, as R `sna`
 //! computes them.
 
 use super::components::{tarjan, weak_components};
@@ -48,7 +48,7 @@ pub fn connectedness(g: &Csr) -> f64 {
     joined / (n * (n - 1.0) / 2.0)
 }
 
-/// Which `sna::hierarchy` measure [`hierarchy`] computes.
+/// Which `sna::hierarchy` measure [`krackhardt_hierarchy`] computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HierarchyMeasure {
     /// Krackhardt's: the share of reachable pairs that are not mutually
@@ -59,7 +59,7 @@ pub enum HierarchyMeasure {
     Reciprocity,
 }
 
-/// Options for [`hierarchy`].
+/// Options for [`krackhardt_hierarchy`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HierarchyOptions {
     /// The measure.
@@ -116,14 +116,14 @@ fn condensation(g: &Csr) -> (Vec<u32>, Vec<usize>, Csr) {
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
-/// use coprod::measures::cohesion::{hierarchy, HierarchyOptions};
+/// use coprod::measures::cohesion::{krackhardt_hierarchy, HierarchyOptions};
 /// // a chain 0 -> 1 -> 2 is a perfect hierarchy
 /// let g = Csr::from_edges(3, true, &[(0, 1, 1.0), (1, 2, 1.0)], Aggregation::Sum);
-/// assert_eq!(hierarchy(&g, &HierarchyOptions::default()), Some(1.0));
+/// assert_eq!(krackhardt_hierarchy(&g, &HierarchyOptions::default()), Some(1.0));
 /// ```
 ///
 /// Reference: D. Krackhardt (1994), see [`connectedness`].
-pub fn hierarchy(g: &Csr, opts: &HierarchyOptions) -> Option<f64> {
+pub fn krackhardt_hierarchy(g: &Csr, opts: &HierarchyOptions) -> Option<f64> {
     let n = g.node_count() as u64;
     match opts.measure {
         HierarchyMeasure::Reciprocity => {

@@ -16,7 +16,7 @@
 //! // who is in which weak component, and how hierarchical the aggregate is
 //! let comps = weak_components(&csr);
 //! assert_eq!(comps.membership.len(), view.ids().len());
-//! let h = hierarchy(&csr, &HierarchyOptions::default());
+//! let h = krackhardt_hierarchy(&csr, &HierarchyOptions::default());
 //! assert!(h.is_none_or(|h| (0.0..=1.0).contains(&h)));
 //! ```
 
@@ -53,7 +53,8 @@ pub use distance::{
     mean_distance,
 };
 pub use krackhardt::{
-    HierarchyMeasure, HierarchyOptions, connectedness, hierarchy, krackhardt_efficiency, lubness,
+    HierarchyMeasure, HierarchyOptions, connectedness, krackhardt_efficiency, krackhardt_hierarchy,
+    lubness,
 };
 pub use transitivity::{GtransMeasure, GtransOptions, gtrans, transitivity};
 pub use triads::{TRIAD_TYPES, TriadCensus, triad_census};

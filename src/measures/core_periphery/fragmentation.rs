@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::measures::parallel::map_sources;
 use crate::measures::paths::{bfs, dijkstra};
-use crate::measures::{Direction, Parallelism, Weighting};
+use crate::measures::{Direction, EdgeLength, Parallelism};
 use crate::model::{Csr, NodeSet};
 
 /// Residual graphs with at least this many nodes are processed in parallel
@@ -15,7 +15,7 @@ pub const FRAGMENTATION_PARALLEL_MIN_NODES: usize = 512;
 pub struct FragmentationOptions {
     /// Path lengths: hop counts (default) or tie weights read as lengths
     /// (read by [`distance_fragmentation`] only).
-    pub weighting: Weighting,
+    pub weighting: EdgeLength,
     /// Sequential or parallel over sources (identical results); `Auto`
     /// switches at [`FRAGMENTATION_PARALLEL_MIN_NODES`].
     pub parallelism: Parallelism,
@@ -151,7 +151,7 @@ fn component_sizes(h: &Csr) -> Vec<usize> {
 ///
 /// `n` is the number of nodes left, `d_ij` the shortest-path length from `i`
 /// to `j` in the residual graph (hops, or the sum of tie weights with
-/// [`Weighting::Distance`]), and `1 / ∞ = 0`. For an undirected graph this is
+/// [`EdgeLength::Weight`]), and `1 / ∞ = 0`. For an undirected graph this is
 /// Borgatti's `DF = 1 - 2 sum_{i > j} (1/d_ij) / (n (n - 1))`; for a directed
 /// graph the sum runs over ordered pairs and `d_ij` follows the arcs.
 ///
@@ -206,14 +206,14 @@ fn distance_fragmentation_of(h: &Csr, opts: &FragmentationOptions, parallel: boo
     }
     let pairs = n as f64 * (n - 1) as f64;
     let inverse = per_source(n, parallel, |s, wd, hd, order| match opts.weighting {
-        Weighting::Unweighted => {
+        EdgeLength::Hops => {
             bfs(h, s, Direction::Out, hd, order);
             order[1..]
                 .iter()
                 .map(|&t| 1.0 / hd[t as usize] as f64)
                 .sum()
         }
-        Weighting::Distance => {
+        EdgeLength::Weight => {
             dijkstra(h, s, Direction::Out, wd, order);
             order[1..].iter().map(|&t| 1.0 / wd[t as usize]).sum()
         }
@@ -231,7 +231,7 @@ mod tests {
         for directed in [false, true] {
             let g = gnm(300, 700, directed, 11).unwrap();
             assert_eq!(fragmentation_of(&g, false), fragmentation_of(&g, true));
-            for weighting in [Weighting::Unweighted, Weighting::Distance] {
+            for weighting in [EdgeLength::Hops, EdgeLength::Weight] {
                 let o = FragmentationOptions {
                     weighting,
                     ..Default::default()

@@ -2,7 +2,7 @@
 //! dependency accumulation, shared by betweenness and group betweenness.
 
 use super::Sp;
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 use crate::model::Csr;
 
 /// Whether the end points of a path count as lying on it.
@@ -44,12 +44,12 @@ pub(crate) struct Brandes {
 }
 
 impl Brandes {
-    pub(crate) fn new(n: usize, weighting: Weighting) -> Brandes {
+    pub(crate) fn new(n: usize, weighting: EdgeLength) -> Brandes {
         Brandes {
             sp: Sp::new(),
             st: vec![UNSEEN; n],
             order: Vec::with_capacity(n),
-            weighted: weighting == Weighting::Distance,
+            weighted: weighting == EdgeLength::Weight,
         }
     }
 
@@ -122,7 +122,7 @@ impl Brandes {
     /// in settling order. A tie `v → t` lies on a shortest path when
     /// `dist[v] + w == dist[t]` exactly, as NetworkX compares.
     fn count_weighted(&mut self, g: &Csr, s: usize) {
-        self.sp.run(g, s, Direction::Out, Weighting::Distance);
+        self.sp.run(g, s, Direction::Out, EdgeLength::Weight);
         std::mem::swap(&mut self.order, &mut self.sp.order);
         let dist = &self.sp.dist;
         self.st[s].sigma = 1.0;

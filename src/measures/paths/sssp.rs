@@ -1,7 +1,7 @@
 //! Reusable buffers of one single-source shortest-path run.
 
 use super::{bfs, dijkstra};
-use crate::measures::{Direction, Weighting};
+use crate::measures::{Direction, EdgeLength};
 use crate::model::Csr;
 
 /// Per-worker buffers of a single-source shortest-path run.
@@ -22,10 +22,10 @@ impl Sp {
 
     /// Run from `s`; afterwards `order` holds the reached nodes and
     /// [`Sp::d`] their distances.
-    pub(crate) fn run(&mut self, g: &Csr, s: usize, dir: Direction, w: Weighting) {
+    pub(crate) fn run(&mut self, g: &Csr, s: usize, dir: Direction, w: EdgeLength) {
         match w {
-            Weighting::Unweighted => bfs(g, s, dir, &mut self.hops, &mut self.order),
-            Weighting::Distance => dijkstra(g, s, dir, &mut self.dist, &mut self.order),
+            EdgeLength::Hops => bfs(g, s, dir, &mut self.hops, &mut self.order),
+            EdgeLength::Weight => dijkstra(g, s, dir, &mut self.dist, &mut self.order),
         }
     }
 

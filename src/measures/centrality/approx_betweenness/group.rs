@@ -2,7 +2,7 @@
 
 use super::{CHUNK, check_options};
 use crate::error::{Error, Result};
-use crate::measures::Weighting;
+use crate::measures::EdgeLength;
 use crate::measures::centrality::Parallelism;
 use crate::measures::parallel::{Pool, map_chunks};
 use crate::measures::paths::PathSampler;
@@ -18,8 +18,8 @@ pub struct ApproxGroupBetweennessOptions {
     pub delta: f64,
     /// Seed of the draws: sample `i` comes from [`crate::random::stream`]`(seed, i)`.
     pub seed: u64,
-    /// Must be [`Weighting::Unweighted`] (hop counts); `Distance` is an error.
-    pub weighting: Weighting,
+    /// Must be [`EdgeLength::Hops`] (hop counts); `Distance` is an error.
+    pub weighting: EdgeLength,
     /// Sequential or parallel over samples (same result either way).
     pub parallelism: Parallelism,
 }
@@ -31,7 +31,7 @@ impl Default for ApproxGroupBetweennessOptions {
             epsilon: 0.01,
             delta: 0.1,
             seed: 0,
-            weighting: Weighting::Unweighted,
+            weighting: EdgeLength::Hops,
             parallelism: Parallelism::Auto,
         }
     }
@@ -67,7 +67,7 @@ impl Default for ApproxGroupBetweennessOptions {
 /// # Errors
 /// [`Error::SizeMismatch`] for a group of another graph;
 /// [`Error::InvalidParameter`] for `epsilon` or `delta` outside `(0, 1)`, for
-/// `Weighting::Distance`, or for a sample size beyond 2^53.
+/// `EdgeLength::Weight`, or for a sample size beyond 2^53.
 ///
 /// # Complexity
 /// `r` samples of `O(m)` at worst each, independent of `n` otherwise.

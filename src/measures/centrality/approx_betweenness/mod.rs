@@ -11,7 +11,7 @@ pub use group::{ApproxGroupBetweennessOptions, approx_group_betweenness};
 
 use super::Parallelism;
 use crate::error::{Error, Result};
-use crate::measures::Weighting;
+use crate::measures::EdgeLength;
 use crate::measures::parallel::{Pool, map_chunks};
 use crate::measures::paths::PathSampler;
 use crate::model::Csr;
@@ -41,8 +41,8 @@ pub struct ApproxBetweennessOptions {
     pub delta: f64,
     /// Seed of the draws: sample `i` comes from [`crate::random::stream`]`(seed, i)`.
     pub seed: u64,
-    /// Must be [`Weighting::Unweighted`] (hop counts); `Distance` is an error.
-    pub weighting: Weighting,
+    /// Must be [`EdgeLength::Hops`] (hop counts); `Distance` is an error.
+    pub weighting: EdgeLength,
     /// Sequential or parallel over samples (same results either way).
     pub parallelism: Parallelism,
 }
@@ -55,7 +55,7 @@ impl Default for ApproxBetweennessOptions {
             epsilon: 0.01,
             delta: 0.1,
             seed: 0,
-            weighting: Weighting::Unweighted,
+            weighting: EdgeLength::Hops,
             parallelism: Parallelism::Auto,
         }
     }
@@ -154,7 +154,7 @@ pub struct ApproxBetweenness {
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for `epsilon` or `delta` outside `(0, 1)`, for
-/// `Weighting::Distance` (the estimators count hops; weights would be
+/// `EdgeLength::Weight` (the estimators count hops; weights would be
 /// ignored), or for a sample size beyond 2^53.
 ///
 /// # Complexity
@@ -243,10 +243,10 @@ fn pair_epsilon(epsilon: f64, n: usize) -> f64 {
 }
 
 /// ε and δ in `(0, 1)`, hop counts only.
-fn check_options(epsilon: f64, delta: f64, weighting: Weighting) -> Result<()> {
+fn check_options(epsilon: f64, delta: f64, weighting: EdgeLength) -> Result<()> {
     check_unit("epsilon", epsilon)?;
     check_unit("delta", delta)?;
-    if weighting == Weighting::Distance {
+    if weighting == EdgeLength::Weight {
         return Err(Error::InvalidParameter {
             name: "weighting",
             reason: "Distance: the sampling estimators count hops and would ignore the \
