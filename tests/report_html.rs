@@ -42,7 +42,10 @@ fn the_main_job_writes_a_self_contained_sortable_page() {
                 .any(|n| n.tag_name().name() == "section" && n.attribute("id") == Some(name)),
             "{name} has no section"
         );
-        assert!(md.contains(&format!("## {name}")), "{name} not in index.md");
+        assert!(
+            md.contains(&format!("## {}", name.replace('_', "\\_"))),
+            "{name} not in index.md"
+        );
     }
     let tables: Vec<_> = root
         .descendants()

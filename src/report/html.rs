@@ -170,6 +170,9 @@ fn parse_csv(csv: &str) -> (Vec<String>, Vec<Vec<String>>) {
         .map(|l| {
             l.split(',')
                 .map(|c| {
+                    if c.is_empty() {
+                        return "-".to_string();
+                    }
                     c.parse::<f64>()
                         .map_or_else(|_| c.to_string(), |v| value(Some(v)))
                 })
