@@ -23,6 +23,7 @@ pub use meta::{CaseMeta, Fact, FactValue, Outcome, OutcomeEvidence, OutcomeStatu
 pub use nodeset::NodeSet;
 pub use partition::{Attribute, Partition};
 pub use projection::{ArenaProjection, COMEMBERSHIP};
+pub(crate) use scores::fmt_value;
 pub use scores::{Scores, Snapshot};
 pub use tie::{Certainty, Tie, is_valid_weight};
 pub use view::{Layers, View};

@@ -35,8 +35,10 @@ fn log_err(e: std::io::Error) -> crate::Error {
 /// The main job: every bundled case measured on the aggregate of its positive
 /// layers with the default options (partition by sector, core = the party
 /// actors); the findings printed to `log`, and written to `out`: per case
-/// `actors.csv` and `summary.csv`, and `cases.csv` across cases. Running it
-/// twice writes the same bytes.
+/// `actors.csv` and `summary.csv`, and `cases.csv` across cases; `index.html`
+/// and `index.md` show it all, with each case's `aggregate.svg` inline when
+/// it is already in `out/<case>/` (the binary draws the figures first).
+/// Running it twice writes the same bytes.
 ///
 /// # Errors
 /// [`Error::Io`](crate::Error::Io) naming a file that cannot be written, or
@@ -44,6 +46,7 @@ fn log_err(e: std::io::Error) -> crate::Error {
 pub fn write_bundled_report(out: &Path, log: &mut impl Write) -> Result<()> {
     let opts = ReportOptions::default();
     let mut cases = format!("case,{}\n", REPORT_ROWS.join(","));
+    let mut pages = Vec::new();
     for name in crate::cases::names() {
         let g = crate::cases::load(name)?;
         let view = View::aggregate(&g);
@@ -104,11 +107,39 @@ pub fn write_bundled_report(out: &Path, log: &mut impl Write) -> Result<()> {
             .map(|r| s.get(r).map_or(String::new(), csv_number))
             .collect();
         cases.push_str(&format!("{name},{}\n", row.join(",")));
+        let mut top = Vec::new();
+        for m in super::TOP_MEASURES {
+            let scores = t.scores(m)?;
+            let rows = scores
+                .top(super::TOP_K)
+                .into_iter()
+                .map(|(id, v)| {
+                    let label = g.actor_by_id(id).map_or(String::new(), |a| {
+                        if a.label_zh.is_empty() {
+                            a.label.clone()
+                        } else {
+                            format!("{} / {}", a.label, a.label_zh)
+                        }
+                    });
+                    (id.to_string(), label, v)
+                })
+                .collect();
+            top.push(((*m).to_string(), rows));
+        }
+        pages.push(super::CasePage {
+            name: name.to_string(),
+            title: g.meta().title.clone(),
+            summary_line: g.summary_line(),
+            svg: std::fs::read_to_string(dir.join("aggregate.svg")).ok(),
+            graph_rows: s.rows.iter().map(|(n, v)| ((*n).to_string(), *v)).collect(),
+            top,
+        });
     }
     write_file(&out.join("cases.csv"), &cases)?;
+    super::write_index(out, &pages, &cases)?;
     writeln!(
         log,
-        "report written to {}/ (cases.csv; <case>/actors.csv, <case>/summary.csv; columns: coprod columns)",
+        "report written to {}/ (index.html, index.md, cases.csv; <case>/actors.csv, <case>/summary.csv; columns: coprod columns); the comparison is not part of the main job yet (coprod compare <case>)",
         out.display()
     )
     .map_err(log_err)?;

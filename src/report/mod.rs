@@ -19,6 +19,7 @@ mod actors;
 mod bundled;
 mod compare;
 mod graph;
+mod html;
 mod hypothesis;
 mod inputs;
 
@@ -29,6 +30,9 @@ pub use compare::{
     cross_case_markdown, robustness_markdown, verdict_lines,
 };
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
+pub use html::{
+    CasePage, TOP_K, TOP_MEASURES, escape_html, index_html, index_markdown, inline_svg, write_index,
+};
 pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
 
 use crate::model::Attribute;

@@ -18,9 +18,10 @@ impl Default for Args {
     }
 }
 
-/// Measure every bundled case, print the findings and write the report, then
-/// draw every case's figures beside its tables.
+/// Draw every case's figures, then measure every bundled case, print the
+/// findings and write the report (tables, `index.html` with the figures
+/// inline, `index.md`).
 pub fn run(args: &Args) -> coprod::Result<()> {
-    coprod::report::write_bundled_report(&args.out, &mut std::io::stdout().lock())?;
-    crate::figure::write_bundled(&args.out)
+    crate::figure::write_bundled(&args.out)?;
+    coprod::report::write_bundled_report(&args.out, &mut std::io::stdout().lock())
 }
