@@ -30,8 +30,11 @@ pub struct CasePage {
     /// `(measure, value)` of the graph summary, undefined as `None`.
     pub graph_rows: Vec<(String, Option<f64>)>,
     /// Per measure of [`TOP_MEASURES`]: `(measure, [(id, label, value)])`.
-    pub top: Vec<(String, Vec<(String, String, f64)>)>,
+    pub top: Vec<(String, TopActors)>,
 }
+
+/// The top actors of one measure: `(id, label, value)`, highest first.
+pub type TopActors = Vec<(String, String, f64)>;
 
 /// Text escaped for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
