@@ -153,8 +153,7 @@ impl MultiplexGraph {
         certainty: Certainty,
     ) -> Result<()> {
         self.add_tie(source, target, layer, weight, provenance)?;
-        let last = petgraph::graph::EdgeIndex::new(self.graph.edge_count() - 1);
-        self.graph[last].certainty = certainty;
+        self.set_last_certainty(certainty);
         Ok(())
     }
 
@@ -171,9 +170,15 @@ impl MultiplexGraph {
             tie.weight,
             tie.provenance.clone(),
         )?;
-        let last = petgraph::graph::EdgeIndex::new(self.graph.edge_count() - 1);
-        self.graph[last].certainty = tie.certainty;
+        self.set_last_certainty(tie.certainty);
         Ok(())
+    }
+
+    /// Give the tie added last its certainty (ties are added as stated).
+    fn set_last_certainty(&mut self, certainty: Certainty) {
+        if let Some(last) = self.graph.edge_indices().next_back() {
+            self.graph[last].certainty = certainty;
+        }
     }
 
     /// Add a tie between two actors given by index.

@@ -32,7 +32,7 @@ const EDGE_ATTRS: [&str; 2] = ["layer", "certainty"];
 /// Never: writing XML to a `Vec` cannot fail, and every name written is valid XML text (escaped).
 pub fn to_gexf(view: &View<'_>) -> String {
     let g = view.graph();
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let write = |w: &mut Writer<Vec<u8>>| -> std::io::Result<()> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("gexf")
@@ -106,10 +106,7 @@ pub fn to_gexf(view: &View<'_>) -> String {
             })?;
         Ok(())
     };
-    write(&mut w).expect("writing XML to memory cannot fail");
-    let mut s = String::from_utf8(w.into_inner()).expect("UTF-8 in, UTF-8 out");
-    s.push('\n');
-    s
+    super::xml_document(w, write)
 }
 
 fn attributes(w: &mut Writer<Vec<u8>>, class: &str, names: &[&str]) -> std::io::Result<()> {

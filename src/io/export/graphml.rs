@@ -26,7 +26,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 /// Never: writing XML to a `Vec` cannot fail, and every name written is valid XML text (escaped).
 pub fn to_graphml(view: &View<'_>) -> String {
     let g = view.graph();
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let write = |w: &mut Writer<Vec<u8>>| -> std::io::Result<()> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("graphml")
@@ -81,10 +81,7 @@ pub fn to_graphml(view: &View<'_>) -> String {
             })?;
         Ok(())
     };
-    write(&mut w).expect("writing XML to memory cannot fail");
-    let mut s = String::from_utf8(w.into_inner()).expect("UTF-8 in, UTF-8 out");
-    s.push('\n');
-    s
+    super::xml_document(w, write)
 }
 
 fn key(w: &mut Writer<Vec<u8>>, name: &str, what: &str, ty: &str) -> std::io::Result<()> {

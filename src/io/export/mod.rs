@@ -196,6 +196,21 @@ pub(crate) fn edges<'g>(view: &View<'g>) -> Vec<Edge<'g>> {
 }
 
 /// A weight in its shortest round-trip form.
+/// Run `write` on the XML writer `w` (over memory) and return the document,
+/// ending with a newline: the finish GraphML and GEXF share.
+///
+/// # Panics
+/// Never: writing XML to a `Vec` cannot fail, and the writer is given UTF-8 only.
+pub(crate) fn xml_document(
+    mut w: quick_xml::Writer<Vec<u8>>,
+    write: impl FnOnce(&mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>,
+) -> String {
+    write(&mut w).expect("writing XML to memory cannot fail");
+    let mut s = String::from_utf8(w.into_inner()).expect("UTF-8 in, UTF-8 out");
+    s.push('\n');
+    s
+}
+
 pub(crate) fn number(w: f64) -> String {
     crate::io::csv_number(w)
 }
