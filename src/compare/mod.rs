@@ -99,6 +99,10 @@ pub struct BaselineSummary {
     pub summary: Summary,
     /// What that says about the claim (at [`ALPHA`]).
     pub verdict: Verdict,
+    /// The statistic on each draw where it is defined, in draw order (the
+    /// distribution a plot shows; not serialised: the summary is).
+    #[serde(skip)]
+    pub values: Vec<f64>,
 }
 
 /// One statistic of the panel on one coding.
@@ -308,6 +312,7 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
                                 baseline: b.name,
                                 verdict: summary.verdict(st.claim, ALPHA),
                                 summary,
+                                values: xs.iter().flatten().copied().collect(),
                             }
                         })
                         .collect();
