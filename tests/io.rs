@@ -314,6 +314,30 @@ fn error_bad_json() {
 }
 
 #[test]
+fn json_layer_declared_twice_is_located() {
+    let g = load(
+        CASE,
+        &format!("{AH}{TWO}"),
+        &format!("{TH}a,b,leadership,,d,q\n"),
+    )
+    .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&to_json(&g)).unwrap();
+    let layer = serde_json::json!({"name": "market_talk", "directed": false});
+    doc["case"]["layers"] =
+        serde_json::json!([layer.clone(), {"name": "service", "directed": true}, layer]);
+    let e = from_json(&doc.to_string()).unwrap_err().to_string();
+    assert!(
+        e.contains("<json>:2 (column `case.layers`)") && e.contains("`service`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("<json>:3 (column `case.layers`)") && e.contains("`market_talk`"),
+        "{e}"
+    );
+    assert!(!e.contains("<json>:1 (column `case.layers`)"), "{e}");
+}
+
+#[test]
 fn every_problem_in_every_file_is_reported_and_nothing_is_loaded() {
     let actors = format!(
         "{AH}a,A,甲,church,community,,d,q\nb,B,乙,resident,attic,x,d,q\nb,B,乙,resident,building,,d,q\n"

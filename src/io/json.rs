@@ -59,21 +59,26 @@ pub fn to_json(g: &MultiplexGraph) -> String {
 /// shape [`to_json`] writes (located by its line); then [`Error::Json`] for
 /// each actor or tie the graph rejects ([`Error::Invalid`] if several),
 /// its message that of the [`MultiplexGraph::add_actor`] or
-/// [`MultiplexGraph::add_tie`] error. A `case.layers` list that declares a
-/// layer twice, or one named like a standard layer, is
-/// [`Error::InvalidParameter`] (`layer`), without a location.
+/// [`MultiplexGraph::add_tie`] error. A `case.layers` entry that declares a
+/// layer twice, or one named like a standard layer, is an [`Error::Json`]
+/// at `<json>:N:case.layers`, `N` its 1-based position in the list.
 pub fn from_json(text: &str) -> Result<MultiplexGraph> {
     let doc: GraphJson = serde_json::from_str(text).map_err(|e| Error::Json {
         at: Location::new("<json>", e.line() as u64, ""),
         message: e.to_string(),
     })?;
     let (meta, extra) = doc.case.into_parts();
-    let mut g = MultiplexGraph::with_meta(meta, extra)?;
+    let mut g = MultiplexGraph::with_meta(meta, Vec::new())?;
     let mut errors = Vec::new();
     let wrap = |what: &str, i: usize, e: Error| Error::Json {
         at: Location::new("<json>", i as u64 + 1, what),
         message: e.to_string(),
     };
+    for (i, l) in extra.into_iter().enumerate() {
+        if let Err(e) = g.add_layer(l) {
+            errors.push(wrap("case.layers", i, e));
+        }
+    }
     for (i, a) in doc.actors.into_iter().enumerate() {
         if let Err(e) = g.add_actor(a) {
             errors.push(wrap("actors", i, e));

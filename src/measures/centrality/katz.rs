@@ -50,8 +50,11 @@ impl Default for KatzOptions {
 /// (`weight="weight"` with [`Weights::Strength`]); validated within 1e-9 with `tol = 1e-13`.
 ///
 /// # Errors
-/// [`Error::EmptyGraph`]; [`Error::NoConvergence`] when the iteration does
-/// not converge (`α ≥ 1/λ_max`: the series diverges).
+/// [`Error::EmptyGraph`]; [`Error::InvalidParameter`] for `α` not in
+/// `(0, ∞)`, a `β` that is not finite or a `tol` not in `(0, ∞)`
+/// (NetworkX does not check them: it iterates to `max_iter` and raises
+/// `PowerIterationFailedConvergence`); [`Error::NoConvergence`] when the
+/// iteration does not converge (`α ≥ 1/λ_max`: the series diverges).
 ///
 /// # Complexity
 /// `O(k (n + m))` for `k` iterations.
@@ -64,6 +67,8 @@ impl Default for KatzOptions {
 /// let opts = KatzOptions { normalized: false, ..Default::default() };
 /// let x = katz(&g, &opts).unwrap();
 /// assert!((x[0] - 1.0).abs() < 1e-12 && (x[1] - 1.1).abs() < 1e-12);
+/// let nan = KatzOptions { alpha: f64::NAN, ..Default::default() };
+/// assert!(katz(&g, &nan).unwrap_err().to_string().contains("alpha"));
 /// ```
 ///
 /// # References
@@ -73,6 +78,25 @@ pub fn katz(g: &Csr, opts: &KatzOptions) -> Result<Vec<f64>> {
     let n = g.node_count();
     if n == 0 {
         return Err(Error::EmptyGraph);
+    }
+    let bad = |name, reason: String| Err(Error::InvalidParameter { name, reason });
+    if !(opts.alpha.is_finite() && opts.alpha > 0.0) {
+        return bad(
+            "alpha",
+            format!("{}; the attenuation must be > 0 and finite", opts.alpha),
+        );
+    }
+    if !opts.beta.is_finite() {
+        return bad(
+            "beta",
+            format!("{}; the exogenous score must be finite", opts.beta),
+        );
+    }
+    if !(opts.tol.is_finite() && opts.tol > 0.0) {
+        return bad(
+            "tol",
+            format!("{}; the tolerance must be > 0 and finite", opts.tol),
+        );
     }
     let mut x = vec![0.0; n];
     let mut y = vec![0.0; n];
