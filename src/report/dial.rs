@@ -59,6 +59,7 @@ pub fn dial_markdown(fit: &DialFit) -> String {
             interval: [a, b],
             threshold,
             min_distance,
+            model_distance,
             accepted,
         } => {
             out.push_str(&format!(
@@ -67,6 +68,11 @@ pub fn dial_markdown(fit: &DialFit) -> String {
                 fit.k,
                 dial_reading(fit).unwrap_or_default()
             ));
+            if *min_distance > 2.0 * model_distance {
+                out.push_str(&format!(
+                    "The case lies outside what the dial draws: its nearest draw is at standardised distance {min_distance:.1}, while the model's own draws lie a median {model_distance:.1} from their grid point's mean. λ̂ is the nearest position on the dial, not a fit of the model.\n\n"
+                ));
+            }
             let used: Vec<&str> = fit.used().collect();
             let left: Vec<String> = fit
                 .statistics
@@ -125,6 +131,7 @@ mod tests {
                 interval: [a, b],
                 threshold: 1.0,
                 min_distance: 0.5,
+                model_distance: 1.0,
                 accepted: vec![a, l, b],
             },
         }
@@ -149,5 +156,11 @@ mod tests {
             md.contains("λ̂ = 0.82, 90 % interval [0.67, 0.95], K = 4 centres"),
             "{md}"
         );
+        assert!(!md.contains("outside what the dial draws"), "{md}");
+        let mut far = fit(4, 0.82, 0.67, 0.95);
+        if let DialEstimate::Estimated { min_distance, .. } = &mut far.estimate {
+            *min_distance = 2.5;
+        }
+        assert!(dial_markdown(&far).contains("outside what the dial draws"));
     }
 }
