@@ -46,7 +46,10 @@ pub fn dial_reading(fit: &DialFit) -> Option<String> {
 
 /// The line of the comparison report: "λ̂ = 0.82, 90 % interval [0.67, 0.95],
 /// K = 4 centres: nearer the one-core end", then how it was fitted, or why
-/// there is no λ̂.
+/// there is no λ̂. When the nearest draw is more than twice as far from the
+/// case as the model's own draws lie from their grid point's mean
+/// (`min_distance > 2 · model_distance`), it says the case lies outside what
+/// the dial draws and λ̂ is the nearest position, not a fit.
 pub fn dial_markdown(fit: &DialFit) -> String {
     let mut out = String::from("\n## Where on the dial\n\n");
     let lo = fit.lower_end();
