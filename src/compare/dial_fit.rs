@@ -282,7 +282,7 @@ fn quantile(x: &[f64], p: f64) -> f64 {
 
 /// Estimate where `case` sits on the dial between polycentric (`λ = 1/K`)
 /// and one core (`λ = 1`) by ABC rejection over a λ grid (the estimator, the
-/// statistics and what λ̂ means are in the [module](self) doc).
+/// statistics and what λ̂ means are in the [module](crate::compare::dial_fit) doc).
 ///
 /// Edge cases: a case whose matched plan has `K ≤ 1` centres (the dial
 /// admits only λ = 1), or whose core set has no actor (the dial's top centre
@@ -319,8 +319,8 @@ fn quantile(x: &[f64], p: f64) -> f64 {
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for `grid < 2`, `draws < 2` or an accept share
-/// outside `(0, 1]`; [`Error::UnknownActor`](crate::Error::UnknownActor) for
-/// a core id the case lacks; [`Error::UnknownLayer`](crate::Error::UnknownLayer)
+/// outside `(0, 1]`; [`Error::UnknownActor`] for
+/// a core id the case lacks; [`Error::UnknownLayer`]
 /// for a coding's layer the case lacks; the dial's errors.
 pub fn fit_dial(case: &MultiplexGraph, opts: &DialFitOptions) -> Result<DialFit> {
     if opts.grid < 2 {

@@ -15,6 +15,8 @@
 //!   [`random::stream`](crate::random::stream)`(seed, i)`, every statistic
 //!   summarised as `sna::cug.test` does ([`Summary`]), on every [`Coding`]
 //!   of the robustness table, with the tied optima of the core–periphery search.
+//! * [`fit_dial`]: λ̂, where the case sits on the dial between polycentric
+//!   and one core (the [`dial_fit`] module says what it means for the claim).
 //!
 //! ```
 //! use coprod::compare::{CompareOptions, Coding, baselines_named, compare};
@@ -31,7 +33,7 @@
 //! ```
 
 mod baseline;
-mod dial_fit;
+pub mod dial_fit;
 mod ensemble;
 mod panel;
 mod robustness;
