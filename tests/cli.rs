@@ -456,3 +456,54 @@ fn compare_writes_verdicts_robustness_and_rejects_unknown_baselines() {
     let (code, _, err) = coprod(&["compare", "elevator_tx", "--core", "nobody", "--draws", "2"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn compare_fits_the_dial_unless_told_not_to() {
+    let args = [
+        "compare",
+        "elevator_sy",
+        "--baseline",
+        "gnm",
+        "--draws",
+        "5",
+        "--views",
+        "directed",
+        "--dial-draws",
+        "6",
+    ];
+    let (code, out, _) = coprod(&args);
+    assert_eq!(code, 0);
+    assert!(out.contains("## Where on the dial"), "{out}");
+    assert!(
+        out.contains("λ̂ = ") && out.contains("K = 4 centres"),
+        "{out}"
+    );
+    let (code, out, _) = coprod(&[&args[..], &["--no-dial"]].concat());
+    assert_eq!(code, 0);
+    assert!(!out.contains("Where on the dial"), "{out}");
+    let (code, csv, _) = coprod(&[&args[..], &["--format", "csv"]].concat());
+    assert_eq!(code, 0);
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",lambda_hat,lambda_low,lambda_high"),
+        "{header}"
+    );
+    let row = csv.lines().nth(1).unwrap();
+    let lambda: f64 = row.split(',').rev().nth(2).unwrap().parse().unwrap();
+    assert!((0.25..=1.0).contains(&lambda), "{row}");
+    // X district has no party actor: the λ̂ cells are empty.
+    let (code, csv, _) = coprod(&[
+        "compare",
+        "x_district",
+        "--baseline",
+        "gnm",
+        "--draws",
+        "3",
+        "--views",
+        "directed",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(csv.lines().nth(1).unwrap().ends_with(",,,"), "{csv}");
+}

@@ -74,7 +74,7 @@ pub(crate) use block::block_model_with;
 pub(crate) use dyad_census::dyad_census_with;
 pub(crate) use gnm::gnm_with;
 pub(crate) use layer_shuffle::layer_shuffle_with;
-pub(crate) use matched::{one_core_with, polycentric_with};
+pub(crate) use matched::{dial_with, one_core_with, polycentric_with};
 pub(crate) use rewire::rewire_with;
 pub(crate) use sector_rewire::sector_rewire_with;
 

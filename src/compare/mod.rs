@@ -15,6 +15,8 @@
 //!   [`random::stream`](crate::random::stream)`(seed, i)`, every statistic
 //!   summarised as `sna::cug.test` does ([`Summary`]), on every [`Coding`]
 //!   of the robustness table, with the tied optima of the core–periphery search.
+//! * [`fit_dial`]: λ̂, where the case sits on the dial between polycentric
+//!   and one core (the [`dial_fit`] module says what it means for the claim).
 //!
 //! ```
 //! use coprod::compare::{CompareOptions, Coding, baselines_named, compare};
@@ -31,12 +33,17 @@
 //! ```
 
 mod baseline;
+pub mod dial_fit;
 mod ensemble;
 mod panel;
 mod robustness;
 mod statistics;
 
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
+pub use dial_fit::{
+    DEFAULT_DIAL_DRAWS, DIAL_LEVEL, DialEstimate, DialFit, DialFitOptions, DialPoint,
+    DialStatistic, PointStatistic, fit_dial,
+};
 pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
 pub use panel::{
     Claim, NO_CORE, PANEL, PanelInput, Statistic, Unit, Value, panel, panel_values, statistic,
@@ -73,6 +80,10 @@ pub struct CompareOptions {
     pub tie_tolerance: f64,
     /// Progress bar on a terminal, or never.
     pub progress: Progress,
+    /// Where the case sits on the dial ([`fit_dial`] with these options, as
+    /// given: set their core and seed to the comparison's), or `None` (the
+    /// default) not to fit it. The CLI fits it unless `--no-dial`.
+    pub dial: Option<DialFitOptions>,
 }
 
 impl Default for CompareOptions {
@@ -86,6 +97,7 @@ impl Default for CompareOptions {
             search: CoreSearch::default(),
             tie_tolerance: 1e-9,
             progress: Progress::Auto,
+            dial: None,
         }
     }
 }
@@ -191,6 +203,8 @@ pub struct Comparison {
     /// Every core tied at the best core–periphery fit on the headline coding
     /// (core–periphery cells missing, ties unweighted), best first.
     pub tied_cores: Vec<TiedCoreRow>,
+    /// Where the case sits on the dial, if [`CompareOptions::dial`] asked.
+    pub dial: Option<DialFit>,
 }
 
 /// The core set's members in `view`, keeping only ids the (recoded) graph
@@ -219,7 +233,8 @@ fn core_in(view: &View<'_>, core: &CoreSet) -> Result<NodeSet> {
 /// [`Error::UnknownActor`](crate::Error::UnknownActor) for a core id the case
 /// lacks (listing its ids); [`Error::UnknownLayer`](crate::Error::UnknownLayer)
 /// for a coding's layer the case lacks; [`Error::InvalidParameter`](crate::Error::InvalidParameter)
-/// for 0 draws, no baseline, or a bad search; a baseline's errors.
+/// for 0 draws, no baseline, or a bad search; a baseline's errors;
+/// [`fit_dial`]'s errors when [`CompareOptions::dial`] is set.
 pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Comparison> {
     if opts.baselines.is_empty() {
         return Err(crate::Error::InvalidParameter {
@@ -364,6 +379,7 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
         outcome: case.meta().outcome.as_ref().map(|o| o.status),
         codings: results.into_iter().flatten().collect(),
         tied_cores: tied,
+        dial: opts.dial.as_ref().map(|d| fit_dial(case, d)).transpose()?,
     })
 }
 

@@ -189,6 +189,9 @@ pub fn comparison_markdown(c: &Comparison) -> String {
         }
         out.push('\n');
     }
+    if let Some(d) = &c.dial {
+        out.push_str(&super::dial::dial_markdown(d));
+    }
     out.push_str(&robustness_markdown(c));
     out.push_str(&tied_markdown(c));
     out
@@ -282,10 +285,17 @@ fn tied_markdown(c: &Comparison) -> String {
 /// (undefined values empty, the reason in `undefined`).
 pub fn comparison_csv(cs: &[Comparison]) -> String {
     let mut out = String::from(
-        "case,coding,statistic,claim,observed,undefined,baseline,draws,undefined_draws,mean,sd,z,p_ge,p_le,p_mc_ge,p_mc_le,verdict\n",
+        "case,coding,statistic,claim,observed,undefined,baseline,draws,undefined_draws,mean,sd,z,p_ge,p_le,p_mc_ge,p_mc_le,verdict,lambda_hat,lambda_low,lambda_high\n",
     );
     let num = |x: Option<f64>| x.map_or(String::new(), csv_number);
     for c in cs {
+        let fit = c.dial.as_ref();
+        let dial = format!(
+            "{},{},{}",
+            num(fit.and_then(|d| d.lambda_hat())),
+            num(fit.and_then(|d| d.interval()).map(|i| i[0])),
+            num(fit.and_then(|d| d.interval()).map(|i| i[1]))
+        );
         for k in &c.codings {
             for r in &k.statistics {
                 let (obs, why) = match &r.observed {
@@ -297,7 +307,7 @@ pub fn comparison_csv(cs: &[Comparison]) -> String {
                 for b in &r.baselines {
                     let s = &b.summary;
                     out.push_str(&format!(
-                        "{},{},{},{},{obs},{why},{},{},{},{},{},{},{},{},{},{},{}\n",
+                        "{},{},{},{},{obs},{why},{},{},{},{},{},{},{},{},{},{},{},{dial}\n",
                         c.case,
                         k.coding,
                         r.name,
@@ -356,21 +366,22 @@ pub fn cross_case_markdown(cs: &[Comparison]) -> String {
         .and_then(|s| s.baselines.first())
         .map_or("", |b| b.baseline);
     let mut out = format!(
-        "# Every case side by side\n\nHeadline coding of each case; value (z against {first}); verdicts: + supports one core, − against, 0 no difference, over every claimed statistic and baseline.\n\n| case | outcome | core actors |"
+        "# Every case side by side\n\nHeadline coding of each case; value (z against {first}); verdicts: + supports one core, − against, 0 no difference, over every claimed statistic and baseline; λ̂: where the case sits on the dial from 1/K (K equal centres) to 1 (one core), – not fitted.\n\n| case | outcome | core actors | λ̂ [90 % interval] |"
     );
     for s in CROSS_CASE_STATISTICS {
         out.push_str(&format!(" {s} |"));
     }
-    out.push_str(" verdicts |\n|---|---|---|");
+    out.push_str(" verdicts |\n|---|---|---|---|");
     out.push_str(&"---|".repeat(CROSS_CASE_STATISTICS.len() + 1));
     out.push('\n');
     for c in rows {
         let Some(h) = c.codings.first() else { continue };
         out.push_str(&format!(
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             c.case,
             c.outcome.map_or("–".into(), |o| o.to_string()),
-            h.core_actors
+            h.core_actors,
+            super::dial::dial_cell(c.dial.as_ref())
         ));
         for name in CROSS_CASE_STATISTICS {
             let cell = h.statistic(name).map_or("–".into(), |r| match &r.observed {

@@ -18,6 +18,7 @@
 mod actors;
 mod bundled;
 mod compare;
+mod dial;
 mod graph;
 mod html;
 mod hypothesis;
@@ -29,6 +30,7 @@ pub use compare::{
     CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,
     cross_case_markdown, robustness_markdown, verdict_lines,
 };
+pub use dial::{dial_cell, dial_markdown, dial_reading};
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
 pub use html::{
     CasePage, TOP_K, TOP_MEASURES, escape_html, index_html, index_markdown, inline_svg, write_index,

@@ -4,7 +4,10 @@
 use crate::output::OutputArgs;
 use crate::view::load_case;
 use clap::ValueEnum;
-use coprod::compare::{Coding, CompareOptions, Comparison, DEFAULT_DRAWS, baselines_named};
+use coprod::compare::{
+    Coding, CompareOptions, Comparison, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS, DialFitOptions,
+    baselines_named,
+};
 use coprod::report::{comparison_csv, comparison_json, comparison_markdown, cross_case_markdown};
 
 /// Output format of `compare`.
@@ -39,6 +42,12 @@ pub struct Args {
     /// Comma-separated codings: directed, symmetric, projected, stated, layers, layer:<name>, all (default: all; the first is the headline).
     #[arg(long, value_delimiter = ',')]
     pub views: Vec<String>,
+    /// Do not estimate where the case sits on the dial (λ̂).
+    #[arg(long)]
+    pub no_dial: bool,
+    /// Draws per grid point of the dial fit (13 points).
+    #[arg(long, default_value_t = DEFAULT_DIAL_DRAWS)]
+    pub dial_draws: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: CompareFormat,
@@ -48,12 +57,22 @@ pub struct Args {
 }
 
 fn options(args: &Args, case: &coprod::model::MultiplexGraph) -> coprod::Result<CompareOptions> {
+    let core: coprod::model::CoreSet = args.core.parse()?;
+    let codings = Coding::parse_list(case, &args.views)?;
     Ok(CompareOptions {
         baselines: baselines_named(&args.baseline)?,
         draws: args.draws,
         seed: args.seed,
-        core: args.core.parse()?,
-        codings: Coding::parse_list(case, &args.views)?,
+        dial: (!args.no_dial).then(|| DialFitOptions {
+            core: core.clone(),
+            draws: args.dial_draws,
+            seed: args.seed,
+            // The headline coding, as the verdicts.
+            coding: codings.first().cloned().unwrap_or(Coding::Directed),
+            ..DialFitOptions::default()
+        }),
+        core,
+        codings,
         ..CompareOptions::default()
     })
 }
