@@ -83,7 +83,8 @@ def igraph_measures(n, e):
 
 def networkit_measures(n, e):
     import networkit as nk
-    g = nk.GraphFromCoo((np.ones(len(e)), (e[:, 0], e[:, 1])), n=n, directed=False, weighted=False)
+    rows, cols = (np.ascontiguousarray(e[:, k], dtype=np.uint64) for k in (0, 1))
+    g = nk.GraphFromCoo((np.ones(len(e)), (rows, cols)), n=n, directed=False, weighted=False)
     g.indexEdges()
     c = nk.centrality
     return {
@@ -256,7 +257,7 @@ def driver(a):
     work = a.work
     os.makedirs(work, exist_ok=True)
     print(f"# coprod and its peers on {machine()}")
-    print(f"# {versions()}; one run each, wall clock, graph loading not timed")
+    print(f"# {versions()}; one run each, wall clock, graph loading not timed", flush=True)
     bad = 0
     for size in sizes:
         path = os.path.join(work, f"community-{size}-{a.seed}.el32")
@@ -282,6 +283,7 @@ def driver(a):
                 continue
             if tool == "networkx" and size > NETWORKX_MAX_RESIDENTS:
                 continue
+            print(f"# {size}: {tool}", file=sys.stderr, flush=True)
             try:
                 results[tool] = run_lines([sys.executable, os.path.join(here, "peers.py"), "worker",
                                            tool, path, ",".join(measures), d1])
