@@ -25,7 +25,8 @@ pub struct CoreOptions {
 /// total degree: [`Direction::All`]) and igraph `coreness(mode="in"|"out"|"all")`.
 /// NetworkX refuses graphs with self-loops.
 ///
-/// Complexity: `O(n + m)` — Batagelj & Zaversnik's bucket algorithm.
+/// Complexity: `O(n + m)` — Batagelj & Zaversnik's bucket algorithm on `u32`
+/// arrays (sequential: peeling is inherently ordered).
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
@@ -44,41 +45,46 @@ pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
     } else {
         Direction::Out
     };
-    let no_loop = |u: usize, list: &[u32]| list.iter().filter(|&&v| v as usize != u).count();
-    // deg(u) counts the ties that the removal of a neighbour takes away
-    let mut deg: Vec<usize> = (0..n)
-        .map(|u| match dir {
-            Direction::Out => no_loop(u, g.out_neighbors(u)),
-            Direction::In => no_loop(u, g.in_neighbors(u)),
-            Direction::All => no_loop(u, g.out_neighbors(u)) + no_loop(u, g.in_neighbors(u)),
+    // Self-loops: a row is sorted, so u is found by binary search.
+    let no_loop =
+        |u: usize, list: &[u32]| list.len() - list.binary_search(&(u as u32)).is_ok() as usize;
+    // deg(u) counts the ties that the removal of a neighbour takes away; u32
+    // arrays throughout (half the memory traffic of usize at 10^7 nodes).
+    let mut deg: Vec<u32> = (0..n)
+        .map(|u| {
+            (match dir {
+                Direction::Out => no_loop(u, g.out_neighbors(u)),
+                Direction::In => no_loop(u, g.in_neighbors(u)),
+                Direction::All => no_loop(u, g.out_neighbors(u)) + no_loop(u, g.in_neighbors(u)),
+            }) as u32
         })
         .collect();
-    let md = deg.iter().copied().max().unwrap_or(0);
-    let mut bin = vec![0usize; md + 1];
+    let md = deg.iter().copied().max().unwrap_or(0) as usize;
+    // bin[d]: the first position of degree d in `vert` (nodes sorted by degree)
+    let mut bin = vec![0u32; md + 1];
     for &d in &deg {
-        bin[d] += 1;
+        bin[d as usize] += 1;
     }
-    let mut start = 0;
+    let mut start = 0u32;
     for b in bin.iter_mut() {
         let c = *b;
         *b = start;
         start += c;
     }
-    let mut pos = vec![0usize; n];
+    let mut pos = vec![0u32; n];
     let mut vert = vec![0u32; n];
-    for v in 0..n {
-        pos[v] = bin[deg[v]];
-        vert[pos[v]] = v as u32;
-        bin[deg[v]] += 1;
-    }
-    for d in (1..=md).rev() {
-        bin[d] = bin[d - 1];
-    }
-    if md > 0 || n > 0 {
-        bin[0] = 0;
+    {
+        let mut next = bin.clone();
+        for v in 0..n {
+            let d = deg[v] as usize;
+            pos[v] = next[d];
+            vert[next[d] as usize] = v as u32;
+            next[d] += 1;
+        }
     }
     for i in 0..n {
         let v = vert[i] as usize;
+        let dv = deg[v];
         // removing v lowers the degree of the nodes its ties count for
         let lists: [&[u32]; 2] = match dir {
             Direction::Out => [g.in_neighbors(v), &[]],
@@ -88,19 +94,20 @@ pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
         for list in lists {
             for &u in list {
                 let u = u as usize;
-                if u != v && deg[u] > deg[v] {
-                    let du = deg[u];
+                let du = deg[u];
+                if du > dv {
+                    // swap u with the first node of its bin, then shrink the bin
                     let pu = pos[u];
-                    let pw = bin[du];
-                    let w = vert[pw] as usize;
-                    if u != w {
+                    let pw = bin[du as usize];
+                    let w = vert[pw as usize];
+                    if u as u32 != w {
                         pos[u] = pw;
-                        vert[pu] = w as u32;
-                        pos[w] = pu;
-                        vert[pw] = u as u32;
+                        vert[pu as usize] = w;
+                        pos[w as usize] = pu;
+                        vert[pw as usize] = u as u32;
                     }
-                    bin[du] += 1;
-                    deg[u] -= 1;
+                    bin[du as usize] += 1;
+                    deg[u] = du - 1;
                 }
             }
         }

@@ -27,6 +27,7 @@ mod cores;
 mod cuts;
 mod density;
 mod distance;
+mod forward;
 mod krackhardt;
 mod simple;
 mod transitivity;

@@ -5,11 +5,14 @@
 //! and key-player fragmentation share. Every all-pairs measure runs these
 //! kernels per source through [`crate::measures::parallel`]. The sampling
 //! estimators (approximate betweenness) draw one uniform shortest path per
-//! sample with `PathSampler`, a balanced bidirectional search.
+//! sample with `PathSampler`, a balanced bidirectional search. Closeness and
+//! harmonic on hop counts share sweeps of 64 sources (`reaches`, multi-source
+//! bit-parallel BFS).
 
 mod bfs;
 mod brandes;
 mod dijkstra;
+mod msbfs;
 mod sample;
 mod sssp;
 
@@ -17,6 +20,7 @@ pub use bfs::bfs;
 pub(crate) use brandes::Brandes;
 pub use brandes::Endpoints;
 pub use dijkstra::dijkstra;
+pub(crate) use msbfs::reaches;
 pub(crate) use sample::PathSampler;
 pub(crate) use sssp::Sp;
 
