@@ -7,6 +7,7 @@
 //! ```
 
 use coprod::model::Kind;
+use coprod::viz::Lang;
 use coprod::viz::plots::{
     ByKind, CrossCase, CrossCaseCell, Dial, Distribution, Estimate, Interval, write_plot,
 };
@@ -60,6 +61,7 @@ fn main() -> coprod::Result<()> {
             low: 0.7,
             high: 0.95,
         }),
+        lang: Lang::En,
     };
     let values: Vec<(Kind, f64)> = [
         (Kind::Party, normals(12, 0.12, 0.08, 1)),
@@ -77,6 +79,7 @@ fn main() -> coprod::Result<()> {
         measure: "betweenness",
         case: "Jinsong",
         values: &values,
+        lang: Lang::En,
     };
     let stats = [
         "degree centralization",

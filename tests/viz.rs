@@ -428,6 +428,7 @@ mod plots {
                 low: 0.6,
                 high: 0.8,
             }),
+            lang: Lang::En,
         };
         let svg = p.to_svg().unwrap();
         parses(&svg);
@@ -464,6 +465,7 @@ mod plots {
             measure: "betweenness",
             case: "tiny",
             values: &values,
+            lang: Lang::En,
         }
         .to_svg()
         .unwrap();
@@ -476,7 +478,8 @@ mod plots {
             ByKind {
                 measure: "x",
                 case: "c",
-                values: &[(Kind::Party, f64::NAN)]
+                values: &[(Kind::Party, f64::NAN)],
+                lang: Lang::En,
             }
             .to_svg()
             .is_err()
