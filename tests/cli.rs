@@ -499,7 +499,7 @@ fn compare_with_plots_writes_a_figure_per_statistic_and_the_cross_case_panel() {
         "--lang",
         "fr",
     ]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 2, "{err}");
     assert!(err.contains("en, zh"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -359,6 +359,7 @@ fn every_bundled_case_renders_aggregate_and_layers() {
 
 mod plots {
     use coprod::model::Kind;
+    use coprod::viz::Lang;
     use coprod::viz::plots::{
         ByKind, CrossCase, CrossCaseCell, Dial, Distribution, Estimate, Interval, Plot,
     };
