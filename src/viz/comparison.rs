@@ -27,7 +27,7 @@ use super::plots::{
     BaselineGrid, BaselinePanel, ByKind, Dial, Estimate, Plot, ZCase, ZScores, png_fonts,
 };
 use super::png::{PngOptions, svg_to_png};
-use crate::compare::{Comparison, Draws, StatisticResult, baseline};
+use crate::compare::{Claim, Comparison, Draws, StatisticResult, baseline};
 use crate::error::{Error, Names, Result};
 use crate::model::Kind;
 use std::path::{Path, PathBuf};
@@ -218,8 +218,13 @@ pub fn write_comparison_plots(
     for s in &coding.statistics {
         let label = statistic_name(s.name, opts.lang)?;
         let observed = s.observed.get();
+        let claim = match s.claim {
+            Claim::Higher => words.claims[0],
+            Claim::Lower => words.claims[1],
+            Claim::None => words.claims[2],
+        };
         let title = format!(
-            "{} ({}): {label} = {}",
+            "{} ({}): {label} = {}  ({claim})",
             c.case,
             coding.coding,
             observed.map_or(words.undefined.to_string(), super::plots::num)

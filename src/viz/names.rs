@@ -278,6 +278,8 @@ pub struct PlotWords {
     pub estimate: &'static str,
     /// "no defined draw".
     pub no_draw: &'static str,
+    /// What the one-core claim predicts: higher, lower, no direction.
+    pub claims: [&'static str; 3],
 }
 
 /// The words of plots in `lang`.
@@ -297,6 +299,11 @@ pub fn plot_words(lang: Lang) -> PlotWords {
             mean_sd: "baseline mean ± sd",
             estimate: "estimate",
             no_draw: "no defined draw",
+            claims: [
+                "one core predicts higher",
+                "one core predicts lower",
+                "descriptive",
+            ],
         },
         Lang::Zh => PlotWords {
             observed: "觀測值",
@@ -312,6 +319,7 @@ pub fn plot_words(lang: Lang) -> PlotWords {
             mean_sd: "基線均值 ± 標準差",
             estimate: "估計",
             no_draw: "無有效抽樣",
+            claims: ["一核假說預測較高", "一核假說預測較低", "描述性"],
         },
     }
 }

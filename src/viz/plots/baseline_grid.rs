@@ -30,7 +30,7 @@ pub struct BaselinePanel<'a> {
 /// and the observed value), so the case's line stands at the same place in
 /// each and the baselines read against each other; each panel has its own
 /// count axis. Bins: `ceil(sqrt(n))` equal bins, between 10 and 40, over the
-/// baseline's own range, none narrower than 1/150 of the shared axis.
+/// baseline's own range, none narrower than 1/80 of the shared axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaselineGrid<'a> {
     /// The figure's title.
@@ -61,7 +61,7 @@ impl BaselineGrid<'_> {
 }
 
 /// `(bin edges, counts)` of `draws`: `ceil(sqrt(n))` bins (10 to 40) over
-/// the draws' own range, but none narrower than 1/150 of the shared axis
+/// the draws' own range, but none narrower than 1/80 of the shared axis
 /// `span` (a narrow distribution stays a visible bar, a constant one is one).
 fn bins(draws: &[f64], span: f64) -> (Vec<f64>, Vec<u32>) {
     let finite: Vec<f64> = draws.iter().copied().filter(|v| v.is_finite()).collect();
@@ -74,7 +74,7 @@ fn bins(draws: &[f64], span: f64) -> (Vec<f64>, Vec<u32>) {
         return (Vec::new(), Vec::new());
     }
     let k = ((finite.len() as f64).sqrt().ceil() as usize).clamp(10, 40);
-    let width = ((hi - lo) / k as f64).max(span / 150.0);
+    let width = ((hi - lo) / k as f64).max(span / 80.0);
     let k = (((hi - lo) / width).floor() as usize + 1).min(k);
     let start = (lo + hi) / 2.0 - width * k as f64 / 2.0;
     let edges: Vec<f64> = (0..=k).map(|i| start + width * i as f64).collect();
