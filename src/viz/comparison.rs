@@ -3,7 +3,7 @@
 //!
 //! * [`write_comparison_plots`]: per statistic of the headline coding, one
 //!   figure with a panel per baseline ([`BaselineGrid`]): the histogram of
-//!   its draws ([`BaselineSummary::values`]), the case's value, `z` and the
+//!   its draws ([`BaselineSummary::values`](crate::compare::BaselineSummary::values)), the case's value, `z` and the
 //!   Monte-Carlo p-value in the tail the one-core claim predicts
 //!   ([`Summary::p_claimed`](crate::compare::Summary::p_claimed)); a
 //!   counterfactual baseline ([`Draws::Once`]) is its single value.
