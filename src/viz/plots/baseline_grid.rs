@@ -74,9 +74,15 @@ fn bins(draws: &[f64], span: f64) -> (Vec<f64>, Vec<u32>) {
         return (Vec::new(), Vec::new());
     }
     let k = ((finite.len() as f64).sqrt().ceil() as usize).clamp(10, 40);
-    let width = ((hi - lo) / k as f64).max(span / 80.0);
-    let k = (((hi - lo) / width).floor() as usize + 1).min(k);
-    let start = (lo + hi) / 2.0 - width * k as f64 / 2.0;
+    let natural = (hi - lo) / k as f64;
+    let (start, width, k) = if natural >= span / 80.0 {
+        (lo, natural, k)
+    } else {
+        // Wider bins than the draws need: fewer of them, centred on the draws.
+        let width = span / 80.0;
+        let k = (((hi - lo) / width).floor() as usize + 1).min(k);
+        ((lo + hi) / 2.0 - width * k as f64 / 2.0, width, k)
+    };
     let edges: Vec<f64> = (0..=k).map(|i| start + width * i as f64).collect();
     let mut counts = vec![0u32; k];
     for v in finite {
@@ -209,5 +215,26 @@ impl Plot for BaselineGrid<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bins;
+
+    #[test]
+    fn bins_count_every_draw_once_and_a_constant_is_one_bar() {
+        let draws = [0.1, 0.2, 0.2, 0.3, 0.45, f64::NAN];
+        let (edges, counts) = bins(&draws, 1.0);
+        assert_eq!(counts.iter().sum::<u32>(), 5);
+        assert_eq!(edges.len(), counts.len() + 1);
+        assert!(edges[0] <= 0.1 && *edges.last().unwrap() >= 0.45 - 1e-12);
+        // 0.35 / 10 bins of 0.035 (wider than 1/80): 0.2 twice in one bin.
+        assert_eq!(counts.len(), 10);
+        assert_eq!(counts.iter().copied().max(), Some(2));
+        let (edges, counts) = bins(&[0.5; 7], 2.0);
+        assert_eq!(counts, [7]);
+        assert!((edges[1] - edges[0] - 2.0 / 80.0).abs() < 1e-12);
+        assert!(bins(&[], 1.0).1.is_empty());
     }
 }
