@@ -1,115 +1,80 @@
-//! The comparison plots on synthetic inputs (the comparison module will
-//! supply real ones): a baseline distribution, a dial curve, a measure by
-//! kind and a cross-case panel, written as SVG and PNG.
+//! The comparison plots of Jinsong, from a real comparison: one figure per
+//! statistic with a panel per baseline, betweenness by kind from the report's
+//! actor table, and the cross-case z panel of Jinsong and LY; SVG and PNG.
 //!
 //! ```sh
-//! cargo run --release --example plots -- [OUT_DIR]
+//! cargo run --release --example plots -- [OUT_DIR] [en|zh]
 //! ```
+//!
+//! The dial plot waits for `compare`'s dial fit: until then it is drawn on
+//! made-up numbers (`dial_synthetic.svg`), to show the layout only.
 
-use coprod::model::Kind;
-use coprod::viz::plots::{
-    ByKind, CrossCase, CrossCaseCell, Dial, Distribution, Estimate, Interval, write_plot,
+use coprod::compare::{Coding, CompareOptions, Progress, baselines_named, compare};
+use coprod::model::View;
+use coprod::report::{ReportOptions, actor_table};
+use coprod::viz::plots::Estimate;
+use coprod::viz::{
+    DialCurve, PlotFormat, PlotOptions, write_by_kind_plot, write_comparison_plots,
+    write_cross_case_plot, write_dial_plot,
 };
-use std::path::Path;
-
-/// Deterministic pseudo-normal draws (an LCG and Box–Muller): synthetic data only.
-fn normals(n: usize, mean: f64, sd: f64, seed: u64) -> Vec<f64> {
-    let mut s = seed;
-    let mut next = || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((s >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    };
-    (0..n)
-        .map(|_| {
-            let (u, v) = (next(), next());
-            mean + sd * (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
-        })
-        .collect()
-}
+use std::path::PathBuf;
 
 fn main() -> coprod::Result<()> {
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "figures/plots".into());
-    let out = Path::new(&out);
-    std::fs::create_dir_all(out).map_err(|source| coprod::Error::Io {
-        path: out.to_path_buf(),
-        source,
-    })?;
-    let draws = normals(1000, 0.21, 0.05, 7);
-    let dist = Distribution {
-        statistic: "betweenness centralization",
-        baseline: "Jinsong vs polycentric baseline",
-        draws: &draws,
-        observed: 0.48,
+    let mut args = std::env::args().skip(1);
+    let out = PathBuf::from(args.next().unwrap_or_else(|| "figures/plots".into()));
+    let lang = args.next().unwrap_or_else(|| "en".into()).parse()?;
+    let opts = PlotOptions {
+        lang,
+        format: PlotFormat::Png,
     };
-    let lambda: Vec<f64> = (0..=10).map(|i| i as f64 / 10.0).collect();
-    let mean: Vec<f64> = lambda.iter().map(|l| 0.2 + 0.4 * l * l).collect();
-    let sd: Vec<f64> = lambda.iter().map(|l| 0.05 + 0.03 * l).collect();
-    let dial = Dial {
-        statistic: "betweenness centralization",
-        dial: "λ (0 = polycentric, 1 = party-led)",
-        lambda: &lambda,
-        mean: &mean,
-        sd: &sd,
-        observed: Some(0.48),
+    let compare_opts = CompareOptions {
+        baselines: baselines_named(&["gnm", "rewire", "polycentric", "one-core"])?,
+        draws: 300,
+        codings: vec![Coding::Directed],
+        progress: Progress::Hidden,
+        ..CompareOptions::default()
+    };
+    let mut comparisons = Vec::new();
+    for case in ["jinsong", "ly"] {
+        let g = coprod::cases::load(case)?;
+        let c = compare(&g, &compare_opts)?;
+        let dir = out.join(case);
+        let mut files = write_comparison_plots(&c, &dir, &opts)?;
+        // Betweenness by kind: the report computes, viz draws plain columns.
+        let table = actor_table(&View::aggregate(&g), &ReportOptions::default())?;
+        let values = table
+            .column("betweenness")?
+            .into_iter()
+            .map(|(id, v)| Ok((g.actor(g.actor_index(id)?).kind, v)))
+            .collect::<coprod::Result<Vec<_>>>()?;
+        files.extend(write_by_kind_plot(
+            case,
+            "betweenness",
+            &values,
+            &dir.join("betweenness_by_kind"),
+            &opts,
+        )?);
+        println!("{case}: {} files in {}", files.len(), dir.display());
+        comparisons.push(c);
+    }
+    for f in write_cross_case_plot(&comparisons, &out.join("cross_case"), &opts)? {
+        println!("{}", f.display());
+    }
+    // Made-up numbers: the layout of the dial plot, until the dial fit lands.
+    let lambda: Vec<f64> = (2..=10).map(|i| f64::from(i) / 10.0).collect();
+    let curve = DialCurve {
+        statistic: "betweenness_centralization".into(),
+        mean: lambda.iter().map(|l| 0.1 + 0.4 * l * l).collect(),
+        sd: lambda.iter().map(|l| 0.03 + 0.03 * l).collect(),
+        lambda,
+        observed: Some(0.3),
         estimate: Some(Estimate {
-            value: 0.84,
-            low: 0.7,
-            high: 0.95,
+            value: 0.78,
+            low: 0.68,
+            high: 0.88,
         }),
     };
-    let values: Vec<(Kind, f64)> = [
-        (Kind::Party, normals(12, 0.12, 0.08, 1)),
-        (Kind::Block, normals(6, 0.06, 0.04, 2)),
-        (Kind::Strip, normals(3, 0.02, 0.01, 3)),
-        (Kind::Market, normals(5, 0.04, 0.03, 4)),
-        (Kind::Social, normals(3, 0.01, 0.01, 5)),
-        (Kind::Resident, normals(5, 0.05, 0.05, 6)),
-        (Kind::Arena, normals(6, 0.08, 0.05, 8)),
-    ]
-    .into_iter()
-    .flat_map(|(k, v)| v.into_iter().map(move |x| (k, x.max(0.0))))
-    .collect();
-    let by_kind = ByKind {
-        measure: "betweenness",
-        case: "Jinsong",
-        values: &values,
-    };
-    let stats = [
-        "degree centralization",
-        "betweenness centralization",
-        "core share of party",
-    ];
-    let cases = ["jinsong", "ly", "x_district", "elevator_td", "elevator_ss"];
-    let mut cells = Vec::new();
-    for (i, case) in cases.iter().enumerate() {
-        for (j, stat) in stats.iter().enumerate() {
-            let mid = 0.2 + 0.05 * j as f64;
-            cells.push(CrossCaseCell {
-                case: case.to_string(),
-                statistic: stat.to_string(),
-                observed: mid + 0.08 * (i as f64 - 1.5) + 0.1 * j as f64,
-                baseline: Some(Interval {
-                    low: mid - 0.07,
-                    mid,
-                    high: mid + 0.07,
-                }),
-            });
-        }
-    }
-    let panel = CrossCase {
-        title: "Cases against their polycentric baselines",
-        cells: &cells,
-    };
-    for f in write_plot(&dist, &out.join("distribution"))?
-        .into_iter()
-        .chain(write_plot(&dial, &out.join("dial"))?)
-        .chain(write_plot(&by_kind, &out.join("by_kind"))?)
-        .chain(write_plot(&panel, &out.join("cross_case"))?)
-    {
+    for f in write_dial_plot("synthetic", &curve, &out.join("dial_synthetic"), &opts)? {
         println!("{}", f.display());
     }
     Ok(())

@@ -507,3 +507,50 @@ fn compare_fits_the_dial_unless_told_not_to() {
     assert_eq!(code, 0);
     assert!(csv.lines().nth(1).unwrap().ends_with(",,,"), "{csv}");
 }
+
+#[test]
+fn compare_with_plots_writes_a_figure_per_statistic_and_the_cross_case_panel() {
+    let dir = std::env::temp_dir().join(format!("coprod-cli-plots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let (code, _, err) = coprod(&[
+        "compare",
+        "elevator_sp",
+        "--draws",
+        "20",
+        "--baseline",
+        "gnm,polycentric",
+        "--views",
+        "directed",
+        "--plots",
+        d,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for s in coprod::compare::PANEL {
+        let f = dir.join("elevator_sp").join(format!("{}.svg", s.name));
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{f:?}: {e}"));
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{f:?}: {e}"));
+        assert!(text.contains(&format!("statistic {}", s.name)), "{f:?}");
+        assert!(err.contains(f.to_str().unwrap()), "{err}");
+    }
+    for f in [
+        dir.join("elevator_sp").join("betweenness_by_kind.svg"),
+        dir.join("cross_case.svg"),
+    ] {
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{f:?}: {e}"));
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{f:?}: {e}"));
+    }
+    let (code, _, err) = coprod(&[
+        "compare",
+        "elevator_sp",
+        "--draws",
+        "5",
+        "--plots",
+        d,
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("en, zh"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -359,6 +359,7 @@ fn every_bundled_case_renders_aggregate_and_layers() {
 
 mod plots {
     use coprod::model::Kind;
+    use coprod::viz::Lang;
     use coprod::viz::plots::{
         ByKind, CrossCase, CrossCaseCell, Dial, Distribution, Estimate, Interval, Plot,
     };
@@ -428,6 +429,7 @@ mod plots {
                 low: 0.6,
                 high: 0.8,
             }),
+            lang: Lang::En,
         };
         let svg = p.to_svg().unwrap();
         parses(&svg);
@@ -464,6 +466,7 @@ mod plots {
             measure: "betweenness",
             case: "tiny",
             values: &values,
+            lang: Lang::En,
         }
         .to_svg()
         .unwrap();
@@ -476,7 +479,8 @@ mod plots {
             ByKind {
                 measure: "x",
                 case: "c",
-                values: &[(Kind::Party, f64::NAN)]
+                values: &[(Kind::Party, f64::NAN)],
+                lang: Lang::En,
             }
             .to_svg()
             .is_err()

@@ -14,6 +14,9 @@
 //!   have no CJK font to draw with.
 //! * [`plots`]: baseline distributions, dial curves, centrality by kind and
 //!   cross-case panels (`plotters`, with a bundled font).
+//! * [`comparison`]: those plots fed with a
+//!   [`Comparison`](crate::compare::Comparison) ([`write_comparison_plots`],
+//!   [`write_cross_case_plot`], [`write_by_kind_plot`], [`write_dial_plot`]).
 //! * [`write_case_figures`]: every figure of a case into a directory.
 //!
 //! Style (colours, shapes, line styles) is documented in [`style`].
@@ -37,6 +40,7 @@
 //! # Ok::<(), coprod::Error>(())
 //! ```
 
+pub mod comparison;
 pub mod compose;
 mod dot;
 mod fallback;
@@ -48,6 +52,10 @@ pub mod render;
 pub mod style;
 mod write;
 
+pub use comparison::{
+    DialCurve, PlotFormat, PlotOptions, write_by_kind_plot, write_comparison_plots,
+    write_cross_case_plot, write_dial_plot,
+};
 pub use figure::{Figure, FigureEdge, FigureNode};
 pub use render::{Drawn, Engine, Rendered, Renderer};
 pub use write::{Format, Written, side_by_side, write_case_figures, write_side_by_side};

@@ -67,6 +67,35 @@ impl Fonts {
             .collect()
     }
 
+    /// A font of the set that draws Chinese: `(family, font file bytes)`,
+    /// preferring Noto Sans CJK TC, then SC, then Source Han Sans TC and SC
+    /// (the labels are traditional characters), then any family that
+    /// covers a sample of the plots' Chinese words, by name; `None` when no
+    /// font of the set does. The bytes are the whole file (a collection's
+    /// first face is what a parser reading index 0 sees: the Noto and Source
+    /// Han collections share their metrics across faces).
+    pub fn cjk_font(&self) -> Option<(String, Vec<u8>)> {
+        const SAMPLE: &str = "中心黨區觀測值與基線比較";
+        const PREFERRED: [&str; 4] = [
+            "Noto Sans CJK TC",
+            "Noto Sans CJK SC",
+            "Source Han Sans TC",
+            "Source Han Sans SC",
+        ];
+        let covering = self.families_covering(SAMPLE);
+        let family = PREFERRED
+            .iter()
+            .find(|p| covering.iter().any(|c| c == *p))
+            .map(|p| p.to_string())
+            .or_else(|| covering.first().cloned())?;
+        let face = self
+            .db
+            .faces()
+            .find(|f| f.families.iter().any(|(n, _)| *n == family))?;
+        let bytes = self.db.with_face_data(face.id, |data, _| data.to_vec())?;
+        Some((family, bytes))
+    }
+
     /// The families of the set that draw every character of `sample`, sorted.
     pub fn families_covering(&self, sample: &str) -> Vec<String> {
         let mut out: Vec<String> = self

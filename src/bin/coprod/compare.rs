@@ -54,6 +54,17 @@ pub struct Args {
     /// Where to write.
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Also write the plots into DIR: per statistic of the headline coding the
+    /// baselines' distributions with the case marked, betweenness by kind
+    /// (`DIR/<case>/`), and the cross-case z-scores (`DIR/cross_case.svg`).
+    #[arg(long, value_name = "DIR")]
+    pub plots: Option<std::path::PathBuf>,
+    /// The plots' words in English (`en`) or Chinese (`zh`; needs a CJK font).
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// The plots as svg, or png (SVG and PNG).
+    #[arg(long, default_value = "svg")]
+    pub plot_format: String,
 }
 
 fn options(args: &Args, case: &coprod::model::MultiplexGraph) -> coprod::Result<CompareOptions> {
@@ -77,18 +88,81 @@ fn options(args: &Args, case: &coprod::model::MultiplexGraph) -> coprod::Result<
     })
 }
 
+/// The measure of the by-kind plot: betweenness of the report's actor table.
+const BY_KIND: &str = "betweenness";
+
+/// Write the plots of `cs` into `dir` and list the files on standard error.
+fn write_plots(
+    cs: &[Comparison],
+    graphs: &[coprod::model::MultiplexGraph],
+    dir: &std::path::Path,
+    args: &Args,
+) -> coprod::Result<()> {
+    use coprod::viz::{PlotOptions, write_by_kind_plot, write_comparison_plots};
+    let opts = PlotOptions {
+        lang: args.lang.parse()?,
+        format: args.plot_format.parse()?,
+    };
+    let mut files = Vec::new();
+    for (c, g) in cs.iter().zip(graphs) {
+        let case_dir = dir.join(&c.case);
+        files.extend(write_comparison_plots(c, &case_dir, &opts)?);
+        let view = coprod::model::View::aggregate(g);
+        let table = coprod::report::actor_table(&view, &coprod::report::ReportOptions::default())?;
+        let values = table
+            .column(BY_KIND)?
+            .into_iter()
+            .map(|(id, v)| Ok((g.actor(g.actor_index(id)?).kind, v)))
+            .collect::<coprod::Result<Vec<_>>>()?;
+        files.extend(write_by_kind_plot(
+            &c.case,
+            BY_KIND,
+            &values,
+            &case_dir.join(format!("{BY_KIND}_by_kind")),
+            &opts,
+        )?);
+    }
+    let ran = |b: &str| args.baseline.iter().any(|x| x == b || x == "all");
+    if coprod::viz::comparison::CROSS_CASE_BASELINES
+        .iter()
+        .any(|b| ran(b))
+    {
+        files.extend(coprod::viz::write_cross_case_plot(
+            cs,
+            &dir.join("cross_case"),
+            &opts,
+        )?);
+    } else {
+        eprintln!(
+            "note: no cross-case plot: it compares with {}, and --baseline ran neither",
+            coprod::viz::comparison::CROSS_CASE_BASELINES.join(" and ")
+        );
+    }
+    for f in files {
+        eprintln!("{}", f.display());
+    }
+    Ok(())
+}
+
 /// Compare one case (or every bundled case) and write the result.
 pub fn run(args: &Args) -> coprod::Result<()> {
-    let cs: Vec<Comparison> = if args.case == "all" && !std::path::Path::new("all").is_dir() {
-        let mut out = Vec::new();
-        for g in coprod::cases::load_all()? {
-            out.push(coprod::compare::compare(&g, &options(args, &g)?)?);
-        }
-        out
+    let graphs = if args.case == "all" && !std::path::Path::new("all").is_dir() {
+        coprod::cases::load_all()?
     } else {
-        let g = load_case(&args.case)?;
-        vec![coprod::compare::compare(&g, &options(args, &g)?)?]
+        vec![load_case(&args.case)?]
     };
+    if args.plots.is_some() {
+        // Bad plot options fail before the ensembles run.
+        args.lang.parse::<coprod::viz::Lang>()?;
+        args.plot_format.parse::<coprod::viz::PlotFormat>()?;
+    }
+    let mut cs: Vec<Comparison> = Vec::new();
+    for g in &graphs {
+        cs.push(coprod::compare::compare(g, &options(args, g)?)?);
+    }
+    if let Some(dir) = &args.plots {
+        write_plots(&cs, &graphs, dir, args)?;
+    }
     let text = match args.format {
         CompareFormat::Md if cs.len() == 1 => comparison_markdown(&cs[0]),
         CompareFormat::Md => {

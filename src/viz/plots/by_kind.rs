@@ -1,10 +1,10 @@
 //! An actor-level measure by kind: a box plot over a strip plot.
 
-use super::{FONT, Plot, hex, padded_range, plot_error};
+use super::{Plot, font_family, hex, padded_range, plot_error};
 use crate::error::{Error, Result};
 use crate::model::Kind;
 use crate::viz::Lang;
-use crate::viz::names::kind_name;
+use crate::viz::names::{kind_name, plot_words};
 use crate::viz::style::kind_style;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -13,7 +13,7 @@ use plotters::prelude::*;
 ///
 /// Each kind present gets a column in [`Kind::ALL`] order: every actor as a
 /// dot in the kind's colour (spread sideways by a fixed pattern, the same on
-/// every run) and, for kinds with at least four actors, a box from the first
+/// every run, that keeps equal values apart) and, for kinds with at least four actors, a box from the first
 /// to the third quartile (linear interpolation, NumPy's default) with the
 /// median. NaN values (undefined for that actor) are left out and counted
 /// under the kind's name.
@@ -25,6 +25,15 @@ pub struct ByKind<'a> {
     pub case: &'a str,
     /// One `(kind, value)` per actor.
     pub values: &'a [(Kind, f64)],
+    /// The language of the kinds' names and the title.
+    pub lang: Lang,
+}
+
+/// The sideways offset of the `i`-th smallest value of a column: the golden
+/// ratio sequence `frac(i φ)` scaled to ±0.25, so that neighbours in value
+/// (equal values above all) land apart, the same on every run.
+fn offset(i: usize) -> f64 {
+    ((i as f64 * 0.618_033_988_749_895).fract() - 0.5) * 0.5
 }
 
 /// The `q`-quantile of sorted values, interpolated linearly.
@@ -43,7 +52,12 @@ impl Plot for ByKind<'_> {
         (680, 420)
     }
 
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<()> {
+        let font = font_family(self.lang)?;
         let kinds: Vec<Kind> = Kind::ALL
             .iter()
             .copied()
@@ -64,8 +78,9 @@ impl Plot for ByKind<'_> {
                     .iter()
                     .filter(|(vk, v)| *vk == kind && !v.is_finite())
                     .count();
-                let name = kind_name(kind, Lang::En)
-                    .split(' ')
+                // The short name: "block (territorial)" → "block", "塊(屬地政府)" → "塊".
+                let name = kind_name(kind, self.lang)
+                    .split([' ', '('])
                     .next()
                     .unwrap_or("")
                     .to_string();
@@ -78,8 +93,13 @@ impl Plot for ByKind<'_> {
             .collect();
         let mut chart = ChartBuilder::on(root)
             .caption(
-                format!("{}: {} by kind", self.case, self.measure),
-                (FONT, 18),
+                format!(
+                    "{}: {} {}",
+                    self.case,
+                    self.measure,
+                    plot_words(self.lang).by_kind
+                ),
+                (font, 18),
             )
             .margin(12)
             .x_label_area_size(40)
@@ -101,8 +121,8 @@ impl Plot for ByKind<'_> {
             .x_labels(k + 1)
             .x_label_formatter(&label)
             .y_desc(self.measure)
-            .label_style((FONT, 13))
-            .axis_desc_style((FONT, 15))
+            .label_style((font, 13))
+            .axis_desc_style((font, 15))
             .draw()
             .map_err(plot_error)?;
         for (c, &kind) in kinds.iter().enumerate() {
@@ -133,24 +153,15 @@ impl Plot for ByKind<'_> {
                     )))
                     .map_err(plot_error)?;
             }
-            let n = v.len().max(1) as f64;
             chart
                 .draw_series(v.iter().enumerate().map(|(i, &y)| {
-                    let spread = if v.len() > 1 {
-                        (i as f64 / (n - 1.0) - 0.5) * 0.4
-                    } else {
-                        0.0
-                    };
+                    let spread = if v.len() > 1 { offset(i) } else { 0.0 };
                     Circle::new((x + spread, y), 4, colour.filled())
                 }))
                 .map_err(plot_error)?;
             chart
                 .draw_series(v.iter().enumerate().map(|(i, &y)| {
-                    let spread = if v.len() > 1 {
-                        (i as f64 / (n - 1.0) - 0.5) * 0.4
-                    } else {
-                        0.0
-                    };
+                    let spread = if v.len() > 1 { offset(i) } else { 0.0 };
                     Circle::new((x + spread, y), 4, BLACK.mix(0.7).stroke_width(1))
                 }))
                 .map_err(plot_error)?;

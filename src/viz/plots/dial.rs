@@ -1,7 +1,9 @@
 //! A dial curve: a statistic's mean ± sd over a grid of the dial λ.
 
-use super::{BASELINE, ESTIMATE, FONT, OBSERVED, Plot, num, padded_range, plot_error};
+use super::{BASELINE, ESTIMATE, OBSERVED, Plot, font_family, num, padded_range, plot_error};
 use crate::error::{Error, Result};
+use crate::viz::Lang;
+use crate::viz::names::plot_words;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -36,6 +38,8 @@ pub struct Dial<'a> {
     pub observed: Option<f64>,
     /// The case's estimate of λ.
     pub estimate: Option<Estimate>,
+    /// The language of the words.
+    pub lang: Lang,
 }
 
 impl Plot for Dial<'_> {
@@ -43,7 +47,13 @@ impl Plot for Dial<'_> {
         (640, 400)
     }
 
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<()> {
+        let font = font_family(self.lang)?;
+        let words = plot_words(self.lang);
         for (what, v) in [("mean", self.mean), ("sd", self.sd)] {
             if v.len() != self.lambda.len() {
                 return Err(Error::SizeMismatch {
@@ -88,7 +98,10 @@ impl Plot for Dial<'_> {
             .chain(self.observed);
         let (y0, y1) = padded_range(ys).expect("finite");
         let mut chart = ChartBuilder::on(root)
-            .caption(format!("{} along the dial", self.statistic), (FONT, 18))
+            .caption(
+                format!("{} {}", self.statistic, words.along_dial),
+                (font, 18),
+            )
             .margin(12)
             .x_label_area_size(44)
             .y_label_area_size(60)
@@ -99,8 +112,8 @@ impl Plot for Dial<'_> {
             .light_line_style(WHITE)
             .x_desc(self.dial)
             .y_desc(self.statistic)
-            .label_style((FONT, 13))
-            .axis_desc_style((FONT, 15))
+            .label_style((font, 13))
+            .axis_desc_style((font, 15))
             .draw()
             .map_err(plot_error)?;
         if let Some(e) = self.estimate {
@@ -122,7 +135,7 @@ impl Plot for Dial<'_> {
                 BASELINE.mix(0.35).filled(),
             )))
             .map_err(plot_error)?
-            .label("baseline mean ± sd")
+            .label(words.mean_sd)
             .legend(|(x, y)| {
                 Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.35).filled())
             });
@@ -145,7 +158,7 @@ impl Plot for Dial<'_> {
                     OBSERVED.stroke_width(2),
                 )))
                 .map_err(plot_error)?
-                .label(format!("observed {}", num(obs)))
+                .label(format!("{} {}", words.observed, num(obs)))
                 .legend(|(x, y)| {
                     PathElement::new(vec![(x, y), (x + 18, y)], OBSERVED.stroke_width(2))
                 });
@@ -158,7 +171,8 @@ impl Plot for Dial<'_> {
                 )))
                 .map_err(plot_error)?
                 .label(format!(
-                    "estimate {} [{}, {}]",
+                    "{} {} [{}, {}]",
+                    words.estimate,
                     num(e.value),
                     num(e.low),
                     num(e.high)
@@ -172,7 +186,7 @@ impl Plot for Dial<'_> {
             .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 13))
+            .label_font((font, 13))
             .draw()
             .map_err(plot_error)?;
         Ok(())

@@ -17,16 +17,21 @@
 //! estimates arrive as numbers. They only bin draws (histogram) and take
 //! quartiles of the values they show (box plot).
 
+mod baseline_grid;
 mod by_kind;
 mod cross_case;
 mod dial;
 mod distribution;
+mod z_scores;
 
+pub use baseline_grid::{BaselineGrid, BaselinePanel};
 pub use by_kind::ByKind;
 pub use cross_case::{CrossCase, CrossCaseCell, Interval};
 pub use dial::{Dial, Estimate};
 pub use distribution::Distribution;
+pub use z_scores::{Z_COLOURS, ZCase, ZScores};
 
+use super::Lang;
 use super::png::{BUNDLED_FONT, Fonts, PngOptions, svg_to_png};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
@@ -61,6 +66,61 @@ pub fn register_fonts() -> Result<()> {
     }
 }
 
+/// The font family a plot in `lang` names, registered with plotters for
+/// text layout: [`FONT`] (the bundled DejaVu Sans) in English; in Chinese a
+/// CJK font found through the system's fonts ([`Fonts::cjk_font`]), named in
+/// the SVG first, then `Noto Sans CJK TC`, `Noto Sans CJK SC`, `Source Han
+/// Sans SC`, `WenQuanYi Zen Hei` and `sans-serif` for a viewer that lacks
+/// it. The search runs once per process; the file's bytes stay loaded.
+///
+/// # Errors
+/// [`Error::MissingFont`] for Chinese when no font of the system draws it
+/// (rather than a plot of boxes), [`Error::Render`] if a font does not parse.
+pub fn font_family(lang: Lang) -> Result<&'static str> {
+    register_fonts()?;
+    match lang {
+        Lang::En => Ok(FONT),
+        Lang::Zh => {
+            static CJK: OnceLock<Option<&'static str>> = OnceLock::new();
+            CJK.get_or_init(|| {
+                let (family, bytes) = Fonts::system().cjk_font()?;
+                let mut list = vec![family.as_str()];
+                for f in [
+                    "Noto Sans CJK TC",
+                    "Noto Sans CJK SC",
+                    "Source Han Sans SC",
+                    "WenQuanYi Zen Hei",
+                    "sans-serif",
+                ] {
+                    if !list.contains(&f) {
+                        list.push(f);
+                    }
+                }
+                let key: &'static str = Box::leak(list.join(",").into_boxed_str());
+                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                let ok = plotters::style::register_font(key, FontStyle::Normal, bytes).is_ok()
+                    && plotters::style::register_font(key, FontStyle::Bold, bytes).is_ok();
+                ok.then_some(key)
+            })
+            .ok_or_else(|| Error::MissingFont {
+                characters: "中文".into(),
+                hint: "no font of the system draws Chinese (`fc-list :lang=zh` lists none); \
+                       install one, e.g. `apt-get install fonts-noto-cjk`, or plot with `--lang en`"
+                    .into(),
+            })
+        }
+    }
+}
+
+/// The fonts a plot in `lang` is rasterised with: the bundled DejaVu Sans
+/// only in English (the same pixels everywhere), the system's in Chinese.
+pub(crate) fn png_fonts(lang: Lang) -> Fonts {
+    match lang {
+        Lang::En => Fonts::bundled(),
+        Lang::Zh => Fonts::system(),
+    }
+}
+
 pub(crate) fn plot_error(e: impl std::fmt::Display) -> Error {
     Error::Render {
         engine: "plotters",
@@ -78,6 +138,11 @@ pub(crate) fn hex(c: &str) -> RGBColor {
 pub trait Plot {
     /// Width and height in pixels of the SVG (points in print).
     fn size(&self) -> (u32, u32);
+
+    /// The language of the plot's words (English unless the plot says).
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
 
     /// Draw onto a drawing area of [`size`](Self::size).
     ///
@@ -103,14 +168,15 @@ pub trait Plot {
         Ok(out)
     }
 
-    /// The plot as PNG at twice its size, rasterised with the bundled font only.
+    /// The plot as PNG at twice its size, rasterised with the bundled font
+    /// only in English, with the system's fonts in Chinese.
     ///
     /// # Errors
-    /// As [`draw`](Self::draw), and [`Error::MissingFont`] for text the bundled
-    /// font does not cover (Chinese: plots are labelled in English).
+    /// As [`draw`](Self::draw), and [`Error::MissingFont`] for text no font
+    /// covers (Chinese without a CJK font).
     fn to_png(&self) -> Result<Vec<u8>> {
         let opts = PngOptions {
-            fonts: Fonts::bundled(),
+            fonts: png_fonts(self.lang()),
             ..PngOptions::default()
         };
         svg_to_png(&self.to_svg()?, &opts)
@@ -122,20 +188,29 @@ pub trait Plot {
 /// # Errors
 /// As [`Plot::to_png`], and [`Error::Io`] naming the file that could not be written.
 pub fn write_plot(plot: &impl Plot, stem: &Path) -> Result<Vec<PathBuf>> {
+    write_plot_as(plot, stem, true)
+}
+
+/// Write a plot as `<stem>.svg`, and `<stem>.png` too when `png`; returns the paths.
+///
+/// # Errors
+/// As [`write_plot`].
+pub fn write_plot_as(plot: &impl Plot, stem: &Path, png: bool) -> Result<Vec<PathBuf>> {
     let svg = plot.to_svg()?;
-    let png = svg_to_png(
-        &svg,
-        &PngOptions {
-            fonts: Fonts::bundled(),
+    let mut outputs: Vec<(&str, Vec<u8>)> = vec![("svg", svg.clone().into_bytes())];
+    if png {
+        let opts = PngOptions {
+            fonts: png_fonts(plot.lang()),
             ..PngOptions::default()
-        },
-    )?;
+        };
+        outputs.push(("png", svg_to_png(&svg, &opts)?));
+    }
     let mut files = Vec::new();
-    for (ext, bytes) in [("svg", svg.as_bytes()), ("png", png.as_slice())] {
+    for (ext, bytes) in outputs {
         let mut p = stem.as_os_str().to_owned();
         p.push(format!(".{ext}"));
         let path = PathBuf::from(p);
-        std::fs::write(&path, bytes).map_err(|source| Error::Io {
+        std::fs::write(&path, &bytes).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
