@@ -165,6 +165,25 @@ pub fn cross_sector_path_share(
     partition: &Partition,
     core: &NodeSet,
 ) -> Result<Option<f64>> {
+    Ok(sector_paths(g, partition, core)?.path_share)
+}
+
+/// [`cross_sector_path_share`] and [`between_sector_distance`] from one
+/// breadth-first search per source (the panel needs both).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SectorPaths {
+    /// [`cross_sector_path_share`].
+    pub(crate) path_share: Option<f64>,
+    /// [`between_sector_distance`].
+    pub(crate) distance: Option<f64>,
+}
+
+/// Both statistics of [`SectorPaths`] in one pass: the search from every
+/// source serves the distances, and from a source outside the core the path
+/// shares too (with one more search avoiding the core). The path share is
+/// summed in the same order as a pass of its own (sources, then targets,
+/// ascending), the distance in integers: the same bits either way.
+pub(crate) fn sector_paths(g: &Csr, partition: &Partition, core: &NodeSet) -> Result<SectorPaths> {
     check(g, partition, Some(core))?;
     let n = g.node_count();
     let groups = partition.groups();
@@ -172,8 +191,18 @@ pub fn cross_sector_path_share(
     let (mut d2, mut sg2) = (vec![0u32; n], vec![0.0; n]);
     let mut q = VecDeque::new();
     let (mut sum, mut pairs) = (0.0, 0u64);
-    for s in (0..n).filter(|&s| !core.contains(s)) {
+    let (mut hops, mut connected) = (0u64, 0u64);
+    for s in 0..n {
         bfs_count(g, s, None, &mut d, &mut sg, &mut q);
+        for t in 0..n {
+            if t != s && groups[t] != groups[s] && d[t] != u32::MAX {
+                hops += d[t] as u64;
+                connected += 1;
+            }
+        }
+        if core.contains(s) {
+            continue;
+        }
         if !core.is_empty() {
             bfs_count(g, s, Some(core), &mut d2, &mut sg2, &mut q);
         }
@@ -194,7 +223,10 @@ pub fn cross_sector_path_share(
             sum += 1.0 - avoiding / sg[t];
         }
     }
-    Ok((pairs > 0).then(|| sum / pairs as f64))
+    Ok(SectorPaths {
+        path_share: (pairs > 0).then(|| sum / pairs as f64),
+        distance: (connected > 0).then(|| hops as f64 / connected as f64),
+    })
 }
 
 /// The effective number of centres: Laakso and Taagepera's effective number
@@ -366,21 +398,8 @@ pub fn participation(g: &Csr, partition: &Partition) -> Result<Vec<f64>> {
 /// doi:10.1017/CBO9780511815478
 pub fn between_sector_distance(g: &Csr, partition: &Partition) -> Result<Option<f64>> {
     check(g, partition, None)?;
-    let n = g.node_count();
-    let groups = partition.groups();
-    let (mut d, mut sg) = (vec![0u32; n], vec![0.0; n]);
-    let mut q = VecDeque::new();
-    let (mut sum, mut pairs) = (0u64, 0u64);
-    for s in 0..n {
-        bfs_count(g, s, None, &mut d, &mut sg, &mut q);
-        for t in 0..n {
-            if t != s && groups[t] != groups[s] && d[t] != u32::MAX {
-                sum += d[t] as u64;
-                pairs += 1;
-            }
-        }
-    }
-    Ok((pairs > 0).then(|| sum as f64 / pairs as f64))
+    // every source is outside the empty core: one search each
+    Ok(sector_paths(g, partition, &NodeSet::empty(g.node_count()))?.distance)
 }
 
 #[cfg(test)]
