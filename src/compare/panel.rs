@@ -6,9 +6,7 @@ use super::statistics::{
 };
 use crate::error::Result;
 use crate::measures::brokerage::{BrokerageOptions, EiOptions, brokerage_counts, ei_index};
-use crate::measures::centrality::{
-    self, BetweennessOptions, BetweennessScale, GroupBetweennessOptions,
-};
+use crate::measures::centrality::{self, BetweennessOptions, BetweennessScale};
 use crate::measures::centralization::{betweenness_centralization_from, degree_centralization};
 use crate::measures::cohesion::{self, DistanceOptions, HierarchyOptions};
 use crate::measures::core_periphery::{FragmentationOptions, fragmentation};
@@ -291,16 +289,9 @@ pub const PANEL: &[Statistic] = &[
         claim: Claim::Higher,
         unit: Unit::Share,
         phrase: "the {core} has group betweenness {value}",
-        compute: |x| {
-            centrality::group_betweenness(
-                &x.csr,
-                &x.core,
-                &GroupBetweennessOptions {
-                    parallelism: Parallelism::Sequential,
-                    ..Default::default()
-                },
-            )
-        },
+        // equals centrality::group_betweenness(&x.csr, &x.core, default
+        // options) bit for bit, from the searches the path share runs
+        compute: |x| Ok(x.sector_paths()?.group_betweenness),
     },
     Statistic {
         name: "core_brokerage_share",
