@@ -443,6 +443,11 @@ fn counterfactuals_compare_value_to_value_by_hand() {
             Some(coprod::compare::MADE_POLYCENTRIC_ISOLATED)
         );
     }
+    // the mean distance over connected pairs is not compared with a graph whose cut pairs drop out
+    for b in ["without-core", "made-polycentric"] {
+        let d = on("between_sector_distance", b);
+        assert_eq!(d.undefined.as_deref(), Some(coprod::compare::OTHER_PAIRS));
+    }
     // descriptive statistics get no direction; random baselines keep their tests
     assert_eq!(
         on("transitivity", "without-core").verdict,

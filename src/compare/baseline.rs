@@ -114,9 +114,11 @@ impl Baseline {
         (self.meaningless)(statistic)
     }
 
-    /// One graph of the model, drawn with `rng`: the case's actors in the
-    /// case's order and its layers, so every view of the case can be taken
-    /// of it ([`View::on`](crate::model::View::on)).
+    /// One graph of the model, drawn with `rng`. A random baseline keeps the
+    /// case's actors in the case's order and its layers, so every view of
+    /// the case can be taken of it ([`View::on`](crate::model::View::on)); a
+    /// counterfactual keeps the layers but may drop actors (`without-core`),
+    /// so [`compare`](super::compare) takes each coding's view of it afresh.
     ///
     /// # Errors
     /// The model's errors (e.g. a case over the 2^32 − 1 actors a null model
@@ -140,6 +142,10 @@ impl Baseline {
 ///   look without the core?"; the core statistics are undefined (no core in
 ///   the graph), and so is `fragmentation_without_core`, which is that very
 ///   graph's fragmentation on the case: equal by construction.
+///   `between_sector_distance` is undefined on both counterfactuals: it
+///   averages only the pairs still connected, and cutting the core's ties
+///   changes which pairs those are ([`OTHER_PAIRS`]); `global_efficiency`,
+///   which counts a cut pair as 0, is compared instead.
 /// * `made-polycentric` ([`made_polycentric`](crate::baselines::made_polycentric)):
 ///   the same actors, each core tie handed to the head of the sector at its
 ///   other end, the core actors kept isolated. The network statistics and
@@ -223,6 +229,8 @@ pub const BASELINES: &[Baseline] = &[
                 Some(WITHOUT_CORE_SAME)
             } else if s.uses_core {
                 Some(WITHOUT_CORE_NONE)
+            } else if s.name == "between_sector_distance" {
+                Some(OTHER_PAIRS)
             } else {
                 None
             }
@@ -240,8 +248,13 @@ pub const BASELINES: &[Baseline] = &[
             crate::baselines::made_polycentric(cx.case, &opts).map(|c| c.graph)
         },
         |s| {
-            (s.uses_core && s.name != "fragmentation_without_core")
-                .then_some(MADE_POLYCENTRIC_ISOLATED)
+            if s.uses_core && s.name != "fragmentation_without_core" {
+                Some(MADE_POLYCENTRIC_ISOLATED)
+            } else if s.name == "between_sector_distance" {
+                Some(OTHER_PAIRS)
+            } else {
+                None
+            }
         },
     ),
 ];
@@ -251,6 +264,8 @@ pub const WITHOUT_CORE_NONE: &str = "the counterfactual has no core actor";
 /// Why `fragmentation_without_core` is undefined on `without-core`.
 pub const WITHOUT_CORE_SAME: &str =
     "the counterfactual is the case without the core: equal to the observed value by construction";
+/// Why `between_sector_distance` is undefined on both counterfactuals.
+pub const OTHER_PAIRS: &str = "it averages the pairs still connected, and cutting the core's ties changes which pairs those are: not the case's pairs (global_efficiency counts the cut pairs)";
 /// Why a core statistic is undefined on `made-polycentric`.
 pub const MADE_POLYCENTRIC_ISOLATED: &str =
     "the core actors are isolated by construction: 0 or undefined by definition, not by the data";

@@ -38,7 +38,7 @@ mod robustness;
 mod statistics;
 
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
-pub use baseline::{MADE_POLYCENTRIC_ISOLATED, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
+pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
 pub use ensemble::{COUNTERFACTUAL_TOLERANCE, contrast};
 pub use panel::{
