@@ -554,3 +554,44 @@ fn compare_with_plots_writes_a_figure_per_statistic_and_the_cross_case_panel() {
     assert!(err.contains("en, zh"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn columns_lists_the_comparison_panel_and_every_baseline() {
+    let (code, out, err) = coprod(&["columns"]);
+    assert_eq!(code, 0, "{err}");
+    let panel = out
+        .split("coprod compare: the panel")
+        .nth(1)
+        .expect("a panel section");
+    for s in coprod::compare::PANEL {
+        let line = panel
+            .lines()
+            .find(|l| l.starts_with(&format!("  {}: claim ", s.name)))
+            .unwrap_or_else(|| panic!("no line for {}", s.name));
+        assert!(line.contains(s.reference), "{line}");
+    }
+    assert!(
+        panel.contains("  core_brokerage_share: claim higher;"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("  effective_centres: claim lower;"),
+        "{panel}"
+    );
+    let baselines = out
+        .split("coprod compare --baseline: the baselines")
+        .nth(1)
+        .expect("a baseline section");
+    for b in coprod::compare::BASELINES {
+        let line = baselines
+            .lines()
+            .find(|l| l.starts_with(&format!("  {}: ", b.name)))
+            .unwrap_or_else(|| panic!("no line for {}", b.name));
+        assert!(line.contains(b.doc) && line.contains(b.reference), "{line}");
+    }
+    assert!(
+        baselines.contains("  without-core: counterfactual, one graph"),
+        "{baselines}"
+    );
+    assert!(baselines.contains("  gnm: random"), "{baselines}");
+}

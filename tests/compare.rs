@@ -344,3 +344,136 @@ fn every_bundled_case_compares() {
         "one row per case, statistic and baseline"
     );
 }
+
+/// The counterfactuals by hand, on a party star: `p` (party) tied to `s`
+/// (state), `f` (market), `r1`, `r2` (residents), and `r1 – r3`, one
+/// undirected layer, read symmetrised.
+///
+/// * case: degrees 4, 1, 1, 2, 1, 1; Freeman degree centralization
+///   Σ(4 − d) / ((n − 1)(n − 2)) = 14 / 20; without `p`, {r1, r3} is the only
+///   pair joined among 5: fragmentation 1 − 2 / 20 = 0.9.
+/// * without-core: `s, f, r1, r2, r3`, the tie r1 – r3: degree
+///   centralization (1 + 1 + 0 + 1 + 0) / 12 = 0.25; its fragmentation is
+///   the case's by construction (undefined), and every core row undefined.
+/// * made-polycentric: the society head is r1 (most neighbours); p – r2 is
+///   handed to r1 – r2, p – s, p – f, p – r1 end at their own head and are
+///   dropped: ties r1 – r3, r1 – r2, p, s, f isolated. Degree centralization
+///   (2 + 2 + 2 + 0 + 1 + 1) / 20 = 0.4; fragmentation without p
+///   1 − 6 / 20 = 0.7.
+#[test]
+fn counterfactuals_compare_value_to_value_by_hand() {
+    let mut g = MultiplexGraph::new();
+    for (id, kind) in [
+        ("p", Kind::Party),
+        ("s", Kind::Block),
+        ("f", Kind::Market),
+        ("r1", Kind::Resident),
+        ("r2", Kind::Resident),
+        ("r3", Kind::Resident),
+    ] {
+        g.add_actor(Actor::new(id, kind, Level::Community)).unwrap();
+    }
+    for (a, b) in [
+        ("p", "s"),
+        ("p", "f"),
+        ("p", "r1"),
+        ("p", "r2"),
+        ("r1", "r3"),
+    ] {
+        g.add_tie(a, b, "deliberation", 1.0, Provenance::default())
+            .unwrap();
+    }
+    let opts = CompareOptions {
+        baselines: baselines_named(&["without-core", "made-polycentric", "gnm"]).unwrap(),
+        draws: 7,
+        codings: vec![Coding::Symmetrised],
+        progress: Progress::Hidden,
+        ..CompareOptions::default()
+    };
+    let c = compare(&g, &opts).unwrap();
+    let k = &c.codings[0];
+    let row = |name: &str| k.statistic(name).unwrap();
+    let on = |name: &str, b: &str| {
+        row(name)
+            .baselines
+            .iter()
+            .find(|x| x.baseline == b)
+            .unwrap()
+            .clone()
+    };
+    let close = |a: Option<f64>, b: f64| (a.unwrap() - b).abs() < 1e-12;
+    assert!(close(row("degree_centralization").observed.get(), 0.7));
+    let wc = on("degree_centralization", "without-core");
+    let mp = on("degree_centralization", "made-polycentric");
+    assert!(close(wc.summary.mean, 0.25) && close(mp.summary.mean, 0.4));
+    use coprod::compare::Verdict;
+    assert_eq!(
+        (wc.verdict, mp.verdict),
+        (Verdict::Exceeds, Verdict::Exceeds)
+    );
+    // one graph: no sd, no z, no p
+    for s in [&wc.summary, &mp.summary] {
+        assert_eq!(
+            (s.draws, s.sd, s.z, s.p_mc_ge, s.p_le),
+            (1, None, None, None, None)
+        );
+    }
+    assert!(close(row("fragmentation_without_core").observed.get(), 0.9));
+    let f = on("fragmentation_without_core", "made-polycentric");
+    assert!(close(f.summary.mean, 0.7) && f.verdict == Verdict::Exceeds);
+    let f = on("fragmentation_without_core", "without-core");
+    assert_eq!(f.summary.mean, None);
+    assert_eq!(
+        f.undefined.as_deref(),
+        Some(coprod::compare::WITHOUT_CORE_SAME)
+    );
+    for st in PANEL
+        .iter()
+        .filter(|s| s.uses_core && s.name != "fragmentation_without_core")
+    {
+        let w = on(st.name, "without-core");
+        assert_eq!(
+            w.undefined.as_deref(),
+            Some(coprod::compare::WITHOUT_CORE_NONE)
+        );
+        assert_eq!(w.verdict, Verdict::Undefined);
+        let m = on(st.name, "made-polycentric");
+        assert_eq!(
+            m.undefined.as_deref(),
+            Some(coprod::compare::MADE_POLYCENTRIC_ISOLATED)
+        );
+    }
+    // the mean distance over connected pairs is not compared with a graph whose cut pairs drop out
+    for b in ["without-core", "made-polycentric"] {
+        let d = on("between_sector_distance", b);
+        assert_eq!(d.undefined.as_deref(), Some(coprod::compare::OTHER_PAIRS));
+    }
+    // descriptive statistics get no direction; random baselines keep their tests
+    assert_eq!(
+        on("transitivity", "without-core").verdict,
+        Verdict::Descriptive
+    );
+    let gnm = on("degree_centralization", "gnm");
+    assert_eq!(gnm.summary.draws + gnm.summary.undefined_draws, 7);
+    assert!(!gnm.verdict.is_value_to_value() && gnm.undefined.is_none());
+    // the report marks them apart and shows neither z nor p for them
+    let md = coprod::report::comparison_markdown(&c);
+    assert!(
+        md.contains("without-core 0.250 (value to value, not a test"),
+        "{md}"
+    );
+    assert!(
+        md.contains("0.250 ▲ |") && md.contains("not a test"),
+        "{md}"
+    );
+    let csv = coprod::report::comparison_csv(std::slice::from_ref(&c));
+    let line = csv
+        .lines()
+        .find(|l| l.contains(",degree_centralization,") && l.contains(",without-core,"))
+        .unwrap();
+    assert!(line.ends_with(",exceeds"), "{line}");
+    // a different number of draws leaves the counterfactuals alone
+    let c2 = compare(&g, &CompareOptions { draws: 3, ..opts }).unwrap();
+    let again = c2.codings[0].statistic("degree_centralization").unwrap();
+    assert!(again.baselines.contains(&wc));
+}

@@ -2,9 +2,10 @@
 //! new model (the matched one-core and polycentric baselines, the λ dial, the
 //! counterfactuals) plugs in by adding an entry to [`BASELINES`].
 
+use super::panel::Statistic;
 use crate::baselines::{
-    BlockOptions, Core, DyadCensusOptions, GnmOptions, MatchedOptions, RewireOptions,
-    SectorRewireOptions,
+    BlockOptions, Core, CoreActors, DyadCensusOptions, GnmOptions, MadePolycentricOptions,
+    MatchedOptions, RewireOptions, SectorRewireOptions,
 };
 use crate::error::{Error, Names, Result};
 use crate::model::{CoreSet, MultiplexGraph};
@@ -45,6 +46,8 @@ pub struct Baseline {
     /// Random or a single counterfactual.
     pub draws: Draws,
     draw: fn(&DrawContext<'_>, &mut CoprodRng) -> Result<MultiplexGraph>,
+    /// Why a statistic means nothing on this baseline's graph (`None`: it does).
+    meaningless: fn(&Statistic) -> Option<&'static str>,
 }
 
 impl std::fmt::Debug for Baseline {
@@ -70,12 +73,52 @@ impl Baseline {
             reference,
             draws,
             draw,
+            meaningless: |_| None,
         }
     }
 
-    /// One graph of the model, drawn with `rng`: the case's actors in the
-    /// case's order and its layers, so every view of the case can be taken
-    /// of it ([`View::on`](crate::model::View::on)).
+    /// A counterfactual entry ([`Draws::Once`]): one graph made from the
+    /// case, and for each statistic of the panel the reason it means nothing
+    /// on that graph (`None` where it does), e.g. a core statistic on a graph
+    /// without the core.
+    pub const fn counterfactual(
+        name: &'static str,
+        doc: &'static str,
+        reference: &'static str,
+        draw: fn(&DrawContext<'_>, &mut CoprodRng) -> Result<MultiplexGraph>,
+        meaningless: fn(&Statistic) -> Option<&'static str>,
+    ) -> Baseline {
+        Baseline {
+            name,
+            doc,
+            reference,
+            draws: Draws::Once,
+            draw,
+            meaningless,
+        }
+    }
+
+    /// Why `statistic` means nothing on this baseline's graphs, or `None`
+    /// when it is compared. Every statistic means something on a random
+    /// baseline; on a counterfactual the core statistics may not (see
+    /// [`BASELINES`]).
+    ///
+    /// ```
+    /// use coprod::compare::{baseline, statistic};
+    /// let wc = baseline("without-core").unwrap();
+    /// assert!(wc.meaningless(statistic("core_brokerage_share").unwrap()).is_some());
+    /// assert_eq!(wc.meaningless(statistic("betweenness_centralization").unwrap()), None);
+    /// assert_eq!(baseline("gnm").unwrap().meaningless(statistic("core_path_share").unwrap()), None);
+    /// ```
+    pub fn meaningless(&self, statistic: &Statistic) -> Option<&'static str> {
+        (self.meaningless)(statistic)
+    }
+
+    /// One graph of the model, drawn with `rng`. A random baseline keeps the
+    /// case's actors in the case's order and its layers, so every view of
+    /// the case can be taken of it ([`View::on`](crate::model::View::on)); a
+    /// counterfactual keeps the layers but may drop actors (`without-core`),
+    /// so [`compare`](super::compare) takes each coding's view of it afresh.
     ///
     /// # Errors
     /// The model's errors (e.g. a case over the 2^32 − 1 actors a null model
@@ -88,9 +131,29 @@ impl Baseline {
 /// The baselines, in report order. Every model randomises every layer
 /// (`Layers::All`) with its default options (rewiring: 10 trials per tie).
 ///
-/// The matched one-core / polycentric models, the λ dial and the
-/// counterfactuals of issue 8 are built elsewhere and join this table as
-/// entries (a counterfactual with [`Draws::Once`]).
+/// The last two are the counterfactuals of the case ([`Draws::Once`]): one
+/// graph each, compared value to value ([`Verdict::Exceeds`](super::Verdict::Exceeds)
+/// and its siblings, no z, no p). What each statistic means on them:
+///
+/// * `without-core` ([`without_core`](crate::baselines::without_core)): the
+///   case's other actors and their ties among themselves. The statistics of
+///   the whole network (centralization, effective centres, hierarchy,
+///   distances, efficiency, transitivity, E-I) answer "how would the network
+///   look without the core?"; the core statistics are undefined (no core in
+///   the graph), and so is `fragmentation_without_core`, which is that very
+///   graph's fragmentation on the case: equal by construction.
+///   `between_sector_distance` is undefined on both counterfactuals: it
+///   averages only the pairs still connected, and cutting the core's ties
+///   changes which pairs those are ([`OTHER_PAIRS`]); `global_efficiency`,
+///   which counts a cut pair as 0, is compared instead.
+/// * `made-polycentric` ([`made_polycentric`](crate::baselines::made_polycentric)):
+///   the same actors, each core tie handed to the head of the sector at its
+///   other end, the core actors kept isolated. The network statistics and
+///   `fragmentation_without_core` (how cut off the others are once the core
+///   is removed, when the heads hold its ties) are compared; the other core
+///   statistics are undefined: the core actors have no tie by construction,
+///   so their group degree, brokerage, path share and participation are 0
+///   or undefined by definition, not by the data.
 pub const BASELINES: &[Baseline] = &[
     Baseline::new(
         "gnm",
@@ -156,7 +219,56 @@ pub const BASELINES: &[Baseline] = &[
         Draws::Random,
         |cx, r| crate::baselines::one_core_with(cx.case, &matched(cx)?, r),
     ),
+    Baseline::counterfactual(
+        "without-core",
+        "counterfactual: the case without the core set (its actors and every tie with a core end removed), one graph compared value to value",
+        "coprod (baselines::without_core; the case viewed without C, as networkx G.subgraph(V \\ C))",
+        |cx, _| crate::baselines::without_core(cx.case, &matched(cx)?.core).map(|c| c.graph),
+        |s| {
+            if s.name == "fragmentation_without_core" {
+                Some(WITHOUT_CORE_SAME)
+            } else if s.uses_core {
+                Some(WITHOUT_CORE_NONE)
+            } else if s.name == "between_sector_distance" {
+                Some(OTHER_PAIRS)
+            } else {
+                None
+            }
+        },
+    ),
+    Baseline::counterfactual(
+        "made-polycentric",
+        "counterfactual: each core tie handed to the head of the sector at its other end, the core actors kept isolated, one graph compared value to value",
+        "coprod (baselines::made_polycentric)",
+        |cx, _| {
+            let opts = MadePolycentricOptions {
+                core: matched(cx)?.core,
+                core_actors: CoreActors::Keep,
+            };
+            crate::baselines::made_polycentric(cx.case, &opts).map(|c| c.graph)
+        },
+        |s| {
+            if s.uses_core && s.name != "fragmentation_without_core" {
+                Some(MADE_POLYCENTRIC_ISOLATED)
+            } else if s.name == "between_sector_distance" {
+                Some(OTHER_PAIRS)
+            } else {
+                None
+            }
+        },
+    ),
 ];
+
+/// Why a core statistic is undefined on `without-core`.
+pub const WITHOUT_CORE_NONE: &str = "the counterfactual has no core actor";
+/// Why `fragmentation_without_core` is undefined on `without-core`.
+pub const WITHOUT_CORE_SAME: &str =
+    "the counterfactual is the case without the core: equal to the observed value by construction";
+/// Why `between_sector_distance` is undefined on both counterfactuals.
+pub const OTHER_PAIRS: &str = "it averages the pairs still connected, and cutting the core's ties changes which pairs those are: not the case's pairs (global_efficiency counts the cut pairs)";
+/// Why a core statistic is undefined on `made-polycentric`.
+pub const MADE_POLYCENTRIC_ISOLATED: &str =
+    "the core actors are isolated by construction: 0 or undefined by definition, not by the data";
 
 /// The matched baselines' options for the comparison's core set.
 fn matched(cx: &DrawContext<'_>) -> Result<MatchedOptions> {

@@ -102,6 +102,33 @@ pub struct Summary {
     pub p_mc_le: Option<f64>,
 }
 
+impl Summary {
+    /// The observed value against one counterfactual value (`None`:
+    /// undefined on the counterfactual): `mean` is that value, `draws` 1 (0
+    /// when undefined); no sd, z or p-value (one graph has no distribution).
+    ///
+    /// ```
+    /// use coprod::compare::Summary;
+    /// let s = Summary::single(Some(0.4), Some(0.1));
+    /// assert_eq!((s.draws, s.mean, s.sd, s.z, s.p_mc_ge), (1, Some(0.1), None, None, None));
+    /// assert_eq!(Summary::single(Some(0.4), None).undefined_draws, 1);
+    /// ```
+    pub fn single(observed: Option<f64>, value: Option<f64>) -> Summary {
+        Summary {
+            observed,
+            draws: usize::from(value.is_some()),
+            undefined_draws: usize::from(value.is_none()),
+            mean: value,
+            sd: None,
+            z: None,
+            p_ge: None,
+            p_le: None,
+            p_mc_ge: None,
+            p_mc_le: None,
+        }
+    }
+}
+
 /// The summary of `observed` against the draws `xs` (`None` entries are
 /// draws where the statistic is undefined).
 ///
@@ -179,12 +206,24 @@ pub enum Verdict {
     NoDifference,
     /// The statistic has no claimed direction.
     Descriptive,
-    /// The statistic is undefined on the case or on every draw.
+    /// The statistic is undefined on the case or on every draw (or means
+    /// nothing on a counterfactual).
     Undefined,
+    /// A counterfactual, value to value (not a test): the case's value is
+    /// beyond the counterfactual's in the claimed direction by more than
+    /// [`COUNTERFACTUAL_TOLERANCE`].
+    Exceeds,
+    /// A counterfactual, value to value: the case's value is beyond the
+    /// counterfactual's in the other direction by more than the tolerance.
+    FallsShort,
+    /// A counterfactual, value to value: the two values are within the tolerance.
+    Matches,
 }
 
 impl Verdict {
-    /// A short mark for tables: `+`, `−`, `0`, `·`, `n/a`.
+    /// A short mark for tables: `+`, `−`, `0` for the tests; `▲`, `▼`, `≈`
+    /// for the value-to-value comparisons with a counterfactual (a different
+    /// mark, so none reads as a test); `·`, `n/a`.
     pub fn mark(self) -> &'static str {
         match self {
             Verdict::Supports => "+",
@@ -192,7 +231,67 @@ impl Verdict {
             Verdict::NoDifference => "0",
             Verdict::Descriptive => "·",
             Verdict::Undefined => "n/a",
+            Verdict::Exceeds => "▲",
+            Verdict::FallsShort => "▼",
+            Verdict::Matches => "≈",
         }
+    }
+
+    /// Whether the verdict compares two values (a counterfactual), not a
+    /// value with a distribution.
+    pub fn is_value_to_value(self) -> bool {
+        matches!(
+            self,
+            Verdict::Exceeds | Verdict::FallsShort | Verdict::Matches
+        )
+    }
+}
+
+/// The relative tolerance of a value-to-value comparison with a
+/// counterfactual: two values `x` (the case) and `y` (the counterfactual)
+/// are the same when `|x − y| <= 0.01 · max(|x|, |y|)`, 1 % of the larger.
+pub const COUNTERFACTUAL_TOLERANCE: f64 = 0.01;
+
+/// The verdict of a value-to-value comparison of the case's value `observed`
+/// with a counterfactual's value `counterfactual`, for a statistic whose
+/// claim is `claim`.
+///
+/// ```text
+/// d   = observed − counterfactual
+/// tol = COUNTERFACTUAL_TOLERANCE · max(|observed|, |counterfactual|)
+/// Higher:  d > tol → Exceeds;  d < −tol → FallsShort;  else Matches
+/// Lower:   d < −tol → Exceeds;  d > tol → FallsShort;  else Matches
+/// None:    Descriptive;   either value undefined: Undefined
+/// ```
+/// A single graph has no distribution: there is no z and no p-value, and
+/// `Exceeds` says only that the case is further towards one core than the
+/// counterfactual on this statistic, not that the difference is significant.
+///
+/// ```
+/// use coprod::compare::{Claim, Verdict, contrast};
+/// assert_eq!(contrast(Claim::Higher, Some(0.5), Some(0.3)), Verdict::Exceeds);
+/// assert_eq!(contrast(Claim::Lower, Some(0.5), Some(0.3)), Verdict::FallsShort);
+/// assert_eq!(contrast(Claim::Higher, Some(1.0), Some(0.995)), Verdict::Matches);
+/// assert_eq!(contrast(Claim::Higher, Some(0.0), Some(0.0)), Verdict::Matches);
+/// assert_eq!(contrast(Claim::None, Some(1.0), Some(0.0)), Verdict::Descriptive);
+/// assert_eq!(contrast(Claim::Higher, Some(1.0), None), Verdict::Undefined);
+/// ```
+pub fn contrast(claim: Claim, observed: Option<f64>, counterfactual: Option<f64>) -> Verdict {
+    let (Some(x), Some(y)) = (observed, counterfactual) else {
+        return Verdict::Undefined;
+    };
+    let tol = COUNTERFACTUAL_TOLERANCE * x.abs().max(y.abs());
+    let d = match claim {
+        Claim::Higher => x - y,
+        Claim::Lower => y - x,
+        Claim::None => return Verdict::Descriptive,
+    };
+    if d > tol {
+        Verdict::Exceeds
+    } else if d < -tol {
+        Verdict::FallsShort
+    } else {
+        Verdict::Matches
     }
 }
 

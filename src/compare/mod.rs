@@ -7,10 +7,11 @@
 //!   one-core claim predicts, the computation); the new ones are functions
 //!   of their own ([`cross_sector_path_share`], [`cross_sector_brokerage_share`],
 //!   [`effective_centres`], [`participation`], [`between_sector_distance`]).
-//! * [`BASELINES`]: the models a case is compared with, one entry each
-//!   (the six null models of [`baselines`](crate::baselines) today; the
-//!   matched one-core / polycentric models and the counterfactuals plug in
-//!   as entries).
+//! * [`BASELINES`]: the models a case is compared with, one entry each: the
+//!   six null models of [`baselines`](crate::baselines), the matched
+//!   polycentric and one-core models, and the two counterfactuals of the
+//!   case (`without-core`, `made-polycentric`: one graph each, compared
+//!   value to value with [`contrast`], no z and no p).
 //! * [`compare`]: `R` draws per baseline in parallel, draw `i` from
 //!   [`random::stream`](crate::random::stream)`(seed, i)`, every statistic
 //!   summarised as `sna::cug.test` does ([`Summary`]), on every [`Coding`]
@@ -44,7 +45,9 @@ pub use dial_fit::{
     DEFAULT_DIAL_DRAWS, DIAL_LEVEL, DialEstimate, DialFit, DialFitOptions, DialPoint,
     DialStatistic, PointStatistic, fit_dial,
 };
+pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
+pub use ensemble::{COUNTERFACTUAL_TOLERANCE, contrast};
 pub use panel::{
     Claim, NO_CORE, PANEL, PanelInput, Statistic, Unit, Value, panel, panel_values, statistic,
 };
@@ -115,6 +118,11 @@ pub struct BaselineSummary {
     /// distribution a plot shows; not serialised: the summary is).
     #[serde(skip)]
     pub values: Vec<f64>,
+    /// Why the statistic is undefined on a counterfactual ([`Draws::Once`]),
+    /// e.g. a core statistic on the graph without the core; `None` for a
+    /// random baseline or a defined value (and then not serialised).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undefined: Option<String>,
 }
 
 /// One statistic of the panel on one coding.
@@ -283,7 +291,9 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
                     .map(|s| s.value(&x))
                     .collect::<Result<Vec<_>>>()?,
             );
-            views.push((v, core));
+            // a random draw has the case's actors in its order: the view's
+            // sectors are the case's, read once here, not once per draw
+            views.push((v, core, x.sectors));
         }
         let cx = DrawContext {
             case: &g,
@@ -292,24 +302,31 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
         // per baseline: [draw][coding][statistic]
         let mut per_baseline: Vec<Vec<Vec<Vec<Option<f64>>>>> = Vec::new();
         for b in &opts.baselines {
-            let n = match b.draws {
-                Draws::Random => opts.draws,
-                Draws::Once => 1,
+            let draws = match b.draws {
+                Draws::Random => run_draws(opts.draws, opts.seed, &bar, |r| {
+                    let h = b.draw(&cx, r)?;
+                    views
+                        .iter()
+                        .map(|(v, core, sectors)| {
+                            let x = PanelInput::from_csr(
+                                v.on(&h)?.csr(),
+                                sectors.clone(),
+                                core.clone(),
+                            )?;
+                            panel_values(&x)
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })?,
+                Draws::Once => {
+                    let h = b.draw(&cx, &mut crate::random::stream(opts.seed, 0))?;
+                    bar.inc(opts.draws as u64);
+                    vec![counterfactual_values(b, &h, &mine, &codings, &opts.core)?]
+                }
             };
-            let draws = run_draws(n, opts.seed, &bar, |r| {
-                let h = b.draw(&cx, r)?;
-                views
-                    .iter()
-                    .map(|(v, core)| panel_values(&PanelInput::new(&v.on(&h)?, core.clone())?))
-                    .collect::<Result<Vec<_>>>()
-            })?;
-            if b.draws == Draws::Once {
-                bar.inc(opts.draws as u64 - 1);
-            }
             per_baseline.push(draws);
         }
         for (k, &c) in mine.iter().enumerate() {
-            let (v, core) = &views[k];
+            let (v, core, _) = &views[k];
             let csr = v.csr();
             let statistics = PANEL
                 .iter()
@@ -322,12 +339,16 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
                         .zip(&per_baseline)
                         .map(|(b, draws)| {
                             let xs: Vec<Option<f64>> = draws.iter().map(|d| d[k][s]).collect();
+                            if b.draws == Draws::Once {
+                                return counterfactual_summary(b, st, &obs, xs[0]);
+                            }
                             let summary = summarise(obs.get(), &xs);
                             BaselineSummary {
                                 baseline: b.name,
                                 verdict: summary.verdict(st.claim, ALPHA),
                                 summary,
                                 values: xs.iter().flatten().copied().collect(),
+                                undefined: None,
                             }
                         })
                         .collect();
@@ -383,6 +404,55 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
     })
 }
 
+/// The panel on the codings `mine` of a counterfactual graph `h` (drawn
+/// from the recoded case): each coding's view of `h` and the core set's
+/// members in it (none once the core is removed), every statistic `b` calls
+/// meaningless left undefined.
+fn counterfactual_values(
+    b: &Baseline,
+    h: &MultiplexGraph,
+    mine: &[usize],
+    codings: &[Coding],
+    core: &CoreSet,
+) -> Result<Vec<Vec<Option<f64>>>> {
+    mine.iter()
+        .map(|&c| {
+            let v = codings[c].view(h)?;
+            let x = PanelInput::new(&v, core_in(&v, core)?)?;
+            PANEL
+                .iter()
+                .map(|s| match b.meaningless(s) {
+                    Some(_) => Ok(None),
+                    None => s.compute(&x),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A statistic's observed value against a counterfactual's single value
+/// `x`: no distribution, so no z and no p ([`Summary::single`]), the
+/// verdict value to value ([`contrast`]), and why `x` is undefined if it is.
+fn counterfactual_summary(
+    b: &'static Baseline,
+    st: &Statistic,
+    obs: &Value,
+    x: Option<f64>,
+) -> BaselineSummary {
+    let undefined = match (b.meaningless(st), x) {
+        (Some(why), _) => Some(why.to_string()),
+        (None, None) => Some(st.undefined.to_string()),
+        (None, Some(_)) => None,
+    };
+    BaselineSummary {
+        baseline: b.name,
+        summary: Summary::single(obs.get(), x),
+        verdict: contrast(st.claim, obs.get(), x),
+        values: x.into_iter().collect(),
+        undefined,
+    }
+}
+
 /// Compare every case of `cases` with the same options: the cross-case
 /// table's numbers, in the order given (successes and failures are told
 /// apart by [`Comparison::outcome`]).
@@ -391,4 +461,32 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
 /// The first error of [`compare`].
 pub fn compare_cases(cases: &[MultiplexGraph], opts: &CompareOptions) -> Result<Vec<Comparison>> {
     cases.iter().map(|c| compare(c, opts)).collect()
+}
+
+/// The comparison the main job runs on every bundled case: every baseline
+/// of [`BASELINES`] (the six null models, the matched polycentric and
+/// one-core models, the two counterfactuals), [`DEFAULT_DRAWS`] (1,000)
+/// draws per random baseline, seed 0, the party actors as the core set,
+/// every coding of the robustness table ([`Coding::all_for`] each case:
+/// `codings` left empty), the default core–periphery search and tie
+/// tolerance, a progress bar only on a terminal.
+///
+/// Measured on the 2-core development machine under load (see the commit
+/// that added it): `coprod compare all --draws 1000` with these options.
+///
+/// ```
+/// use coprod::compare::{BASELINES, DEFAULT_DRAWS, main_job_options};
+/// let o = main_job_options();
+/// assert_eq!((o.draws, o.seed, o.baselines.len()), (DEFAULT_DRAWS, 0, BASELINES.len()));
+/// assert!(o.codings.is_empty()); // every coding of each case
+/// ```
+pub fn main_job_options() -> CompareOptions {
+    CompareOptions {
+        baselines: BASELINES.iter().collect(),
+        draws: DEFAULT_DRAWS,
+        seed: 0,
+        core: CoreSet::default(),
+        codings: Vec::new(),
+        ..CompareOptions::default()
+    }
 }

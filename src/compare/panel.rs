@@ -2,14 +2,12 @@
 //! centres, each one table entry.
 
 use super::statistics::{
-    between_sector_distance, effective_centres, participation, share_of_brokerage, top_share,
+    SectorPaths, effective_centres, participation, sector_paths, share_of_brokerage, top_share,
 };
 use crate::error::Result;
 use crate::measures::brokerage::{BrokerageOptions, EiOptions, brokerage_counts, ei_index};
-use crate::measures::centrality::{
-    self, BetweennessOptions, BetweennessScale, GroupBetweennessOptions,
-};
-use crate::measures::centralization::{betweenness_centralization, degree_centralization};
+use crate::measures::centrality::{self, BetweennessOptions, BetweennessScale};
+use crate::measures::centralization::{betweenness_centralization_from, degree_centralization};
 use crate::measures::cohesion::{self, DistanceOptions, HierarchyOptions};
 use crate::measures::core_periphery::{FragmentationOptions, fragmentation};
 use crate::measures::{Direction, Parallelism};
@@ -49,6 +47,7 @@ pub struct PanelInput {
     betweenness: OnceCell<Vec<f64>>,
     brokerage: OnceCell<Vec<[u64; 5]>>,
     participation: OnceCell<Vec<f64>>,
+    sector_paths: OnceCell<SectorPaths>,
 }
 
 impl PanelInput {
@@ -94,6 +93,7 @@ impl PanelInput {
             betweenness: OnceCell::new(),
             brokerage: OnceCell::new(),
             participation: OnceCell::new(),
+            sector_paths: OnceCell::new(),
         })
     }
 
@@ -117,6 +117,15 @@ impl PanelInput {
         }
         let b = brokerage_counts(&self.csr, &self.sectors, &BrokerageOptions::default())?;
         Ok(self.brokerage.get_or_init(|| b))
+    }
+
+    /// The cross-sector path share and distance, one breadth-first pass.
+    fn sector_paths(&self) -> Result<SectorPaths> {
+        if let Some(p) = self.sector_paths.get() {
+            return Ok(*p);
+        }
+        let p = sector_paths(&self.csr, &self.sectors, &self.core)?;
+        Ok(*self.sector_paths.get_or_init(|| p))
     }
 
     fn participation(&self) -> Result<&[f64]> {
@@ -257,7 +266,8 @@ pub const PANEL: &[Statistic] = &[
         claim: Claim::Higher,
         unit: Unit::Number,
         phrase: "betweenness centralization is {value}",
-        compute: |x| Ok(betweenness_centralization(&x.csr)),
+        // the raw betweenness the centres' shares read, Brandes run once
+        compute: |x| Ok(betweenness_centralization_from(&x.csr, x.betweenness())),
     },
     Statistic {
         name: "core_group_degree",
@@ -279,16 +289,9 @@ pub const PANEL: &[Statistic] = &[
         claim: Claim::Higher,
         unit: Unit::Share,
         phrase: "the {core} has group betweenness {value}",
-        compute: |x| {
-            centrality::group_betweenness(
-                &x.csr,
-                &x.core,
-                &GroupBetweennessOptions {
-                    parallelism: Parallelism::Sequential,
-                    ..Default::default()
-                },
-            )
-        },
+        // equals centrality::group_betweenness(&x.csr, &x.core, default
+        // options) bit for bit, from the searches the path share runs
+        compute: |x| Ok(x.sector_paths()?.group_betweenness),
     },
     Statistic {
         name: "core_brokerage_share",
@@ -310,7 +313,7 @@ pub const PANEL: &[Statistic] = &[
         claim: Claim::Higher,
         unit: Unit::Share,
         phrase: "{value} of the shortest paths between sectors pass through the {core}",
-        compute: |x| super::statistics::cross_sector_path_share(&x.csr, &x.sectors, &x.core),
+        compute: |x| Ok(x.sector_paths()?.path_share),
     },
     Statistic {
         name: "effective_centres",
@@ -433,7 +436,7 @@ pub const PANEL: &[Statistic] = &[
         claim: Claim::Lower,
         unit: Unit::Number,
         phrase: "actors of different sectors are {value} steps apart on average",
-        compute: |x| between_sector_distance(&x.csr, &x.sectors),
+        compute: |x| Ok(x.sector_paths()?.distance),
     },
     Statistic {
         name: "global_efficiency",

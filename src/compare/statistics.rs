@@ -7,7 +7,6 @@
 use crate::error::{Error, Result};
 use crate::measures::brokerage::{BrokerageOptions, brokerage_counts};
 use crate::model::{Csr, NodeSet, Partition};
-use std::collections::VecDeque;
 
 fn check(g: &Csr, partition: &Partition, core: Option<&NodeSet>) -> Result<()> {
     if partition.len() != g.node_count() {
@@ -82,21 +81,26 @@ pub(crate) fn share_of_brokerage(counts: &[[u64; 5]], core: &NodeSet) -> Option<
 
 /// Breadth-first search from `s` counting shortest paths; with `blocked`,
 /// paths do not pass through blocked nodes (a blocked node is never entered).
+/// `order` ends holding the nodes reached, in the order they were reached
+/// (the source first): the order of Brandes' forward phase.
 fn bfs_count(
     g: &Csr,
     s: usize,
     blocked: Option<&NodeSet>,
     dist: &mut [u32],
     sigma: &mut [f64],
-    queue: &mut VecDeque<usize>,
+    order: &mut Vec<usize>,
 ) {
     dist.fill(u32::MAX);
     sigma.fill(0.0);
     dist[s] = 0;
     sigma[s] = 1.0;
-    queue.clear();
-    queue.push_back(s);
-    while let Some(u) = queue.pop_front() {
+    order.clear();
+    order.push(s);
+    let mut head = 0;
+    while head < order.len() {
+        let u = order[head];
+        head += 1;
         for &v in g.out_neighbors(u) {
             let v = v as usize;
             if v == u || blocked.is_some_and(|b| b.contains(v)) {
@@ -104,7 +108,7 @@ fn bfs_count(
             }
             if dist[v] == u32::MAX {
                 dist[v] = dist[u] + 1;
-                queue.push_back(v);
+                order.push(v);
             }
             if dist[v] == dist[u] + 1 {
                 sigma[v] += sigma[u];
@@ -165,17 +169,75 @@ pub fn cross_sector_path_share(
     partition: &Partition,
     core: &NodeSet,
 ) -> Result<Option<f64>> {
+    Ok(sector_paths(g, partition, core)?.path_share)
+}
+
+/// [`cross_sector_path_share`], [`between_sector_distance`] and the core's
+/// group betweenness from one breadth-first search per source (the panel
+/// needs all three).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SectorPaths {
+    /// [`cross_sector_path_share`].
+    pub(crate) path_share: Option<f64>,
+    /// [`between_sector_distance`].
+    pub(crate) distance: Option<f64>,
+    /// `group_betweenness(g, core)` with its default options (hops,
+    /// normalised); `None` for an empty core or fewer than 2 non-members.
+    pub(crate) group_betweenness: Option<f64>,
+}
+
+/// The statistics of [`SectorPaths`] in one pass: the search from every
+/// source serves the distances, and from a source outside the core the path
+/// shares and the group betweenness too (with one more search avoiding the
+/// core). Each is summed in the order of a pass of its own, so the bits are
+/// the same: the path share over sources then targets ascending; the
+/// distance in integers; the group betweenness over targets in the search's
+/// order, in chunks of sources as
+/// [`group_betweenness`](crate::measures::centrality::group_betweenness)
+/// sums them (path counts are integers, equal in any search).
+pub(crate) fn sector_paths(g: &Csr, partition: &Partition, core: &NodeSet) -> Result<SectorPaths> {
     check(g, partition, Some(core))?;
     let n = g.node_count();
     let groups = partition.groups();
     let (mut d, mut sg) = (vec![0u32; n], vec![0.0; n]);
     let (mut d2, mut sg2) = (vec![0u32; n], vec![0.0; n]);
-    let mut q = VecDeque::new();
+    let (mut order, mut q) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut sum, mut pairs) = (0.0, 0u64);
-    for s in (0..n).filter(|&s| !core.contains(s)) {
-        bfs_count(g, s, None, &mut d, &mut sg, &mut q);
+    let (mut hops, mut connected) = (0u64, 0u64);
+    // group betweenness: k sources outside the core, summed per chunk of
+    // `chunk` sources (sum_sources' chunks), then the chunks in order
+    let k = n - core.len();
+    let chunk = k.div_ceil(64).max(16);
+    let (mut gb_total, mut gb_part, mut i) = (0.0, 0.0, 0usize);
+    for s in 0..n {
+        bfs_count(g, s, None, &mut d, &mut sg, &mut order);
+        for t in 0..n {
+            if t != s && groups[t] != groups[s] && d[t] != u32::MAX {
+                hops += d[t] as u64;
+                connected += 1;
+            }
+        }
+        if core.contains(s) {
+            continue;
+        }
         if !core.is_empty() {
             bfs_count(g, s, Some(core), &mut d2, &mut sg2, &mut q);
+            for &t in &order {
+                if t == s || core.contains(t) {
+                    continue;
+                }
+                let avoid = if d2[t] != u32::MAX && d2[t] == d[t] {
+                    sg2[t]
+                } else {
+                    0.0
+                };
+                gb_part += 1.0 - avoid / sg[t];
+            }
+            i += 1;
+            if i % chunk == 0 || i == k {
+                gb_total += gb_part;
+                gb_part = 0.0;
+            }
         }
         for t in 0..n {
             if t == s || core.contains(t) || groups[t] == groups[s] || d[t] == u32::MAX {
@@ -194,7 +256,12 @@ pub fn cross_sector_path_share(
             sum += 1.0 - avoiding / sg[t];
         }
     }
-    Ok((pairs > 0).then(|| sum / pairs as f64))
+    let nonmembers = k as f64 * (k as f64 - 1.0);
+    Ok(SectorPaths {
+        path_share: (pairs > 0).then(|| sum / pairs as f64),
+        distance: (connected > 0).then(|| hops as f64 / connected as f64),
+        group_betweenness: (!core.is_empty() && k >= 2).then(|| gb_total / nonmembers),
+    })
 }
 
 /// The effective number of centres: Laakso and Taagepera's effective number
@@ -366,21 +433,8 @@ pub fn participation(g: &Csr, partition: &Partition) -> Result<Vec<f64>> {
 /// doi:10.1017/CBO9780511815478
 pub fn between_sector_distance(g: &Csr, partition: &Partition) -> Result<Option<f64>> {
     check(g, partition, None)?;
-    let n = g.node_count();
-    let groups = partition.groups();
-    let (mut d, mut sg) = (vec![0u32; n], vec![0.0; n]);
-    let mut q = VecDeque::new();
-    let (mut sum, mut pairs) = (0u64, 0u64);
-    for s in 0..n {
-        bfs_count(g, s, None, &mut d, &mut sg, &mut q);
-        for t in 0..n {
-            if t != s && groups[t] != groups[s] && d[t] != u32::MAX {
-                sum += d[t] as u64;
-                pairs += 1;
-            }
-        }
-    }
-    Ok((pairs > 0).then(|| sum as f64 / pairs as f64))
+    // every source is outside the empty core: one search each
+    Ok(sector_paths(g, partition, &NodeSet::empty(g.node_count()))?.distance)
 }
 
 #[cfg(test)]
@@ -415,6 +469,38 @@ mod tests {
             cross_sector_path_share(&g, &p, &NodeSet::empty(4)).unwrap(),
             Some(0.0)
         );
+    }
+
+    /// The one-pass group betweenness equals `group_betweenness` to the bit
+    /// on every bundled case, directed and symmetrised, party core (and a
+    /// core of the first three actors, so a case without a party counts).
+    #[test]
+    fn one_pass_group_betweenness_equals_group_betweenness_exactly() {
+        use crate::measures::centrality::{GroupBetweennessOptions, group_betweenness};
+        use crate::model::{Attribute, Kind, View};
+        let mut compared = 0;
+        for case in crate::cases::load_all().unwrap() {
+            for v in [View::aggregate(&case), View::aggregate(&case).symmetrized()] {
+                let csr = v.csr();
+                let p = Partition::of_view(&v, &Attribute::Sector).unwrap();
+                let n = csr.node_count();
+                for core in [
+                    v.node_set_of_kind(Kind::Party),
+                    NodeSet::new(n, [0, 1, 2]).unwrap(),
+                ] {
+                    let want = group_betweenness(&csr, &core, &GroupBetweennessOptions::default())
+                        .unwrap();
+                    let got = sector_paths(&csr, &p, &core).unwrap().group_betweenness;
+                    if core.is_empty() {
+                        assert_eq!(got, None);
+                        continue;
+                    }
+                    assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits));
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 10, "only {compared} compared");
     }
 
     #[test]

@@ -65,6 +65,34 @@ fn verdict_word(v: Verdict) -> &'static str {
         Verdict::NoDifference => "no difference",
         Verdict::Descriptive => "descriptive",
         Verdict::Undefined => "undefined",
+        Verdict::Exceeds => "value to value, not a test: the case is further towards one core",
+        Verdict::FallsShort => "value to value, not a test: the case is less one-core",
+        Verdict::Matches => "value to value, not a test: equal within 1 %",
+    }
+}
+
+/// A verdict as a CSV cell: `supports-one-core`, …, `exceeds`, `falls-short`, `matches`.
+fn verdict_key(v: Verdict) -> String {
+    match v {
+        Verdict::Exceeds => "exceeds".into(),
+        Verdict::FallsShort => "falls-short".into(),
+        Verdict::Matches => "matches".into(),
+        _ => verdict_word(v).replace(' ', "-"),
+    }
+}
+
+/// A counterfactual's value in a verdict line: `without-core 0.412 (value
+/// to value, …)` or `without-core undefined (why)`; no z, no p.
+fn counterfactual_text(st: &Statistic, b: &crate::compare::BaselineSummary) -> String {
+    match (b.summary.mean, &b.undefined) {
+        (Some(x), _) => format!(
+            "{} {} ({})",
+            b.baseline,
+            value(st, x),
+            verdict_word(b.verdict)
+        ),
+        (None, Some(why)) => format!("{} undefined ({why})", b.baseline),
+        (None, None) => format!("{} undefined", b.baseline),
     }
 }
 
@@ -93,6 +121,9 @@ pub fn verdict_lines(c: &Comparison) -> Vec<String> {
                         .iter()
                         .map(|b| {
                             let s = &b.summary;
+                            if b.verdict.is_value_to_value() || b.undefined.is_some() {
+                                return counterfactual_text(st, b);
+                            }
                             format!(
                                 "{} {} ({}, {}: {})",
                                 b.baseline,
@@ -129,7 +160,9 @@ pub fn comparison_markdown(c: &Comparison) -> String {
     out.push_str(&format!(
         "Core: the {core} (`{}`; {} actors{}). Baselines: {}; {} draws each, seed {}. \
          p is the one-sided Monte-Carlo p-value (1 + #)/(R + 1) in the direction the one-core claim predicts; \
-         a verdict needs p ≤ {}.\n",
+         a verdict needs p ≤ {}. A counterfactual (without-core, made-polycentric) is one graph: \
+         its value is set beside the case's value to value (▲ further towards one core, ▼ less, ≈ within {} %), \
+         with no z and no p: not a test.\n",
         c.core,
         c.core_ids.len(),
         if c.core_ids.is_empty() {
@@ -141,6 +174,7 @@ pub fn comparison_markdown(c: &Comparison) -> String {
         c.draws,
         c.seed,
         crate::compare::ALPHA,
+        100.0 * crate::compare::COUNTERFACTUAL_TOLERANCE,
     ));
     if let Some(o) = c.outcome {
         out.push_str(&format!("Recorded outcome: {o}.\n"));
@@ -156,7 +190,8 @@ pub fn comparison_markdown(c: &Comparison) -> String {
         out.push_str(&format!("- {l}\n"));
     }
     out.push_str(&format!(
-        "\n## The panel against each baseline ({})\n\nmean ± sd of the baseline, z; verdict mark (+ supports one core, − against, 0 no difference, · descriptive).\n\n",
+        "\n## The panel against each baseline ({})\n\nmean ± sd of the baseline, z; verdict mark (+ supports one core, − against, 0 no difference, · descriptive); \
+         a counterfactual: its single value, ▲ ▼ ≈ value to value (not a test).\n\n",
         head.coding
     ));
     out.push_str("| statistic | claim | observed |");
@@ -180,6 +215,11 @@ pub fn comparison_markdown(c: &Comparison) -> String {
         ));
         for b in &r.baselines {
             let s = &b.summary;
+            if b.verdict.is_value_to_value() || b.undefined.is_some() {
+                let cell = s.mean.map_or("undefined".into(), |x| value(st, x));
+                out.push_str(&format!(" {cell} {} |", b.verdict.mark()));
+                continue;
+            }
             out.push_str(&format!(
                 " {} (z {}) {} |",
                 mean_sd(st, s),
@@ -216,7 +256,8 @@ pub fn robustness_markdown(c: &Comparison) -> String {
         .map(|s| s.baselines.iter().map(|b| b.baseline).collect())
         .unwrap_or_default();
     out.push_str(&format!(
-        "Each cell: the observed value, then one mark per baseline ({}): + supports one core, − against, 0 no difference, · descriptive, n/a undefined. \
+        "Each cell: the observed value, then one mark per baseline ({}): + supports one core, − against, 0 no difference, · descriptive, n/a undefined; \
+         for a counterfactual, value to value (not a test): ▲ further towards one core, ▼ less, ≈ equal within 1 %. \
          directed / symmetric: the aggregate of the positive layers; projected: arenas replaced by co-membership ties; \
          stated: without the inferred ties; layer:x: one layer. Baselines are drawn from the recoded case.\n\n",
         baselines.join(", ")
@@ -322,7 +363,7 @@ pub fn comparison_csv(cs: &[Comparison]) -> String {
                         num(s.p_le),
                         num(s.p_mc_ge),
                         num(s.p_mc_le),
-                        verdict_word(b.verdict).replace(' ', "-"),
+                        verdict_key(b.verdict),
                     ));
                 }
             }

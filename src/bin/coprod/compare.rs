@@ -27,7 +27,9 @@ pub enum CompareFormat {
 pub struct Args {
     /// A bundled case name, a case directory, or `all` for every bundled case side by side.
     pub case: String,
-    /// Comma-separated baselines: gnm, dyad, rewire, sector-rewire, block, layer-shuffle, or all.
+    /// Comma-separated baselines: gnm, dyad, rewire, sector-rewire, block, layer-shuffle,
+    /// polycentric, one-core, the counterfactuals without-core and made-polycentric
+    /// (one graph each, compared value to value), or all (`coprod columns` describes each).
     #[arg(long, value_delimiter = ',', default_value = "all")]
     pub baseline: Vec<String>,
     /// Draws per baseline.

@@ -35,7 +35,6 @@ use crate::model::Csr;
 /// Freeman, L. C. (1977). A set of measures of centrality based on
 /// betweenness. *Sociometry* 40(1), 35–41. doi:10.2307/3033543
 pub fn betweenness_centralization(g: &Csr) -> Option<f64> {
-    let n = g.node_count() as f64;
     let b = betweenness(
         g,
         &BetweennessOptions {
@@ -43,6 +42,26 @@ pub fn betweenness_centralization(g: &Csr) -> Option<f64> {
             ..Default::default()
         },
     );
+    betweenness_centralization_from(g, &b)
+}
+
+/// [`betweenness_centralization`] from raw betweenness scores already
+/// computed (`betweenness(g, scale: Raw)`, any parallelism: the same bits),
+/// so a caller that needs both runs Brandes once. `raw` must be those scores
+/// of `g`; the result then equals [`betweenness_centralization`]`(g)` exactly.
+///
+/// ```
+/// use coprod::measures::centrality::{BetweennessOptions, BetweennessScale, betweenness};
+/// use coprod::measures::centralization::{betweenness_centralization, betweenness_centralization_from};
+/// use coprod::model::{Aggregation, Csr};
+/// let g = Csr::from_edges(4, true, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)], Aggregation::Sum);
+/// let raw = betweenness(&g, &BetweennessOptions { scale: BetweennessScale::Raw, ..Default::default() });
+/// assert_eq!(betweenness_centralization_from(&g, &raw), betweenness_centralization(&g));
+/// ```
+///
+/// Complexity: `O(n)`.
+pub fn betweenness_centralization_from(g: &Csr, raw: &[f64]) -> Option<f64> {
+    let n = g.node_count() as f64;
     let t_max = (n - 1.0) * (n - 1.0) * (n - 2.0) / if g.is_directed() { 1.0 } else { 2.0 };
-    freeman(&b, t_max)
+    freeman(raw, t_max)
 }

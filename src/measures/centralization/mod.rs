@@ -37,6 +37,7 @@ mod eigenvector;
 mod freeman;
 
 pub use betweenness::betweenness_centralization;
+pub use betweenness::betweenness_centralization_from;
 pub use closeness::closeness_centralization;
 pub use degree::degree_centralization;
 pub use eigenvector::eigenvector_centralization;
