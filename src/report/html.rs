@@ -189,7 +189,9 @@ fn html_table(out: &mut String, t: &PageTable) {
     if !t.note.is_empty() {
         out.push_str(&format!("<p class=\"note\">{}</p>\n", inline(&t.note)));
     }
-    out.push_str(&format!("<p class=\"files\">{}</p>\n", file_links(t)));
+    if !t.stem.is_empty() {
+        out.push_str(&format!("<p class=\"files\">{}</p>\n", file_links(t)));
+    }
     out.push_str("<div class=\"scroll\"><table class=\"sortable\"><thead><tr>");
     for h in &t.header {
         out.push_str(&format!("<th>{}</th>", escape_html(h)));
@@ -204,6 +206,15 @@ fn html_table(out: &mut String, t: &PageTable) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// Blocks as HTML (a table with an empty stem gets no file links).
+pub(crate) fn blocks_html(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        html_block(&mut out, b);
+    }
+    out
 }
 
 fn html_block(out: &mut String, b: &Block) {

@@ -11,7 +11,10 @@
 //! * [`write_bundled_report`]: the main job (`cargo run --release`), with
 //!   the comparison [`main_job_compare_options`] sets; its page
 //!   ([`index_html`]) is built from [`PageTable`]s and [`Block`]s, each
-//!   table written beside it as CSV and JSON.
+//!   table written beside it as CSV and JSON;
+//! * `to_html` on [`ActorTable`], [`GraphSummary`], [`Scores`](crate::model::Scores)
+//!   and [`Comparison`](crate::compare::Comparison), and `evcxr_display`
+//!   (feature `notebook`) showing it in an evcxr notebook.
 //!
 //! Every column and row is one table entry holding its name, its meaning,
 //! the reference call it equals and the function that computes it, so names
@@ -25,6 +28,7 @@ mod graph;
 mod html;
 mod hypothesis;
 mod inputs;
+mod notebook;
 mod page;
 
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
