@@ -22,6 +22,7 @@ pub use graph::MultiplexGraph;
 pub use layer::{LayerId, LayerSpec, STANDARD_LAYERS, Sign};
 pub use meta::{CaseMeta, Fact, FactValue, Outcome, OutcomeEvidence, OutcomeStatus};
 pub use nodeset::NodeSet;
+#[cfg(feature = "notebook")]
 pub(crate) use notebook::evcxr_content;
 pub use partition::{Attribute, Partition};
 pub use projection::{ArenaProjection, COMEMBERSHIP};

@@ -117,7 +117,7 @@ th{background:#f3f3f3;cursor:pointer;user-select:none}th:after{content:' \\2195'
 th.asc:after{content:' \\2191';color:#333}th.desc:after{content:' \\2193';color:#333}
 .figure{max-width:100%;overflow:auto;border:1px solid #eee}.figure svg{max-width:100%;height:auto}
 .tops{display:flex;flex-wrap:wrap;gap:1.5em}.note{color:#555;font-style:italic}
-.cols{display:flex;gap:2em;align-items:flex-start;flex-wrap:wrap}
+.cols{display:flex;gap:2em;align-items:flex-start;flex-wrap:wrap}.cols>div{flex:1 1 28em;min-width:0}
 h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.scroll{max-width:100%;overflow-x:auto}
 code{background:#f3f3f3;padding:0 .2em}details{margin:.5em 0}li{margin:.2em 0}";
 
