@@ -22,6 +22,50 @@
 //!   hypothesis, and the main job's report.
 //! * [`random`]: the seeded ChaCha8 generator every draw comes from.
 //!
+//! ## Quick start
+//!
+//! Load a case, compute brokerage as a table keyed by actor id, draw it,
+//! export it for Gephi:
+//!
+//! ```
+//! use coprod::prelude::*;
+//! use coprod::viz::{Column, Figure, FigureOptions};
+//!
+//! // A bundled case (your own: coprod::io::load_case_dir("path/to/case")).
+//! let g = cases::load("jinsong")?;
+//! println!("{}", g.summary_line()); // 37 actors (party 12, …); 91 ties (…)
+//!
+//! // Every actor-level measure on the aggregate of the positive layers;
+//! // Gould–Fernandez brokerage between sectors (sna::brokerage) as one column.
+//! let view = View::aggregate(&g);
+//! let table = actor_table(&view, &ReportOptions::default())?;
+//! let brokerage = table.scores("brokerage")?;
+//! println!("{brokerage}"); // an aligned `id  brokerage` table
+//! assert_eq!(brokerage.top(1)[0].0, "residents");
+//! assert!(brokerage.get("subdistrict_office")? > 0.0); // by id, never by position
+//!
+//! // The case drawn with nodes sized by brokerage, as Graphviz DOT
+//! // (coprod::viz::render::render turns it into SVG).
+//! let opts = FigureOptions {
+//!     size_by: Some(Column::from(&brokerage)),
+//!     ..FigureOptions::default()
+//! };
+//! let dot = Figure::case(&g, &opts)?.dot_text();
+//! assert!(dot.starts_with("digraph \"jinsong\"") && dot.contains("subdistrict_office"));
+//!
+//! // For Gephi: GEXF with kinds, sectors and levels on the nodes, one edge per tie.
+//! let gexf = coprod::io::to_gexf(&view);
+//! std::fs::write(std::env::temp_dir().join("jinsong.gexf"), &gexf).unwrap();
+//! assert!(gexf.starts_with("<?xml") && gexf.contains("subdistrict_office"));
+//! # Ok::<(), coprod::Error>(())
+//! ```
+//!
+//! In a notebook (evcxr), the same values display as HTML tables and the
+//! figure as inline SVG with the `notebook` feature: see
+//! `examples/notebook.ipynb` and the README.
+//!
+//! Your own data, in memory (files: [`io::load_case_dir`], format in `data/FORMAT.md`):
+//!
 //! ```
 //! let g = coprod::io::load_case_str(
 //!     "example",

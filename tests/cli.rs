@@ -68,7 +68,10 @@ fn validate_a_bad_case_lists_every_problem_and_exits_1() {
 fn the_main_job_measures_every_bundled_case_and_writes_the_report() {
     let dir = std::env::temp_dir().join(format!("coprod-report-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // `coprod` alone runs `coprod report` with 1,000 draws per baseline; a
+    // few keep the test fast.
     let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
+        .args(["report", "--draws", "4"])
         .current_dir(&dir)
         .output()
         .unwrap();

@@ -1,10 +1,12 @@
 //! The main job's web page: self-contained, every case, sortable tables,
-//! the same bytes on a second run.
+//! every table's CSV and JSON beside it, the comparison of every case, the
+//! same bytes on a second run. A few draws per baseline keep it fast.
 
 use std::process::Command;
 
 fn run_main_job(dir: &std::path::Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
+        .args(["report", "--draws", "4"])
         .current_dir(dir)
         .output()
         .unwrap();
@@ -60,7 +62,74 @@ fn the_main_job_writes_a_self_contained_sortable_page() {
     assert!(html.contains("<script>") && html.contains("addEventListener('click'"));
     assert!(!html.contains("http://") && !html.contains("https://"));
     assert!(!html.contains("<link") && !html.contains(" src="));
-    assert!(html.contains("cross-case") && html.contains("not part of the main job"));
+    assert!(html.contains("cross-case") && !html.contains("not part of the main job"));
+    // Every link of the page is a file the job wrote beside it.
+    let links: Vec<&str> = root
+        .descendants()
+        .filter_map(|n| n.attribute("href"))
+        .filter(|h| !h.starts_with('#'))
+        .collect();
+    for h in &links {
+        assert!(
+            dir.join("report").join(h).is_file(),
+            "{h} is linked, not written"
+        );
+    }
+    let report = dir.join("report");
+    for name in &names {
+        for stem in ["brokerage", "summary", "actors", "comparison"] {
+            for ext in ["csv", "json"] {
+                let f = format!("{name}/{stem}.{ext}");
+                assert!(links.contains(&f.as_str()), "{f} not linked");
+            }
+        }
+        for m in coprod::report::TOP_MEASURES {
+            assert!(links.contains(&format!("{name}/top_{m}.csv").as_str()));
+        }
+        let cmp = std::fs::read_to_string(report.join(name).join("comparison.md")).unwrap();
+        assert!(cmp.contains("4 draws each") && cmp.contains("## Robustness to coding"));
+        assert!(
+            html.contains(&format!("{name}/comparison_robustness_to_coding.csv")),
+            "{name}: no robustness table"
+        );
+        // The brokerage table: brokers only, by total, from the actor table.
+        let b = std::fs::read_to_string(report.join(name).join("brokerage.csv")).unwrap();
+        let mut lines = b.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "id,label,sector,coordinator,itinerant,representative,gatekeeper,liaison,brokerage"
+        );
+        let actors = std::fs::read_to_string(report.join(name).join("actors.csv")).unwrap();
+        let header: Vec<&str> = actors.lines().next().unwrap().split(',').collect();
+        let total = header.iter().position(|h| *h == "brokerage").unwrap();
+        let brokers = actors
+            .lines()
+            .skip(1)
+            .filter(|l| l.split(',').nth(total).unwrap().parse::<f64>().unwrap() > 0.0)
+            .count();
+        assert_eq!(lines.count(), brokers, "{name}: one row per broker");
+        // Top lists do not pad with zeros.
+        for m in coprod::report::TOP_MEASURES {
+            let t =
+                std::fs::read_to_string(report.join(name).join(format!("top_{m}.csv"))).unwrap();
+            let rows: Vec<&str> = t.lines().skip(1).collect();
+            assert!(rows.len() <= coprod::report::TOP_K);
+            for r in &rows {
+                let v: f64 = r.rsplit(',').next().unwrap().parse().unwrap();
+                assert!(v > 0.0, "{name} top {m}: {r}");
+            }
+        }
+    }
+    // elevator_sp has one actor with a positive betweenness: one row, said so.
+    let sp = std::fs::read_to_string(report.join("elevator_sp/top_betweenness.csv")).unwrap();
+    assert_eq!(sp.lines().count(), 2, "{sp}");
+    assert!(html.contains("Only 1 actor has a positive betweenness."));
+    let cross = std::fs::read_to_string(report.join("comparison.md")).unwrap();
+    assert!(names.iter().all(|n| cross.contains(&format!("| {n} |"))));
+    let all: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report.join("comparison.json")).unwrap())
+            .unwrap();
+    assert_eq!(all.as_array().unwrap().len(), names.len());
     // Idempotent.
     run_main_job(&dir);
     assert_eq!(
@@ -71,5 +140,19 @@ fn the_main_job_writes_a_self_contained_sortable_page() {
         std::fs::read(dir.join("report/index.md")).unwrap(),
         md.as_bytes()
     );
+    assert_eq!(
+        std::fs::read_to_string(report.join("comparison.md")).unwrap(),
+        cross
+    );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_main_job_compares_with_every_baseline() {
+    let o = coprod::report::main_job_compare_options(coprod::compare::DEFAULT_DRAWS);
+    assert_eq!(o.draws, 1000);
+    let names: Vec<&str> = o.baselines.iter().map(|b| b.name).collect();
+    let all: Vec<&str> = coprod::compare::BASELINES.iter().map(|b| b.name).collect();
+    assert_eq!(names, all);
+    assert!(o.codings.is_empty(), "every coding of the robustness table");
 }

@@ -8,6 +8,7 @@ mod graph;
 mod layer;
 mod meta;
 mod nodeset;
+mod notebook;
 mod partition;
 mod projection;
 mod scores;
@@ -21,6 +22,8 @@ pub use graph::MultiplexGraph;
 pub use layer::{LayerId, LayerSpec, STANDARD_LAYERS, Sign};
 pub use meta::{CaseMeta, Fact, FactValue, Outcome, OutcomeEvidence, OutcomeStatus};
 pub use nodeset::NodeSet;
+#[cfg(feature = "notebook")]
+pub(crate) use notebook::evcxr_content;
 pub use partition::{Attribute, Partition};
 pub use projection::{ArenaProjection, COMEMBERSHIP};
 pub(crate) use scores::fmt_value;

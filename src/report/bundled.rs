@@ -1,9 +1,15 @@
 //! The main job: every bundled case measured and written to a directory.
 
-use super::{ReportOptions, Table, actor_table, graph_summary};
+use super::html::PageBlock;
+use super::page::{Block, Cell, Files, PageTable, markdown_blocks};
+use super::{
+    ActorTable, ReportOptions, Table, actor_table, comparison_csv, comparison_json,
+    comparison_markdown, cross_case_markdown, graph_summary,
+};
+use crate::compare::{CompareOptions, Comparison, Verdict};
 use crate::error::Result;
 use crate::io::{csv_number, write_file};
-use crate::model::View;
+use crate::model::{MultiplexGraph, View};
 use std::io::Write;
 use std::path::Path;
 
@@ -24,6 +30,30 @@ pub const REPORT_ROWS: &[&str] = &[
     "distance_fragmentation_without_core",
 ];
 
+/// The Gould–Fernandez roles of the brokerage table, in `sna::brokerage`'s
+/// order, then the total.
+pub const BROKERAGE_ROLES: &[&str] = &[
+    "coordinator",
+    "itinerant",
+    "representative",
+    "gatekeeper",
+    "liaison",
+    "brokerage",
+];
+
+/// The comparison the main job runs: every baseline of
+/// [`BASELINES`](crate::compare::BASELINES), `draws` draws each (the main
+/// job passes [`DEFAULT_DRAWS`](crate::compare::DEFAULT_DRAWS); a test a
+/// few), seed 0, the party actors as the core, every coding of the
+/// robustness table, a progress bar only on a terminal.
+pub fn main_job_compare_options(draws: usize) -> CompareOptions {
+    CompareOptions {
+        baselines: crate::compare::BASELINES.iter().collect(),
+        draws,
+        ..CompareOptions::default()
+    }
+}
+
 fn fmt(x: Option<f64>) -> String {
     x.map_or("-".into(), |v| format!("{v:.3}"))
 }
@@ -32,38 +62,181 @@ fn log_err(e: std::io::Error) -> crate::Error {
     crate::io::write_error(Path::new("-"), e)
 }
 
+/// `label / label_zh`, or the label alone.
+fn label(g: &MultiplexGraph, id: &str) -> String {
+    g.actor_by_id(id).map_or(String::new(), |a| {
+        if a.label_zh.is_empty() {
+            a.label.clone()
+        } else {
+            format!("{} / {}", a.label, a.label_zh)
+        }
+    })
+}
+
+/// The top [`TOP_K`](super::TOP_K) actors by `measure`, only those with a
+/// positive score (a zero is no rank), saying so when fewer remain.
+fn top_table(g: &MultiplexGraph, t: &ActorTable, case: &str, measure: &str) -> Result<PageTable> {
+    let scores = t.scores(measure)?;
+    let positive: Vec<(&str, f64)> = scores
+        .sorted()
+        .into_iter()
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    let mut p = PageTable::new(
+        format!("{case}/top_{measure}"),
+        measure,
+        &["#", "id", "label", measure],
+    );
+    for (i, (id, v)) in positive.iter().take(super::TOP_K).enumerate() {
+        p.rows.push(vec![
+            ((i + 1) as f64).into(),
+            (*id).into(),
+            label(g, id).into(),
+            (*v).into(),
+        ]);
+    }
+    if positive.len() < super::TOP_K {
+        p.note = match positive.len() {
+            0 => format!("No actor has a positive {measure}."),
+            1 => format!("Only 1 actor has a positive {measure}."),
+            k => format!("Only {k} actors have a positive {measure}."),
+        };
+    }
+    Ok(p)
+}
+
+/// The Gould–Fernandez roles by actor, brokers only, by total then id.
+fn brokerage_table(g: &MultiplexGraph, t: &ActorTable, case: &str) -> Result<PageTable> {
+    let cols: Vec<Vec<(&str, f64)>> = BROKERAGE_ROLES
+        .iter()
+        .map(|r| t.column(r))
+        .collect::<Result<_>>()?;
+    let mut header = vec!["id", "label", "sector"];
+    header.extend(BROKERAGE_ROLES);
+    let mut p = PageTable::new(
+        format!("{case}/brokerage"),
+        format!(
+            "Gould–Fernandez brokerage roles by {} (sna::brokerage raw counts)",
+            t.partition
+        ),
+        &header,
+    );
+    let total = BROKERAGE_ROLES.len() - 1;
+    let mut order: Vec<usize> = (0..t.ids.len())
+        .filter(|&i| cols[total][i].1 > 0.0)
+        .collect();
+    order.sort_by(|&a, &b| {
+        cols[total][b]
+            .1
+            .total_cmp(&cols[total][a].1)
+            .then(t.ids[a].cmp(&t.ids[b]))
+    });
+    for &i in &order {
+        let mut row: Vec<Cell> = vec![
+            t.ids[i].as_str().into(),
+            label(g, &t.ids[i]).into(),
+            t.attrs[i][1].as_str().into(),
+        ];
+        row.extend(cols.iter().map(|c| Cell::from(c[i].1)));
+        p.rows.push(row);
+    }
+    let rest = t.ids.len() - order.len();
+    p.note = format!(
+        "{} of {} actors broker between groups; the {rest} others have no brokerage role and are left out.",
+        order.len(),
+        t.ids.len()
+    );
+    Ok(p)
+}
+
+/// The graph summary as the page shows it (its files are `summary.csv` and
+/// `summary.json`, the [`Table`] of [`GraphSummary`](super::GraphSummary)).
+fn summary_table(s: &super::GraphSummary, case: &str) -> PageTable {
+    let mut p = PageTable::new(
+        format!("{case}/summary"),
+        "Graph summary",
+        &["measure", "value"],
+    );
+    p.files = Files::Beside;
+    for (n, v) in &s.rows {
+        p.rows.push(vec![(*n).into(), (*v).into()]);
+    }
+    p.rows.push(vec!["core".into(), s.core.clone().into()]);
+    p.rows
+        .push(vec!["best_core".into(), s.best_core.join(", ").into()]);
+    p
+}
+
+/// `+a −b 0:c`: the verdicts over every claimed statistic and baseline of
+/// the headline coding.
+fn tally(c: &Comparison) -> String {
+    let (mut plus, mut minus, mut zero) = (0, 0, 0);
+    for r in c.codings.first().map_or(&[][..], |h| &h.statistics[..]) {
+        for b in &r.baselines {
+            match b.verdict {
+                Verdict::Supports => plus += 1,
+                Verdict::Contradicts => minus += 1,
+                Verdict::NoDifference => zero += 1,
+                _ => {}
+            }
+        }
+    }
+    format!("{plus} support one core, {minus} against, {zero} no difference")
+}
+
 /// The main job: every bundled case measured on the aggregate of its positive
 /// layers with the default options (partition by sector, core = the party
-/// actors); the findings printed to `log`, and written to `out`: per case
-/// `actors.csv` and `summary.csv`, and `cases.csv` across cases; `index.html`
-/// and `index.md` show it all, with each case's `aggregate.svg` inline when
-/// it is already in `out/<case>/` (the binary draws the figures first).
+/// actors) and compared with the baselines of `compare` (the binary passes
+/// [`main_job_compare_options`]`(`[`DEFAULT_DRAWS`](crate::compare::DEFAULT_DRAWS)`)`);
+/// the findings printed to `log`, and written to `out`:
+///
+/// * per case `actors.{csv,json}`, `summary.{csv,json}`, `brokerage.{csv,json}`
+///   (Gould–Fernandez roles by actor), `top_<measure>.{csv,json}`, the
+///   comparison `comparison.{md,csv,json}` and the CSV and JSON of each of
+///   its tables (`comparison_<table>.{csv,json}`);
+/// * across cases `cases.{csv,json}`, `comparison.md` (every case side by
+///   side), `comparison.{csv,json}` (every case's comparison);
+/// * `index.html` and `index.md` showing it all, each table linked to its
+///   files, with each case's `aggregate.svg` inline when it is already in
+///   `out/<case>/` (the binary draws the figures first).
+///
 /// Running it twice writes the same bytes.
 ///
 /// # Errors
-/// [`Error::Io`](crate::Error::Io) naming a file that cannot be written, or
-/// an error of a measure (none on the bundled cases).
-pub fn write_bundled_report(out: &Path, log: &mut impl Write) -> Result<()> {
+/// [`Error::Io`](crate::Error::Io) naming a file that cannot be written, an
+/// error of a measure (none on the bundled cases), or of the comparison
+/// (e.g. 0 draws).
+pub fn write_bundled_report(
+    out: &Path,
+    compare: &CompareOptions,
+    log: &mut impl Write,
+) -> Result<()> {
     let opts = ReportOptions::default();
     let mut cases = format!("case,{}\n", REPORT_ROWS.join(","));
+    let mut cases_table = PageTable::new("cases", "Every case side by side", &["case"]);
+    cases_table
+        .header
+        .extend(REPORT_ROWS.iter().map(|s| s.to_string()));
     let mut pages = Vec::new();
+    let mut comparisons = Vec::new();
     for name in crate::cases::names() {
         let g = crate::cases::load(name)?;
         let view = View::aggregate(&g);
         let t = actor_table(&view, &opts)?;
         let s = graph_summary(&view, &opts)?;
-        let mut brokers: Vec<(f64, &str, &str)> = t
-            .column("brokerage")?
-            .into_iter()
-            .zip(&t.attrs)
-            .filter(|((_, v), _)| *v > 0.0)
-            .map(|((id, v), a)| (v, id, a[1].as_str()))
-            .collect();
-        brokers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let brokers = brokerage_table(&g, &t, name)?;
         let top: Vec<String> = brokers
+            .rows
             .iter()
             .take(5)
-            .map(|(v, id, sector)| format!("{id} ({sector}) {v}"))
+            .map(|r| {
+                format!(
+                    "{} ({}) {}",
+                    r[0].shown(),
+                    r[2].shown(),
+                    r[r.len() - 1].shown()
+                )
+            })
             .collect();
         writeln!(log, "{name}: {}", g.summary_line()).map_err(log_err)?;
         writeln!(
@@ -95,51 +268,102 @@ pub fn write_bundled_report(out: &Path, log: &mut impl Write) -> Result<()> {
         writeln!(
             log,
             "  top cross-sector brokers (Gould-Fernandez total by sector): {}",
-            top.join(", ")
+            if top.is_empty() {
+                "none".to_string()
+            } else {
+                top.join(", ")
+            }
+        )
+        .map_err(log_err)?;
+        let c = crate::compare::compare(&g, compare)?;
+        writeln!(
+            log,
+            "  comparison ({} draws per baseline, headline coding): {}",
+            c.draws,
+            tally(&c)
         )
         .map_err(log_err)?;
         let dir = out.join(name);
         std::fs::create_dir_all(&dir).map_err(|e| crate::io::write_error(&dir, e))?;
         write_file(&dir.join("actors.csv"), &t.to_csv())?;
+        write_file(&dir.join("actors.json"), &t.to_json())?;
         write_file(&dir.join("summary.csv"), &s.to_csv())?;
+        write_file(&dir.join("summary.json"), &s.to_json())?;
+        let md = comparison_markdown(&c);
+        write_file(&dir.join("comparison.md"), &md)?;
+        write_file(
+            &dir.join("comparison.csv"),
+            &comparison_csv(std::slice::from_ref(&c)),
+        )?;
+        write_file(
+            &dir.join("comparison.json"),
+            &comparison_json(std::slice::from_ref(&c)),
+        )?;
         let row: Vec<String> = REPORT_ROWS
             .iter()
             .map(|r| s.get(r).map_or(String::new(), csv_number))
             .collect();
         cases.push_str(&format!("{name},{}\n", row.join(",")));
-        let mut top = Vec::new();
-        for m in super::TOP_MEASURES {
-            let scores = t.scores(m)?;
-            let rows = scores
-                .top(super::TOP_K)
+        let mut cells: Vec<Cell> = vec![name.into()];
+        cells.extend(REPORT_ROWS.iter().map(|r| Cell::from(s.get(r))));
+        cases_table.rows.push(cells);
+        let tops = super::TOP_MEASURES
+            .iter()
+            .map(|m| top_table(&g, &t, name, m).map(Block::Table))
+            .collect::<Result<Vec<_>>>()?;
+        let mut blocks = vec![
+            PageBlock::One(Block::Para(format!(
+                "Every actor's measures: [actors.csv]({name}/actors.csv), [actors.json]({name}/actors.json) (`coprod columns` says what each column is)."
+            ))),
+            PageBlock::Columns(vec![vec![Block::Table(summary_table(&s, name))], {
+                let mut right = vec![
+                    Block::Heading(format!("Top {} actors", super::TOP_K)),
+                    Block::Para("Only actors with a positive score are ranked.".into()),
+                ];
+                right.extend(tops);
+                right
+            }]),
+            PageBlock::One(Block::Heading("Brokerage".into())),
+            PageBlock::One(Block::Table(brokers)),
+            PageBlock::One(Block::Heading("Comparison with the baselines".into())),
+            PageBlock::One(Block::Para(format!(
+                "The whole comparison: [comparison.md]({name}/comparison.md), [comparison.csv]({name}/comparison.csv), [comparison.json]({name}/comparison.json)."
+            ))),
+        ];
+        blocks.extend(
+            markdown_blocks(&md, &format!("{name}/comparison"))
                 .into_iter()
-                .map(|(id, v)| {
-                    let label = g.actor_by_id(id).map_or(String::new(), |a| {
-                        if a.label_zh.is_empty() {
-                            a.label.clone()
-                        } else {
-                            format!("{} / {}", a.label, a.label_zh)
-                        }
-                    });
-                    (id.to_string(), label, v)
-                })
-                .collect();
-            top.push(((*m).to_string(), rows));
-        }
+                .map(PageBlock::One),
+        );
         pages.push(super::CasePage {
             name: name.to_string(),
             title: g.meta().title.clone(),
             summary_line: g.summary_line(),
             svg: std::fs::read_to_string(dir.join("aggregate.svg")).ok(),
-            graph_rows: s.rows.iter().map(|(n, v)| ((*n).to_string(), *v)).collect(),
-            top,
+            blocks,
         });
+        comparisons.push(c);
     }
     write_file(&out.join("cases.csv"), &cases)?;
-    super::write_index(out, &pages, &cases)?;
+    cases_table.files = Files::Beside;
+    write_file(&out.join("cases.json"), &cases_table.to_json())?;
+    let cross_md = cross_case_markdown(&comparisons);
+    write_file(&out.join("comparison.md"), &cross_md)?;
+    write_file(&out.join("comparison.csv"), &comparison_csv(&comparisons))?;
+    write_file(&out.join("comparison.json"), &comparison_json(&comparisons))?;
+    let mut cross = vec![PageBlock::One(Block::Table(cases_table))];
+    cross.push(PageBlock::One(Block::Para(
+        "The comparisons of every case: [comparison.md](comparison.md), [comparison.csv](comparison.csv), [comparison.json](comparison.json).".into(),
+    )));
+    cross.extend(
+        markdown_blocks(&cross_md, "comparison_cases")
+            .into_iter()
+            .map(PageBlock::One),
+    );
+    super::write_index(out, &pages, &cross)?;
     writeln!(
         log,
-        "report written to {}/ (index.html, index.md, cases.csv; <case>/actors.csv, <case>/summary.csv; columns: coprod columns); the comparison is not part of the main job yet (coprod compare <case>)",
+        "report written to {}/: index.html and index.md (open index.html in a browser), cases.csv, comparison.md (every case side by side), comparison.csv, comparison.json; per case <case>/actors.csv, summary.csv, brokerage.csv, top_<measure>.csv, comparison.md, comparison.csv (each table also as JSON); columns: coprod columns",
         out.display()
     )
     .map_err(log_err)?;

@@ -6,6 +6,7 @@
 //! neither the figures' code nor the command line: the figure is SVG text
 //! read from the file the job drew.
 
+use super::page::{Block, Files, PageTable};
 use crate::error::Result;
 use crate::io::write_file;
 use std::path::Path;
@@ -13,10 +14,11 @@ use std::path::Path;
 /// The measures whose top actors each case shows.
 pub const TOP_MEASURES: &[&str] = &["betweenness", "brokerage", "liaison", "degree"];
 
-/// How many top actors per measure.
+/// How many top actors per measure (fewer when fewer actors have a non-zero score).
 pub const TOP_K: usize = 5;
 
-/// One case on the page.
+/// One case on the page: its heading, figure, and blocks (tables, the
+/// comparison) in order.
 #[derive(Debug, Clone, Default)]
 pub struct CasePage {
     /// The case id (`jinsong`).
@@ -27,14 +29,35 @@ pub struct CasePage {
     pub summary_line: String,
     /// The aggregate figure as SVG text, if drawn.
     pub svg: Option<String>,
-    /// `(measure, value)` of the graph summary, undefined as `None`.
-    pub graph_rows: Vec<(String, Option<f64>)>,
-    /// Per measure of [`TOP_MEASURES`]: `(measure, [(id, label, value)])`.
-    pub top: Vec<(String, TopActors)>,
+    /// What the section shows under the figure.
+    pub blocks: Vec<PageBlock>,
 }
 
-/// The top actors of one measure: `(id, label, value)`, highest first.
-pub type TopActors = Vec<(String, String, f64)>;
+/// A block of a page section: a [`Block`], or blocks side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageBlock {
+    /// One block.
+    One(Block),
+    /// Columns of blocks, side by side on the page (one after another in Markdown).
+    Columns(Vec<Vec<Block>>),
+}
+
+impl PageBlock {
+    /// Every table in it, in order.
+    pub fn tables(&self) -> Vec<&PageTable> {
+        let blocks: Vec<&Block> = match self {
+            PageBlock::One(b) => vec![b],
+            PageBlock::Columns(cs) => cs.iter().flatten().collect(),
+        };
+        blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+}
 
 /// Text escaped for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
@@ -68,14 +91,6 @@ fn escape_md(s: &str) -> String {
     out
 }
 
-fn value(v: Option<f64>) -> String {
-    match v {
-        None => "-".into(),
-        Some(v) if v.is_nan() => "-".into(),
-        Some(v) => crate::model::fmt_value(v),
-    }
-}
-
 /// An SVG file's text made fit to inline: the XML prolog, DOCTYPE and
 /// comments before `<svg` dropped, the namespace declarations removed (HTML
 /// puts an inline `<svg>` in the SVG namespace) and `xlink:` attributes (`href`,
@@ -102,7 +117,9 @@ th{background:#f3f3f3;cursor:pointer;user-select:none}th:after{content:' \\2195'
 th.asc:after{content:' \\2191';color:#333}th.desc:after{content:' \\2193';color:#333}
 .figure{max-width:100%;overflow:auto;border:1px solid #eee}.figure svg{max-width:100%;height:auto}
 .tops{display:flex;flex-wrap:wrap;gap:1.5em}.note{color:#555;font-style:italic}
-.cols{display:flex;gap:2em;align-items:flex-start}";
+.cols{display:flex;gap:2em;align-items:flex-start;flex-wrap:wrap}.cols>div{flex:1 1 28em;min-width:0}
+h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.scroll{max-width:100%;overflow-x:auto}
+code{background:#f3f3f3;padding:0 .2em}details{margin:.5em 0}li{margin:.2em 0}";
 
 /// No `<` or `&` in it, so the page stays XML-ish.
 const JS: &str = "document.querySelectorAll('table.sortable').forEach(function(t){
@@ -113,91 +130,179 @@ function key(r){var s=r.cells[i].textContent,x=parseFloat(s);return isNaN(x)||!/
 rows.sort(function(p,q){var a=key(p),c=key(q);var r=(typeof a==typeof c)?(c>a?-1:a>c?1:0):(typeof a=='number'?-1:1);return asc?r:-r});
 rows.forEach(function(r){b.appendChild(r)})})})});";
 
-/// One sortable HTML table; cells whose text is a number right-aligned.
-fn html_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
-    out.push_str("<table class=\"sortable\"><thead><tr>");
-    for h in header {
+/// A paragraph's text as HTML: escaped, `code` in backticks as `<code>`,
+/// `[text](target)` as a link.
+fn inline(s: &str) -> String {
+    let e = escape_html(s);
+    let mut out = String::with_capacity(e.len());
+    for (i, part) in e.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(&links(part));
+        }
+    }
+    out
+}
+
+/// `[text](target)` as `<a href="target">text</a>`; anything else as it is.
+fn links(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        let after = &rest[i + 1..];
+        let link = after.find("](").and_then(|j| {
+            let target = &after[j + 2..];
+            target
+                .find(')')
+                .map(|k| (&after[..j], &target[..k], j + 2 + k + 1))
+        });
+        match link {
+            Some((text, target, len)) if !text.contains('[') => {
+                out.push_str(&rest[..i]);
+                out.push_str(&format!("<a href=\"{target}\">{text}</a>"));
+                rest = &after[len..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The links to a table's files.
+fn file_links(t: &PageTable) -> String {
+    format!(
+        "<a href=\"{0}.csv\">CSV</a> · <a href=\"{0}.json\">JSON</a>",
+        escape_html(&t.stem)
+    )
+}
+
+/// One sortable HTML table; numeric cells right-aligned.
+fn html_table(out: &mut String, t: &PageTable) {
+    if !t.title.is_empty() {
+        out.push_str(&format!("<h4>{}</h4>\n", escape_html(&t.title)));
+    }
+    if !t.note.is_empty() {
+        out.push_str(&format!("<p class=\"note\">{}</p>\n", inline(&t.note)));
+    }
+    if !t.stem.is_empty() {
+        out.push_str(&format!("<p class=\"files\">{}</p>\n", file_links(t)));
+    }
+    out.push_str("<div class=\"scroll\"><table class=\"sortable\"><thead><tr>");
+    for h in &t.header {
         out.push_str(&format!("<th>{}</th>", escape_html(h)));
     }
     out.push_str("</tr></thead><tbody>\n");
-    for r in rows {
+    for r in &t.rows {
         out.push_str("<tr>");
         for c in r {
-            let numeric = c.parse::<f64>().is_ok();
-            out.push_str(&if numeric {
-                format!("<td class=\"n\">{}</td>", escape_html(c))
-            } else {
-                format!("<td>{}</td>", escape_html(c))
-            });
+            let class = if c.is_numeric() { " class=\"n\"" } else { "" };
+            out.push_str(&format!("<td{class}>{}</td>", escape_html(&c.shown())));
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
-fn md_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
-    let h: Vec<String> = header.iter().map(|s| escape_md(s)).collect();
+/// Blocks as HTML (a table with an empty stem gets no file links).
+pub(crate) fn blocks_html(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        html_block(&mut out, b);
+    }
+    out
+}
+
+fn html_block(out: &mut String, b: &Block) {
+    match b {
+        Block::Heading(h) => out.push_str(&format!("<h3>{}</h3>\n", escape_html(h))),
+        Block::Para(p) => out.push_str(&format!("<p>{}</p>\n", inline(p))),
+        Block::List(items) => {
+            out.push_str(&format!(
+                "<details><summary>In words: {} lines (click to open)</summary>\n<ul>\n",
+                items.len()
+            ));
+            for i in items {
+                out.push_str(&format!("<li>{}</li>\n", inline(i)));
+            }
+            out.push_str("</ul>\n</details>\n");
+        }
+        Block::Table(t) => html_table(out, t),
+    }
+}
+
+fn html_page_block(out: &mut String, b: &PageBlock) {
+    match b {
+        PageBlock::One(b) => html_block(out, b),
+        PageBlock::Columns(cols) => {
+            out.push_str("<div class=\"cols\">\n");
+            for c in cols {
+                out.push_str("<div>\n");
+                for b in c {
+                    html_block(out, b);
+                }
+                out.push_str("</div>\n");
+            }
+            out.push_str("</div>\n");
+        }
+    }
+}
+
+fn md_table(out: &mut String, t: &PageTable) {
+    if !t.title.is_empty() {
+        out.push_str(&format!("#### {}\n\n", escape_md(&t.title)));
+    }
+    if !t.note.is_empty() {
+        out.push_str(&format!("*{}*\n\n", escape_md(&t.note)));
+    }
+    out.push_str(&format!("[CSV]({0}.csv) · [JSON]({0}.json)\n\n", t.stem));
+    let h: Vec<String> = t.header.iter().map(|s| escape_md(s)).collect();
     out.push_str(&format!("| {} |\n", h.join(" | ")));
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
-    for r in rows {
-        let c: Vec<String> = r.iter().map(|s| escape_md(s)).collect();
+    out.push_str(&format!("|{}\n", "---|".repeat(t.header.len())));
+    for r in &t.rows {
+        let c: Vec<String> = r.iter().map(|c| escape_md(&c.shown())).collect();
         out.push_str(&format!("| {} |\n", c.join(" | ")));
     }
     out.push('\n');
 }
 
-fn top_rows(rows: &[(String, String, f64)]) -> Vec<Vec<String>> {
-    rows.iter()
-        .enumerate()
-        .map(|(i, (id, label, v))| {
-            vec![
-                (i + 1).to_string(),
-                id.clone(),
-                label.clone(),
-                value(Some(*v)),
-            ]
-        })
-        .collect()
+fn md_block(out: &mut String, b: &Block) {
+    match b {
+        Block::Heading(h) => out.push_str(&format!("### {}\n\n", escape_md(h))),
+        // Already Markdown (comparison_markdown wrote it) or plain text.
+        Block::Para(p) => out.push_str(&format!("{p}\n\n")),
+        Block::List(items) => {
+            for i in items {
+                out.push_str(&format!("- {i}\n"));
+            }
+            out.push('\n');
+        }
+        Block::Table(t) => md_table(out, t),
+    }
 }
 
-const NOTE: &str = "The comparison against baselines (coprod compare) is not part of the main job yet: at 1,000 draws per baseline it is too slow. Run coprod compare <case> for the verdicts and the robustness table.";
-
-/// `cases.csv` text as a header and rows.
-fn parse_csv(csv: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut lines = csv.lines();
-    let header = lines
-        .next()
-        .map(|l| l.split(',').map(String::from).collect())
-        .unwrap_or_default();
-    let rows = lines
-        .map(|l| {
-            l.split(',')
-                .map(|c| {
-                    if c.is_empty() {
-                        return "-".to_string();
-                    }
-                    c.parse::<f64>()
-                        .map_or_else(|_| c.to_string(), |v| value(Some(v)))
-                })
-                .collect()
-        })
-        .collect();
-    (header, rows)
+fn md_page_block(out: &mut String, b: &PageBlock) {
+    match b {
+        PageBlock::One(b) => md_block(out, b),
+        PageBlock::Columns(cols) => cols.iter().flatten().for_each(|b| md_block(out, b)),
+    }
 }
 
-/// The page: every case, then the cross-case table (`cases_csv`, the text
-/// of `cases.csv`). The same inputs give the same bytes.
-pub fn index_html(cases: &[CasePage], cases_csv: &str) -> String {
+const INTRO: &str = "Every bundled case measured on the aggregate of its positive layers (brokerage by sector, core = the party actors), then compared with every baseline on every coding of the robustness table. Click a table header to sort; every table links to its CSV and JSON.";
+
+/// The page: every case, then the blocks across cases (`cross`). The same
+/// inputs give the same bytes.
+pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
     let mut o = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>coprod report</title>\n<style>\n",
     );
     o.push_str(CSS);
     o.push_str("\n</style>\n</head>\n<body>\n<h1>coprod: co-production actor graphs</h1>\n");
-    o.push_str("<p>Every bundled case measured on the aggregate of its positive layers (brokerage by sector, core = the party actors). Click a table header to sort.</p>\n");
-    o.push_str(&format!(
-        "<p class=\"note\">{}</p>\n<ul>\n",
-        escape_html(NOTE)
-    ));
+    o.push_str(&format!("<p>{}</p>\n<ul>\n", escape_html(INTRO)));
     for c in cases {
         o.push_str(&format!(
             "<li><a href=\"#{0}\">{0}</a>: {1}</li>\n",
@@ -221,37 +326,25 @@ pub fn index_html(cases: &[CasePage], cases_csv: &str) -> String {
             }
             None => o.push_str("<p class=\"note\">No figure drawn (coprod figure).</p>\n"),
         }
-        o.push_str("<div class=\"cols\"><div>\n<h3>Graph summary</h3>\n");
-        let rows: Vec<Vec<String>> = c
-            .graph_rows
-            .iter()
-            .map(|(n, v)| vec![n.clone(), value(*v)])
-            .collect();
-        html_table(&mut o, &["measure", "value"], &rows);
-        o.push_str("</div>\n<div>\n<h3>Top actors</h3>\n<div class=\"tops\">\n");
-        for (m, top) in &c.top {
-            o.push_str(&format!("<div><h3>{}</h3>\n", escape_html(m)));
-            html_table(&mut o, &["#", "id", "label", m], &top_rows(top));
-            o.push_str("</div>\n");
+        for b in &c.blocks {
+            html_page_block(&mut o, b);
         }
-        o.push_str("</div>\n</div></div>\n</section>\n");
+        o.push_str("</section>\n");
     }
     o.push_str("<section id=\"cross-case\">\n<h2>Across cases</h2>\n");
-    let (header, rows) = parse_csv(cases_csv);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    o.push_str("<div class=\"figure\">\n");
-    html_table(&mut o, &header, &rows);
-    o.push_str("</div>\n</section>\n<script>\n");
+    for b in cross {
+        html_page_block(&mut o, b);
+    }
+    o.push_str("</section>\n<script>\n");
     o.push_str(JS);
     o.push_str("\n</script>\n</body>\n</html>\n");
     o
 }
 
-/// The same tables in Markdown.
-pub fn index_markdown(cases: &[CasePage], cases_csv: &str) -> String {
+/// The same page in Markdown.
+pub fn index_markdown(cases: &[CasePage], cross: &[PageBlock]) -> String {
     let mut o = String::from("# coprod: co-production actor graphs\n\n");
-    o.push_str("Every bundled case measured on the aggregate of its positive layers (brokerage by sector, core = the party actors).\n\n");
-    o.push_str(&format!("*{NOTE}*\n\n"));
+    o.push_str(&format!("{INTRO}\n\n"));
     for c in cases {
         o.push_str(&format!(
             "## {}: {}\n\n{}\n\n",
@@ -262,32 +355,39 @@ pub fn index_markdown(cases: &[CasePage], cases_csv: &str) -> String {
         if c.svg.is_some() {
             o.push_str(&format!("![{0} aggregate]({0}/aggregate.svg)\n\n", c.name));
         }
-        o.push_str("### Graph summary\n\n");
-        let rows: Vec<Vec<String>> = c
-            .graph_rows
-            .iter()
-            .map(|(n, v)| vec![n.clone(), value(*v)])
-            .collect();
-        md_table(&mut o, &["measure", "value"], &rows);
-        for (m, top) in &c.top {
-            o.push_str(&format!("### Top {} by {}\n\n", top.len(), escape_md(m)));
-            md_table(&mut o, &["#", "id", "label", m], &top_rows(top));
+        for b in &c.blocks {
+            md_page_block(&mut o, b);
         }
     }
     o.push_str("## Across cases\n\n");
-    let (header, rows) = parse_csv(cases_csv);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    md_table(&mut o, &header, &rows);
+    for b in cross {
+        md_page_block(&mut o, b);
+    }
     o
 }
 
-/// Write `index.html` and `index.md` into `out`.
+/// Write `index.html` and `index.md` into `out`, and beside them the CSV and
+/// JSON of every table they show whose files the page writes
+/// ([`Files::FromCells`]).
 ///
 /// # Errors
 /// [`Error::Io`](crate::Error::Io) naming a file that cannot be written.
-pub fn write_index(out: &Path, cases: &[CasePage], cases_csv: &str) -> Result<()> {
-    write_file(&out.join("index.html"), &index_html(cases, cases_csv))?;
-    write_file(&out.join("index.md"), &index_markdown(cases, cases_csv))
+pub fn write_index(out: &Path, cases: &[CasePage], cross: &[PageBlock]) -> Result<()> {
+    let blocks = cases.iter().flat_map(|c| &c.blocks).chain(cross);
+    for b in blocks {
+        for t in b.tables() {
+            if t.files == Files::FromCells {
+                let csv = out.join(format!("{}.csv", t.stem));
+                if let Some(dir) = csv.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| crate::io::write_error(dir, e))?;
+                }
+                write_file(&csv, &t.to_csv())?;
+                write_file(&out.join(format!("{}.json", t.stem)), &t.to_json())?;
+            }
+        }
+    }
+    write_file(&out.join("index.html"), &index_html(cases, cross))?;
+    write_file(&out.join("index.md"), &index_markdown(cases, cross))
 }
 
 #[cfg(test)]
@@ -301,6 +401,10 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;金松&#39;"
         );
         assert_eq!(escape_md("a|b_c"), "a\\|b\\_c");
+        assert_eq!(
+            inline("see [a.csv](x/a.csv) and `kind:party` [not a link"),
+            "see <a href=\"x/a.csv\">a.csv</a> and <code>kind:party</code> [not a link"
+        );
     }
 
     #[test]

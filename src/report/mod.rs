@@ -8,7 +8,13 @@
 //!   party actors: "one core, many actors");
 //! * [`comparison_markdown`], [`cross_case_markdown`]: a [`Comparison`](crate::compare::Comparison)
 //!   written for a reader (verdict lines, the robustness table, the tied cores);
-//! * [`write_bundled_report`]: the main job (`cargo run --release`).
+//! * [`write_bundled_report`]: the main job (`cargo run --release`), with
+//!   the comparison [`main_job_compare_options`] sets; its page
+//!   ([`index_html`]) is built from [`PageTable`]s and [`Block`]s, each
+//!   table written beside it as CSV and JSON;
+//! * `to_html` on [`ActorTable`], [`GraphSummary`], [`Scores`](crate::model::Scores)
+//!   and [`Comparison`](crate::compare::Comparison), and `evcxr_display`
+//!   (feature `notebook`) showing it in an evcxr notebook.
 //!
 //! Every column and row is one table entry holding its name, its meaning,
 //! the reference call it equals and the function that computes it, so names
@@ -23,9 +29,11 @@ mod graph;
 mod html;
 mod hypothesis;
 mod inputs;
+mod notebook;
+mod page;
 
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
-pub use bundled::{REPORT_ROWS, write_bundled_report};
+pub use bundled::{BROKERAGE_ROLES, REPORT_ROWS, main_job_compare_options, write_bundled_report};
 pub use compare::{
     CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,
     cross_case_markdown, robustness_markdown, verdict_lines,
@@ -33,9 +41,11 @@ pub use compare::{
 pub use dial::{dial_cell, dial_markdown, dial_reading};
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
 pub use html::{
-    CasePage, TOP_K, TOP_MEASURES, escape_html, index_html, index_markdown, inline_svg, write_index,
+    CasePage, PageBlock, TOP_K, TOP_MEASURES, escape_html, index_html, index_markdown, inline_svg,
+    write_index,
 };
 pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
+pub use page::{Block, Cell, Files, PageTable, markdown_blocks, slug};
 
 use crate::model::Attribute;
 

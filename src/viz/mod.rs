@@ -46,6 +46,7 @@ mod dot;
 mod fallback;
 pub mod figure;
 pub mod names;
+mod notebook;
 pub mod plots;
 pub mod png;
 pub mod render;

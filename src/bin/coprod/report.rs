@@ -8,20 +8,29 @@ pub struct Args {
     /// Where to write the report.
     #[arg(long, default_value = "report")]
     pub out: PathBuf,
+    /// Draws per random baseline of each case's comparison.
+    #[arg(long, default_value_t = coprod::compare::DEFAULT_DRAWS)]
+    pub draws: usize,
 }
 
 impl Default for Args {
     fn default() -> Self {
         Args {
             out: PathBuf::from("report"),
+            draws: coprod::compare::DEFAULT_DRAWS,
         }
     }
 }
 
 /// Draw every case's figures, then measure every bundled case, print the
-/// findings and write the report (tables, `index.html` with the figures
+/// findings, compare each case with every baseline and write the report
+/// (tables as CSV and JSON, the comparisons, `index.html` with the figures
 /// inline, `index.md`).
 pub fn run(args: &Args) -> coprod::Result<()> {
     crate::figure::write_bundled(&args.out)?;
-    coprod::report::write_bundled_report(&args.out, &mut std::io::stdout().lock())
+    coprod::report::write_bundled_report(
+        &args.out,
+        &coprod::report::main_job_compare_options(args.draws),
+        &mut std::io::stdout().lock(),
+    )
 }
