@@ -41,11 +41,11 @@ mod robustness;
 mod statistics;
 
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
+pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use dial_fit::{
     DEFAULT_DIAL_DRAWS, DIAL_LEVEL, DialEstimate, DialFit, DialFitOptions, DialPoint,
     DialStatistic, PointStatistic, fit_dial,
 };
-pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
 pub use ensemble::{COUNTERFACTUAL_TOLERANCE, contrast};
 pub use panel::{
@@ -469,7 +469,9 @@ pub fn compare_cases(cases: &[MultiplexGraph], opts: &CompareOptions) -> Result<
 /// draws per random baseline, seed 0, the party actors as the core set,
 /// every coding of the robustness table ([`Coding::all_for`] each case:
 /// `codings` left empty), the default core–periphery search and tie
-/// tolerance, a progress bar only on a terminal.
+/// tolerance, the dial fit λ̂ with [`DialFitOptions::default`] (13 grid
+/// points × 100 draws on the directed coding), a progress bar only on a
+/// terminal.
 ///
 /// Measured on the 2-core development machine under load (see the commit
 /// that added it): `coprod compare all --draws 1000` with these options.
@@ -479,6 +481,7 @@ pub fn compare_cases(cases: &[MultiplexGraph], opts: &CompareOptions) -> Result<
 /// let o = main_job_options();
 /// assert_eq!((o.draws, o.seed, o.baselines.len()), (DEFAULT_DRAWS, 0, BASELINES.len()));
 /// assert!(o.codings.is_empty()); // every coding of each case
+/// assert_eq!(o.dial, Some(coprod::compare::DialFitOptions::default()));
 /// ```
 pub fn main_job_options() -> CompareOptions {
     CompareOptions {
@@ -487,6 +490,7 @@ pub fn main_job_options() -> CompareOptions {
         seed: 0,
         core: CoreSet::default(),
         codings: Vec::new(),
+        dial: Some(DialFitOptions::default()),
         ..CompareOptions::default()
     }
 }

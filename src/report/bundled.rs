@@ -41,16 +41,29 @@ pub const BROKERAGE_ROLES: &[&str] = &[
     "brokerage",
 ];
 
-/// The comparison the main job runs: every baseline of
-/// [`BASELINES`](crate::compare::BASELINES), `draws` draws each (the main
-/// job passes [`DEFAULT_DRAWS`](crate::compare::DEFAULT_DRAWS); a test a
-/// few), seed 0, the party actors as the core, every coding of the
-/// robustness table, a progress bar only on a terminal.
+/// The comparison the main job runs: [`compare::main_job_options`](crate::compare::main_job_options)
+/// (every baseline, seed 0, the party actors as the core, every coding, the
+/// dial fit) with `draws` draws per random baseline (the main job passes
+/// [`DEFAULT_DRAWS`](crate::compare::DEFAULT_DRAWS); a test a few) and
+/// `⌈draws / 10⌉` draws per grid point of the dial fit, within `[2, 100]`
+/// (100, the fit's default, at 1,000 draws).
+///
+/// ```
+/// let o = coprod::report::main_job_compare_options(1000);
+/// assert_eq!(o.dial.unwrap().draws, coprod::compare::DEFAULT_DIAL_DRAWS);
+/// assert_eq!(coprod::report::main_job_compare_options(4).dial.unwrap().draws, 2);
+/// ```
 pub fn main_job_compare_options(draws: usize) -> CompareOptions {
+    let base = crate::compare::main_job_options();
     CompareOptions {
-        baselines: crate::compare::BASELINES.iter().collect(),
         draws,
-        ..CompareOptions::default()
+        dial: base.dial.clone().map(|d| crate::compare::DialFitOptions {
+            draws: draws
+                .div_ceil(10)
+                .clamp(2, crate::compare::DEFAULT_DIAL_DRAWS),
+            ..d
+        }),
+        ..base
     }
 }
 
@@ -200,7 +213,8 @@ fn tally(c: &Comparison) -> String {
 ///   files, with each case's `aggregate.svg` inline when it is already in
 ///   `out/<case>/` (the binary draws the figures first).
 ///
-/// Running it twice writes the same bytes.
+/// Running it twice writes the same bytes. Returns the comparisons, in the
+/// bundled cases' order (the binary draws their plots from them).
 ///
 /// # Errors
 /// [`Error::Io`](crate::Error::Io) naming a file that cannot be written, an
@@ -210,7 +224,7 @@ pub fn write_bundled_report(
     out: &Path,
     compare: &CompareOptions,
     log: &mut impl Write,
-) -> Result<()> {
+) -> Result<Vec<Comparison>> {
     let opts = ReportOptions::default();
     let mut cases = format!("case,{}\n", REPORT_ROWS.join(","));
     let mut cases_table = PageTable::new("cases", "Every case side by side", &["case"]);
@@ -367,5 +381,5 @@ pub fn write_bundled_report(
         out.display()
     )
     .map_err(log_err)?;
-    Ok(())
+    Ok(comparisons)
 }

@@ -27,7 +27,7 @@ use super::plots::{
     BaselineGrid, BaselinePanel, ByKind, Dial, Estimate, Plot, ZCase, ZScores, png_fonts,
 };
 use super::png::{PngOptions, svg_to_png};
-use crate::compare::{Claim, Comparison, Draws, StatisticResult, baseline};
+use crate::compare::{Claim, Comparison, DialEstimate, DialFit, Draws, StatisticResult, baseline};
 use crate::error::{Error, Names, Result};
 use crate::model::Kind;
 use std::path::{Path, PathBuf};
@@ -245,7 +245,57 @@ pub fn write_comparison_plots(
             opts,
         )?);
     }
+    if let Some(fit) = &c.dial {
+        for curve in dial_curves(fit) {
+            let stem = dir.join(format!("dial_{}", curve.statistic));
+            files.extend(write_dial_plot(&c.case, &curve, &stem, opts)?);
+        }
+    }
     Ok(files)
+}
+
+/// The dial curves of a fit: one per statistic the fit's distance used
+/// (defined at every grid point), with the case's value and λ̂ with its
+/// interval when estimated. Empty when the fit drew nothing (e.g. `K ≤ 1`).
+///
+/// The means and sds are the fit's own (`DialPoint::statistics`); nothing
+/// is recomputed here.
+pub fn dial_curves(fit: &DialFit) -> Vec<DialCurve> {
+    let estimate = match &fit.estimate {
+        DialEstimate::Estimated {
+            lambda_hat,
+            interval,
+            ..
+        } => Some(Estimate {
+            value: *lambda_hat,
+            low: interval[0],
+            high: interval[1],
+        }),
+        DialEstimate::Undefined { .. } => None,
+    };
+    let lambda: Vec<f64> = fit.grid.iter().map(|p| p.lambda).collect();
+    fit.statistics
+        .iter()
+        .filter(|st| st.left_out.is_none())
+        .filter_map(|st| {
+            let at = |p: &crate::compare::DialPoint| {
+                p.statistics.iter().find(|x| x.name == st.name).cloned()
+            };
+            let points: Option<Vec<_>> = fit.grid.iter().map(at).collect();
+            let points = points?;
+            let mean: Option<Vec<f64>> = points.iter().map(|x| x.mean).collect();
+            let sd: Option<Vec<f64>> = points.iter().map(|x| x.sd).collect();
+            Some(DialCurve {
+                statistic: st.name.to_string(),
+                lambda: lambda.clone(),
+                mean: mean?,
+                sd: sd?,
+                observed: st.observed,
+                estimate,
+            })
+        })
+        .filter(|c| !c.lambda.is_empty())
+        .collect()
 }
 
 /// Write a measure by kind of the case `case` as `<stem>.svg` (and `.png`):

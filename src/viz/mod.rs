@@ -54,7 +54,7 @@ pub mod style;
 mod write;
 
 pub use comparison::{
-    DialCurve, PlotFormat, PlotOptions, write_by_kind_plot, write_comparison_plots,
+    DialCurve, PlotFormat, PlotOptions, dial_curves, write_by_kind_plot, write_comparison_plots,
     write_cross_case_plot, write_dial_plot,
 };
 pub use figure::{Figure, FigureEdge, FigureNode};

@@ -166,6 +166,16 @@ pub const BASELINE_NAMES: &[(&str, &str, &str)] = &[
     ("layer-shuffle", "layer shuffle", "層間打亂"),
     ("polycentric", "matched polycentric", "匹配多中心"),
     ("one-core", "matched one core", "匹配一核"),
+    (
+        "without-core",
+        "without the core (counterfactual)",
+        "去除核心(反事實)",
+    ),
+    (
+        "made-polycentric",
+        "made polycentric (counterfactual)",
+        "改為多中心(反事實)",
+    ),
 ];
 
 /// Actor-level measures a by-kind plot shows, in English and Chinese:

@@ -100,15 +100,41 @@ fn write_plots(
     dir: &std::path::Path,
     args: &Args,
 ) -> coprod::Result<()> {
-    use coprod::viz::{PlotOptions, write_by_kind_plot, write_comparison_plots};
-    let opts = PlotOptions {
+    let opts = coprod::viz::PlotOptions {
         lang: args.lang.parse()?,
         format: args.plot_format.parse()?,
     };
+    let ran = |b: &str| args.baseline.iter().any(|x| x == b || x == "all");
+    let cross = coprod::viz::comparison::CROSS_CASE_BASELINES
+        .iter()
+        .any(|b| ran(b));
+    if !cross {
+        eprintln!(
+            "note: no cross-case plot: it compares with {}, and --baseline ran neither",
+            coprod::viz::comparison::CROSS_CASE_BASELINES.join(" and ")
+        );
+    }
+    for f in plots(cs, graphs, dir, &opts, cross)? {
+        eprintln!("{}", f.display());
+    }
+    Ok(())
+}
+
+/// The plots of `cs` in `dir`: per case `dir/<case>/` one figure per
+/// statistic of the headline coding, the dial curves when the dial was fitted,
+/// betweenness by kind; across cases `dir/cross_case` when `cross_case`.
+pub fn plots(
+    cs: &[Comparison],
+    graphs: &[coprod::model::MultiplexGraph],
+    dir: &std::path::Path,
+    opts: &coprod::viz::PlotOptions,
+    cross_case: bool,
+) -> coprod::Result<Vec<std::path::PathBuf>> {
+    use coprod::viz::{write_by_kind_plot, write_comparison_plots};
     let mut files = Vec::new();
     for (c, g) in cs.iter().zip(graphs) {
         let case_dir = dir.join(&c.case);
-        files.extend(write_comparison_plots(c, &case_dir, &opts)?);
+        files.extend(write_comparison_plots(c, &case_dir, opts)?);
         let view = coprod::model::View::aggregate(g);
         let table = coprod::report::actor_table(&view, &coprod::report::ReportOptions::default())?;
         let values = table
@@ -121,29 +147,17 @@ fn write_plots(
             BY_KIND,
             &values,
             &case_dir.join(format!("{BY_KIND}_by_kind")),
-            &opts,
+            opts,
         )?);
     }
-    let ran = |b: &str| args.baseline.iter().any(|x| x == b || x == "all");
-    if coprod::viz::comparison::CROSS_CASE_BASELINES
-        .iter()
-        .any(|b| ran(b))
-    {
+    if cross_case {
         files.extend(coprod::viz::write_cross_case_plot(
             cs,
             &dir.join("cross_case"),
-            &opts,
+            opts,
         )?);
-    } else {
-        eprintln!(
-            "note: no cross-case plot: it compares with {}, and --baseline ran neither",
-            coprod::viz::comparison::CROSS_CASE_BASELINES.join(" and ")
-        );
     }
-    for f in files {
-        eprintln!("{}", f.display());
-    }
-    Ok(())
+    Ok(files)
 }
 
 /// Compare one case (or every bundled case) and write the result.

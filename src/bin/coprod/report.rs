@@ -25,12 +25,24 @@ impl Default for Args {
 /// Draw every case's figures, then measure every bundled case, print the
 /// findings, compare each case with every baseline and write the report
 /// (tables as CSV and JSON, the comparisons, `index.html` with the figures
-/// inline, `index.md`).
+/// inline, `index.md`), then the comparison plots in `<out>/plots/`.
 pub fn run(args: &Args) -> coprod::Result<()> {
     crate::figure::write_bundled(&args.out)?;
-    coprod::report::write_bundled_report(
+    let cs = coprod::report::write_bundled_report(
         &args.out,
         &coprod::report::main_job_compare_options(args.draws),
         &mut std::io::stdout().lock(),
-    )
+    )?;
+    let graphs = cs
+        .iter()
+        .map(|c| coprod::cases::load(&c.case))
+        .collect::<coprod::Result<Vec<_>>>()?;
+    let dir = args.out.join("plots");
+    let files = crate::compare::plots(&cs, &graphs, &dir, &Default::default(), true)?;
+    println!(
+        "{} comparison plots in {}/ (per case: one per statistic, the dial curves, betweenness by kind; cross_case.svg)",
+        files.len(),
+        dir.display()
+    );
+    Ok(())
 }
