@@ -1,12 +1,16 @@
 //! The comparison engine end to end: `coprod compare jinsong --baseline all
 //! --draws 1000` (every baseline, 1,000 draws each, every coding of the
-//! robustness table, the tied cores), on rayon's default pool (every core).
-//! Target on the 2-core development machine: under 30 s. Measured with
-//! `time coprod compare jinsong --baseline <the 8 random ones> --draws 1000
-//! --format json` on that machine shared with four other builds (load ~12):
-//! user (CPU) time 31.5 s before the shared Brandes run / one-pass paths /
-//! sectors read once, 21.0 s after (wall 96 s -> 64 s, the load's share);
-//! the JSON is byte-identical.
+//! robustness table, the tied cores; no dial fit), on rayon's default pool
+//! (every core). Target on the 2-core development machine: under 30 s.
+//!
+//! Measured on that machine, idle (`cargo bench --bench compare`, 10
+//! samples): mean 9.81 s (95 % CI 9.32–10.24 s). The same run from the
+//! command line, `time coprod compare jinsong --baseline all --draws 1000
+//! --no-dial --format json`: 9.8 s wall on 2 threads, 20.4 s with
+//! `RAYON_NUM_THREADS=1` (2.08× less on two cores), the same JSON byte for
+//! byte. Before the shared Brandes run, the one-pass sector paths and the
+//! sectors read once, the 8 random baselines alone took 31.5 s of CPU (21.0 s
+//! after), measured under load.
 
 use coprod::compare::{CompareOptions, PANEL, Progress, compare};
 use criterion::{Criterion, criterion_group, criterion_main};
