@@ -129,10 +129,30 @@ pub fn write_bundled(out: &std::path::Path) -> coprod::Result<()> {
         let dir = out.join(&g.meta().id);
         let written = write_case_figures(&g, &opts, Format::Svg, &dir)?;
         fell_back |= written.engine == Some(Drawn::PureRust);
+        // The case beside one draw of its matched polycentric baseline (same
+        // actors, same ties per layer; seed 1), nodes where the case has them.
+        let poly =
+            coprod::baselines::polycentric(&g, &coprod::baselines::MatchedOptions::default(), 1)?;
+        let side = FigureOptions {
+            title: Some(format!(
+                "{}: the case and a matched polycentric draw (same actors and ties per layer; seed 1)",
+                g.meta().id
+            )),
+            size_by: None,
+            ..opts.clone()
+        };
+        let pair = coprod::viz::write_side_by_side(
+            &g,
+            &poly,
+            ("case", "matched polycentric"),
+            &side,
+            Format::Svg,
+            &dir.join("vs_polycentric"),
+        )?;
         println!(
-            "{}: {} figure files in {}/ (aggregate.svg, layer_*.svg, layers.svg, arenas.svg)",
+            "{}: {} figure files in {}/ (aggregate.svg, layer_*.svg, layers.svg, arenas.svg, vs_polycentric.svg)",
             g.meta().id,
-            written.files.len(),
+            written.files.len() + pair.len(),
             dir.display()
         );
     }
