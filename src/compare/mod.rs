@@ -484,12 +484,9 @@ pub fn compare_cases(cases: &[MultiplexGraph], opts: &CompareOptions) -> Result<
 /// assert_eq!(o.dial, Some(coprod::compare::DialFitOptions::default()));
 /// ```
 pub fn main_job_options() -> CompareOptions {
+    // The defaults are every baseline, DEFAULT_DRAWS, seed 0, the party,
+    // every coding; the main job adds the dial fit.
     CompareOptions {
-        baselines: BASELINES.iter().collect(),
-        draws: DEFAULT_DRAWS,
-        seed: 0,
-        core: CoreSet::default(),
-        codings: Vec::new(),
         dial: Some(DialFitOptions::default()),
         ..CompareOptions::default()
     }

@@ -6,7 +6,7 @@ use super::{
     ActorTable, ReportOptions, Table, actor_table, comparison_csv, comparison_json,
     comparison_markdown, cross_case_markdown, graph_summary,
 };
-use crate::compare::{CompareOptions, Comparison, Verdict};
+use crate::compare::{CompareOptions, Comparison};
 use crate::error::Result;
 use crate::io::{csv_number, write_file};
 use crate::model::{MultiplexGraph, View};
@@ -183,17 +183,10 @@ fn summary_table(s: &super::GraphSummary, case: &str) -> PageTable {
 /// `+a −b 0:c`: the verdicts over every claimed statistic and baseline of
 /// the headline coding.
 fn tally(c: &Comparison) -> String {
-    let (mut plus, mut minus, mut zero) = (0, 0, 0);
-    for r in c.codings.first().map_or(&[][..], |h| &h.statistics[..]) {
-        for b in &r.baselines {
-            match b.verdict {
-                Verdict::Supports => plus += 1,
-                Verdict::Contradicts => minus += 1,
-                Verdict::NoDifference => zero += 1,
-                _ => {}
-            }
-        }
-    }
+    let (plus, minus, zero) = c
+        .codings
+        .first()
+        .map_or((0, 0, 0), super::compare::verdict_tally);
     format!("{plus} support one core, {minus} against, {zero} no difference")
 }
 

@@ -2,7 +2,9 @@
 //! each baseline, the robustness table, the tied cores, and the cross-case
 //! table; CSV and JSON for other tools.
 
-use crate::compare::{Claim, Comparison, PANEL, Statistic, Summary, Unit, Value, Verdict};
+use crate::compare::{
+    Claim, CodingResult, Comparison, PANEL, Statistic, Summary, Unit, Value, Verdict,
+};
 use crate::io::csv_number;
 use crate::model::OutcomeStatus;
 
@@ -438,18 +440,24 @@ pub fn cross_case_markdown(cs: &[Comparison]) -> String {
             });
             out.push_str(&format!(" {cell} |"));
         }
-        let (mut plus, mut minus, mut zero) = (0, 0, 0);
-        for r in &h.statistics {
-            for b in &r.baselines {
-                match b.verdict {
-                    Verdict::Supports => plus += 1,
-                    Verdict::Contradicts => minus += 1,
-                    Verdict::NoDifference => zero += 1,
-                    _ => {}
-                }
-            }
-        }
+        let (plus, minus, zero) = verdict_tally(h);
         out.push_str(&format!(" +{plus} −{minus} 0:{zero} |\n"));
     }
     out
+}
+
+/// The tests' verdicts of a coding over every claimed statistic and random
+/// baseline: `(supports, contradicts, no difference)`; descriptive,
+/// undefined and value-to-value rows are not tests and are not counted.
+pub fn verdict_tally(h: &CodingResult) -> (usize, usize, usize) {
+    let (mut plus, mut minus, mut zero) = (0, 0, 0);
+    for b in h.statistics.iter().flat_map(|r| &r.baselines) {
+        match b.verdict {
+            Verdict::Supports => plus += 1,
+            Verdict::Contradicts => minus += 1,
+            Verdict::NoDifference => zero += 1,
+            _ => {}
+        }
+    }
+    (plus, minus, zero)
 }
