@@ -124,8 +124,10 @@ impl Forward {
         }
     }
 
-    /// The number of triangles at each node; in parallel when `par` (one
-    /// count array per worker, added at the end).
+    /// The number of triangles at each node; in parallel when `par`: one
+    /// count array per thread (worker `k` takes the work units `k, k + T,
+    /// k + 2T, …` of `T` threads), added at the end. The counts are integers,
+    /// so the result is the same for any `T`.
     pub(crate) fn per_node(&self, par: bool) -> Vec<u64> {
         let n = self.n();
         let unit = |(mark, t): &mut (Vec<u32>, Vec<u64>), r: std::ops::Range<usize>| {
@@ -135,17 +137,18 @@ impl Forward {
                 t[w as usize] += 1;
             });
         };
-        if par {
-            self.chunks()
+        let threads = if par { rayon::current_num_threads() } else { 1 };
+        if threads > 1 {
+            let chunks = self.chunks();
+            (0..threads)
                 .into_par_iter()
-                .fold(
-                    || (vec![u32::MAX; n], vec![0u64; n]),
-                    |mut st, r| {
-                        unit(&mut st, r);
-                        st
-                    },
-                )
-                .map(|(_, t)| t)
+                .map(|k| {
+                    let mut st = (vec![u32::MAX; n], vec![0u64; n]);
+                    for r in chunks.iter().skip(k).step_by(threads) {
+                        unit(&mut st, r.clone());
+                    }
+                    st.1
+                })
                 .reduce(
                     || vec![0u64; n],
                     |mut a, b| {
