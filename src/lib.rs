@@ -21,6 +21,7 @@
 //! * [`report`]: the actor table, the graph summary with the core-set
 //!   hypothesis, and the main job's report.
 //! * [`random`]: the seeded ChaCha8 generator every draw comes from.
+//! * [`progress`]: progress bars on long runs, silent off a terminal.
 //!
 //! ## Quick start
 //!
@@ -89,6 +90,7 @@ pub mod generate;
 pub mod io;
 pub mod measures;
 pub mod model;
+pub mod progress;
 pub mod random;
 pub mod report;
 pub mod viz;

@@ -1,6 +1,6 @@
 //! The crate's dependency order, checked on the source: modules import only
 //! modules before them in
-//! `error, random <- model <- {io, measures, generate} <- cases <- baselines <- compare <- {report, viz} <- cli`,
+//! `error, random, progress <- model <- {io, measures, generate} <- cases <- baselines <- compare <- {report, viz} <- cli`,
 //! and the measure families import each other without a cycle. Test modules
 //! (everything from a file's `#[cfg(test)]` on) may use anything.
 
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const RANKS: &[(&str, u32)] = &[
     ("error", 0),
     ("random", 0),
+    ("progress", 0),
     ("model", 1),
     ("io", 2),
     ("measures", 2),

@@ -4,39 +4,13 @@
 use super::panel::Claim;
 use crate::error::{Error, Result};
 use crate::random::{CoprodRng, stream};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::io::IsTerminal;
 
 /// The default number of draws per baseline.
 pub const DEFAULT_DRAWS: usize = 1000;
 
-/// Whether an ensemble shows a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Progress {
-    /// A bar on standard error when it is a terminal; silence otherwise (pipes, files, CI).
-    #[default]
-    Auto,
-    /// Never.
-    Hidden,
-}
-
-impl Progress {
-    /// A bar of `total` steps (hidden unless [`Progress::Auto`] on a terminal).
-    pub(crate) fn bar(self, total: u64, what: &str) -> ProgressBar {
-        if self == Progress::Hidden || !std::io::stderr().is_terminal() {
-            return ProgressBar::hidden();
-        }
-        let bar = ProgressBar::new(total);
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} draws ({eta} left)")
-        {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_message(what.to_string());
-        bar
-    }
-}
+pub use crate::progress::Progress;
 
 /// Draws `0..draws` of an ensemble seeded with `seed`, in parallel on rayon's
 /// pool: draw `i` gets its own generator [`stream`]`(seed, i)` and the

@@ -271,7 +271,7 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
     recodings.sort();
     recodings.dedup();
     let total: u64 = (recodings.len() * opts.baselines.len()) as u64 * opts.draws as u64;
-    let bar = opts.progress.bar(total, &case.meta().id);
+    let bar = opts.progress.bar(total, &case.meta().id, "draws");
     let mut results: Vec<Option<CodingResult>> = vec![None; codings.len()];
     for rec in recodings {
         let g = rec.apply(case)?;
