@@ -318,6 +318,19 @@ pub enum Error {
         /// What to try (tolerance, alpha…).
         hint: String,
     },
+    /// A compact binary case file (`.coprod`, written by `coprod generate` or
+    /// [`io::write_compact`](crate::io::write_compact)) that is not one: a
+    /// wrong magic number or version, a truncated section, a bad checksum, or
+    /// a record whose value is out of range.
+    #[error("{}: byte offset {offset}: {reason}", path.display())]
+    BinaryFormat {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the section or record where the problem was found.
+        offset: u64,
+        /// What is wrong, naming the value.
+        reason: String,
+    },
     /// Several problems found in one input; each names its own location.
     #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Error>),

@@ -5,8 +5,12 @@
 //! See [`community`] for the structure, the ties and the randomness.
 
 use crate::error::{Error, Result};
-use crate::model::{Aggregation, Csr, Kind, Level, MultiplexGraph};
+use crate::model::{
+    Aggregation, CaseMeta, CaseSource, Csr, Fact, FactValue, Kind, LayerSpec, Level,
+    MultiplexGraph, SourceActor, SourceTie,
+};
 use crate::random::{CoprodRng, below, stream};
+use std::borrow::Cow;
 
 /// The figures a synthetic community is generated from.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +34,108 @@ pub struct CommunitySpec {
     pub neighbours: u32,
     /// Probability that a household contact has a tension tie, in `[0, 1]`.
     pub tension_share: f64,
+    /// Who leads the organisations of the state, the market and society:
+    /// the party ([`Variant::OneCore`]), each sector's own head
+    /// ([`Variant::Polycentric`]), or a mixture ([`Variant::Dial`]).
+    pub variant: Variant,
+    /// The case the figures come from (the generated case's name and id
+    /// start with it); ascii letters, digits, `_`, `-`.
+    pub name: String,
+}
+
+/// Who leads the non-party organisations of a synthetic community.
+///
+/// Four leadership ties per sub-district and community run from a party
+/// organisation to an organisation of another sector in the one-core
+/// community; each has a polycentric alternative from the head of that
+/// organisation's own sector, at the same or the level above:
+///
+/// | one core (party leads) | polycentric (the sector's own head leads) |
+/// |---|---|
+/// | party working committee → sub-district office | department `s mod D` → sub-district office (state) |
+/// | community party committee → residents' committee | sub-district office → residents' committee (state) |
+/// | community party committee → property company | renewal service firm → property company (market) |
+/// | community party committee → owners' committee | owners' committee → the head of one of its community's buildings, drawn uniformly (society) |
+///
+/// The party's own chain (district committee → working committees →
+/// community party committees → building party groups → party members) and
+/// every other layer are the same in all variants, so the variants have the
+/// same actors and the same number of ties in every layer: the party is one
+/// centre among four at the polycentric end, as in the
+/// [matched baselines](crate::baselines::matched) — here by construction
+/// rather than drawn from a case's budgets.
+///
+/// [`Variant::Dial`]`(λ)` keeps each of these ties from the party with
+/// probability `λ` (independently, from `random::stream(seed, 2^64 − 1)`,
+/// one draw per tie plus one building draw per community whatever `λ`, so
+/// two values of `λ` with one seed share their draws);
+/// `OneCore` is `Dial(1)` and `Polycentric` is `Dial(0)`, exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Variant {
+    /// The party leads every organisation (`λ = 1`).
+    #[default]
+    OneCore,
+    /// Each sector's head leads its organisations (`λ = 0`).
+    Polycentric,
+    /// Each lead from the party with probability `λ` in `[0, 1]`.
+    Dial(f64),
+}
+
+impl Variant {
+    /// The share `λ` of the four re-sourceable leadership ties kept by the party.
+    pub fn party_share(self) -> f64 {
+        match self {
+            Variant::OneCore => 1.0,
+            Variant::Polycentric => 0.0,
+            Variant::Dial(l) => l,
+        }
+    }
+}
+
+impl std::fmt::Display for Variant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Variant::OneCore => f.write_str("one-core"),
+            Variant::Polycentric => f.write_str("polycentric"),
+            Variant::Dial(l) => write!(f, "dial:{l}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Variant {
+    type Err = Error;
+    /// `one-core`, `polycentric` or `dial:<λ>` with `λ` in `[0, 1]`.
+    ///
+    /// ```
+    /// use coprod::generate::Variant;
+    /// assert_eq!("polycentric".parse::<Variant>().unwrap(), Variant::Polycentric);
+    /// assert_eq!("dial:0.25".parse::<Variant>().unwrap(), Variant::Dial(0.25));
+    /// assert!("polycentrik".parse::<Variant>().is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] listing the variants; [`Error::InvalidParameter`]
+    /// for a `λ` that is not a number in `[0, 1]`.
+    fn from_str(s: &str) -> Result<Variant> {
+        match s {
+            "one-core" => Ok(Variant::OneCore),
+            "polycentric" => Ok(Variant::Polycentric),
+            _ => match s.strip_prefix("dial:") {
+                Some(l) => match l.parse::<f64>() {
+                    Ok(l) if (0.0..=1.0).contains(&l) => Ok(Variant::Dial(l)),
+                    _ => Err(Error::InvalidParameter {
+                        name: "variant",
+                        reason: format!("`{s}`: λ must be a number in [0, 1]"),
+                    }),
+                },
+                None => Err(Error::UnknownName {
+                    what: "variant",
+                    value: s.to_string(),
+                    available: crate::Names::of(["one-core", "polycentric", "dial:<λ>"], s),
+                }),
+            },
+        }
+    }
 }
 
 impl Default for CommunitySpec {
@@ -45,6 +151,8 @@ impl Default for CommunitySpec {
             party_member_share: 0.08,
             neighbours: 2,
             tension_share: 0.01,
+            variant: Variant::OneCore,
+            name: "jinsong".into(),
         }
     }
 }
@@ -108,6 +216,7 @@ impl CommunitySpec {
             persons_per_household: per_household,
             households_per_building: (households / buildings).round() as u32,
             buildings_per_community: buildings.round() as u32,
+            name: meta.id.clone(),
             ..CommunitySpec::default()
         };
         spec.check()?;
@@ -149,6 +258,19 @@ impl CommunitySpec {
             if !(0.0..=1.0).contains(&p) {
                 return bad(name, format!("{p} is not in [0, 1]"));
             }
+        }
+        let l = self.variant.party_share();
+        if !(0.0..=1.0).contains(&l) {
+            return bad("variant", format!("λ = {l} is not in [0, 1]"));
+        }
+        if !crate::model::is_valid_id(&self.name) {
+            return bad(
+                "name",
+                format!(
+                    "`{}` (use letters, digits, `_`, `-`)",
+                    self.name.escape_debug()
+                ),
+            );
         }
         if self.neighbours > 64 {
             return bad("neighbours", format!("{} is more than 64", self.neighbours));
@@ -204,6 +326,7 @@ pub struct Community {
     household_t: u64,
     party_t: u64,
     tension_t: u64,
+    lead_t: u64,
 }
 
 /// One building's households and party members, redrawn identically from
@@ -302,6 +425,7 @@ pub fn community(spec: &CommunitySpec, seed: u64) -> Result<Community> {
         household_t: threshold((spec.persons_per_household - 1.0) / 4.0),
         party_t: threshold(spec.party_member_share),
         tension_t: threshold(spec.tension_share),
+        lead_t: threshold(spec.variant.party_share()),
     };
     // Draw the buildings until the residents are all housed.
     let mut resident_kinds = Vec::with_capacity(spec.residents);
@@ -475,6 +599,137 @@ impl Community {
             .chain((0..self.buildings()).flat_map(move |b| self.building_ties(b)))
     }
 
+    /// The id of node `i`:
+    ///
+    /// ```text
+    /// district_party_committee, department_<d>
+    /// s<s>_party_working_committee, s<s>_office, s<s>_platform, s<s>_renewal_firm
+    /// c<c>_party_committee, c<c>_residents_committee, c<c>_owners_committee,
+    ///     c<c>_property_company, c<c>_council
+    /// b<b>_party_group, b<b>_head
+    /// r<r>                                   (residents, party members included)
+    /// ```
+    /// with sub-districts, communities, buildings and residents numbered from 0.
+    ///
+    /// ```
+    /// use coprod::generate::{community, CommunitySpec};
+    /// let c = community(&CommunitySpec { residents: 500, ..Default::default() }, 1).unwrap();
+    /// assert_eq!(c.id(0), "district_party_committee");
+    /// assert_eq!(c.id(c.residents_start() as usize), "r0");
+    /// ```
+    ///
+    /// # Panics
+    /// If `i` is not below [`node_count`](Self::node_count).
+    pub fn id(&self, i: usize) -> String {
+        assert!(i < self.node_count(), "node {i} of {}", self.node_count());
+        let d = self.spec.departments as usize;
+        let subs = 1 + d;
+        let comms = subs + 4 * self.subdistricts;
+        let blds = comms + 5 * self.communities;
+        let res = self.residents_start() as usize;
+        const SUB: [&str; 4] = [
+            "party_working_committee",
+            "office",
+            "platform",
+            "renewal_firm",
+        ];
+        const COMM: [&str; 5] = [
+            "party_committee",
+            "residents_committee",
+            "owners_committee",
+            "property_company",
+            "council",
+        ];
+        match i {
+            0 => "district_party_committee".into(),
+            _ if i < subs => format!("department_{}", i - 1),
+            _ if i < comms => format!("s{}_{}", (i - subs) / 4, SUB[(i - subs) % 4]),
+            _ if i < blds => format!("c{}_{}", (i - comms) / 5, COMM[(i - comms) % 5]),
+            _ if i < res => {
+                let k = if (i - blds).is_multiple_of(2) {
+                    "party_group"
+                } else {
+                    "head"
+                };
+                format!("b{}_{k}", (i - blds) / 2)
+            }
+            _ => format!("r{}", i - res),
+        }
+    }
+
+    /// The metadata of the generated case: id
+    /// `<name>_<variant>_<residents>_seed<seed>` (the variant `one-core`,
+    /// `polycentric` or `dial-<λ>`), and as facts the figures it was drawn
+    /// from and the counts it came out with (residents, households,
+    /// buildings, communities, sub-districts, party members), each with
+    /// `doc = "coprod generate"` — synthetic figures have no source to quote.
+    pub fn meta(&self) -> CaseMeta {
+        let sp = &self.spec;
+        let variant = sp.variant.to_string().replace(':', "-");
+        let fact = |key: &str, value: FactValue, unit: &str| Fact {
+            key: key.into(),
+            value,
+            unit: Some(unit.into()),
+            doc: "coprod generate".into(),
+            quote: String::new(),
+        };
+        let int = |x: usize| FactValue::Integer(x as i64);
+        CaseMeta {
+            id: format!("{}_{variant}_{}_seed{}", sp.name, sp.residents, self.seed),
+            name: format!("Synthetic {} ({variant})", sp.name),
+            title: format!(
+                "A synthetic community generated from {}'s figures: {} residents, the {variant} variant, seed {}",
+                sp.name, sp.residents, self.seed
+            ),
+            place: "synthetic".into(),
+            period: String::new(),
+            sources: Vec::new(),
+            facts: vec![
+                fact("residents", int(self.residents()), "residents"),
+                fact("households", int(self.households), "households"),
+                fact("buildings", int(self.buildings()), "buildings"),
+                fact("communities", int(self.communities), "communities"),
+                fact("subdistricts", int(self.subdistricts), "sub-districts"),
+                fact("party_members", int(self.party_members), "residents"),
+                fact("departments", int(sp.departments as usize), "departments"),
+                fact("seed", FactValue::Integer(self.seed as i64), "seed"),
+                fact(
+                    "variant_party_share",
+                    FactValue::Real(sp.variant.party_share()),
+                    "share",
+                ),
+                fact(
+                    "persons_per_household",
+                    FactValue::Real(sp.persons_per_household),
+                    "persons",
+                ),
+                fact(
+                    "households_per_building",
+                    int(sp.households_per_building as usize),
+                    "households",
+                ),
+                fact(
+                    "buildings_per_community",
+                    int(sp.buildings_per_community as usize),
+                    "buildings",
+                ),
+                fact(
+                    "communities_per_subdistrict",
+                    int(sp.communities_per_subdistrict as usize),
+                    "communities",
+                ),
+                fact(
+                    "party_member_share",
+                    FactValue::Real(sp.party_member_share),
+                    "share",
+                ),
+                fact("neighbours", int(sp.neighbours as usize), "ties"),
+                fact("tension_share", FactValue::Real(sp.tension_share), "share"),
+            ],
+            outcome: None,
+        }
+    }
+
     fn rng_of(&self, building: usize) -> CoprodRng {
         stream(self.seed, building as u64 + 1)
     }
@@ -516,8 +771,10 @@ impl Community {
     /// The ties among organisations (a few per community).
     fn top_ties(&self) -> Vec<(u32, u32, u8)> {
         let mut rng = stream(self.seed, 0);
+        let mut vrng = stream(self.seed, u64::MAX);
         let mut t = Vec::new();
         let d = self.spec.departments as usize;
+        let bpc = self.spec.buildings_per_community as usize;
         let cps = self.spec.communities_per_subdistrict as usize;
         for s in 0..self.subdistricts {
             let (pwc, office, platform, firm) = (
@@ -527,7 +784,12 @@ impl Community {
                 self.sub(s, 3),
             );
             t.push((0, pwc, LEADERSHIP));
-            t.push((pwc, office, LEADERSHIP));
+            let lead = if hit(&mut vrng, self.lead_t) {
+                pwc
+            } else {
+                self.department(s % d)
+            };
+            t.push((lead, office, LEADERSHIP));
             for x in [pwc, office, firm] {
                 t.push((platform, x, DELIBERATION));
             }
@@ -549,9 +811,27 @@ impl Community {
                 t.push((platform, cpc, DELIBERATION));
                 t.push((office, rc, ADMINISTRATIVE));
                 t.push((firm, rc, RESOURCE));
-                for x in [rc, oc, pc] {
-                    t.push((cpc, x, LEADERSHIP));
-                }
+                let keep_rc = hit(&mut vrng, self.lead_t);
+                let keep_oc = hit(&mut vrng, self.lead_t);
+                let first_b = c * bpc;
+                let in_c = (first_b + bpc).min(self.buildings()) - first_b;
+                let head = self.bld(first_b + below(&mut vrng, in_c as u64) as usize, 1);
+                let keep_pc = hit(&mut vrng, self.lead_t);
+                t.push(if keep_rc {
+                    (cpc, rc, LEADERSHIP)
+                } else {
+                    (office, rc, LEADERSHIP)
+                });
+                t.push(if keep_oc {
+                    (cpc, oc, LEADERSHIP)
+                } else {
+                    (oc, head, LEADERSHIP)
+                });
+                t.push(if keep_pc {
+                    (cpc, pc, LEADERSHIP)
+                } else {
+                    (firm, pc, LEADERSHIP)
+                });
                 for x in [cpc, rc, oc, pc] {
                     t.push((council, x, DELIBERATION));
                 }
@@ -614,5 +894,32 @@ impl Community {
             }
         }
         t
+    }
+}
+
+/// The community as a case a writer can stream
+/// ([`io::write_compact`](crate::io::write_compact),
+/// [`io::write_case_csv`](crate::io::write_case_csv)): the standard layers,
+/// ids from [`Community::id`], ties replayed from the seed with weight 1.
+impl CaseSource for Community {
+    fn meta(&self) -> Cow<'_, CaseMeta> {
+        Cow::Owned(Community::meta(self))
+    }
+    fn layers(&self) -> Cow<'_, [LayerSpec]> {
+        Cow::Owned(LayerSpec::standard())
+    }
+    fn actor_count(&self) -> usize {
+        self.node_count()
+    }
+    fn actors(&self) -> Box<dyn Iterator<Item = SourceActor<'_>> + '_> {
+        Box::new(
+            (0..self.node_count()).map(|i| (Cow::Owned(self.id(i)), self.kinds[i], self.levels[i])),
+        )
+    }
+    fn ties(&self) -> Box<dyn Iterator<Item = SourceTie> + '_> {
+        Box::new(Community::ties(self).map(|(u, v, l)| (u, v, l, 1.0)))
+    }
+    fn weighted(&self) -> bool {
+        false
     }
 }

@@ -10,7 +10,7 @@
 
 mod community;
 
-pub use community::{COMMUNITY_LAYERS, Community, CommunitySpec, community};
+pub use community::{COMMUNITY_LAYERS, Community, CommunitySpec, Variant, community};
 
 use crate::error::{Error, Result};
 use crate::model::{Aggregation, Csr};

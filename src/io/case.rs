@@ -57,7 +57,11 @@ pub(crate) struct CaseFile {
 
 impl CaseFile {
     pub(crate) fn from_graph(g: &MultiplexGraph) -> CaseFile {
-        let m = g.meta().clone();
+        CaseFile::from_parts(g.meta().clone(), g.extra_layers().to_vec())
+    }
+
+    /// The document of a case with metadata `m` and extra (non-standard) layers.
+    pub(crate) fn from_parts(m: CaseMeta, layers: Vec<LayerSpec>) -> CaseFile {
         CaseFile {
             id: m.id,
             name: m.name,
@@ -67,8 +71,13 @@ impl CaseFile {
             sources: m.sources,
             facts: m.facts,
             outcome: m.outcome,
-            layers: g.extra_layers().to_vec(),
+            layers,
         }
+    }
+
+    /// The TOML text.
+    pub(crate) fn to_toml(&self) -> String {
+        toml::to_string(self).expect("case metadata serialises")
     }
 
     pub(crate) fn into_parts(self) -> (CaseMeta, Vec<LayerSpec>) {

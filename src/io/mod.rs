@@ -13,6 +13,7 @@
 
 mod case;
 mod case_write;
+mod compact;
 mod export;
 mod json;
 mod loaded;
@@ -26,6 +27,9 @@ pub use case::{
     load_case_str,
 };
 pub use case_write::{actors_csv, case_toml, ties_csv, write_case_dir};
+pub use compact::{
+    COMPACT_EXTENSION, COMPACT_MAGIC, is_compact_file, read_compact, write_case_csv, write_compact,
+};
 pub use export::{
     ExportFormat, edges_csv, export, nodes_csv, to_dot, to_gexf, to_graphml, to_node_link_json,
     to_pajek, to_ucinet_dl,

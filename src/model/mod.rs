@@ -2,6 +2,7 @@
 //! multiplex graph, its views and its compact snapshot.
 
 mod actor;
+mod compact;
 mod coreset;
 mod csr;
 mod graph;
@@ -16,6 +17,7 @@ mod tie;
 mod view;
 
 pub use actor::{Actor, Kind, Level, Provenance, Sector, is_valid_id};
+pub use compact::{CaseSource, CompactCase, SourceActor, SourceTie};
 pub use coreset::CoreSet;
 pub use csr::{Aggregation, Csr};
 pub use graph::MultiplexGraph;

@@ -31,6 +31,7 @@ mod hypothesis;
 mod inputs;
 mod notebook;
 mod page;
+mod scale;
 
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
 pub use bundled::{BROKERAGE_ROLES, REPORT_ROWS, main_job_compare_options, write_bundled_report};
@@ -46,6 +47,7 @@ pub use html::{
 };
 pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
 pub use page::{Block, Cell, Files, PageTable, markdown_blocks, slug};
+pub use scale::{ScaleMeasure, ScaleOptions, ScaleResult, analyse, write_scale_csv};
 
 use crate::model::Attribute;
 

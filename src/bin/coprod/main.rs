@@ -6,12 +6,14 @@
 //! unknown case, layer, actor, attribute or kind; a parameter out of range;
 //! clap's own usage errors).
 
+mod analyse;
 mod cases;
 mod columns;
 mod compare;
 mod edges;
 mod export;
 mod figure;
+mod generate;
 mod measures;
 mod multiplex_brokerage;
 mod nodes;
@@ -59,6 +61,10 @@ enum Command {
     Columns(columns::Args),
     /// Draw a case (or `all`): aggregate, each layer, the arena projection; DOT beside SVG (and PNG).
     Figure(figure::Args),
+    /// A synthetic community of any size from a case's figures (one-core, polycentric or between): a case directory and a compact binary file.
+    Generate(generate::Args),
+    /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
+    Analyse(analyse::Args),
 }
 
 /// The process exit code of a result.
@@ -94,6 +100,8 @@ fn main() -> ExitCode {
         Some(Command::MultiplexBrokerage(a)) => multiplex_brokerage::run(&a),
         Some(Command::Columns(a)) => columns::run(&a),
         Some(Command::Figure(a)) => figure::run(&a),
+        Some(Command::Generate(a)) => generate::run(&a),
+        Some(Command::Analyse(a)) => analyse::run(&a),
         Some(Command::Compare(a)) => compare::run(&a),
     };
     if let Err(e) = &r

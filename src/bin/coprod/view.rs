@@ -19,7 +19,7 @@ pub enum AggregationArg {
 /// Which case and which view of it.
 #[derive(Args, Debug, Clone)]
 pub struct ViewArgs {
-    /// A bundled case name (see `coprod cases`) or a case directory.
+    /// A bundled case name (see `coprod cases`), a case directory, or a compact file (`graph.coprod`).
     pub case: String,
     /// Comma-separated layers; `positive` for every positive layer (the default: all but tension), `all` for every layer.
     #[arg(long, value_delimiter = ',')]
@@ -38,11 +38,17 @@ pub struct ViewArgs {
     pub project_arenas: bool,
 }
 
-/// A case directory, if one exists at that path, else a bundled case by name.
+/// A compact file (`graph.coprod`, from `coprod generate`) if `case` is a
+/// file, a case directory if one exists at that path, else a bundled case by
+/// name.
 /// How a directory's files were read (an encoding, a delimiter) goes to
 /// standard error, one `coprod: note:` line each.
 pub fn load_case(case: &str) -> coprod::Result<MultiplexGraph> {
-    if Path::new(case).is_dir() {
+    let p = Path::new(case);
+    if p.is_file() {
+        return coprod::io::read_compact(p)?.to_multiplex();
+    }
+    if p.is_dir() {
         let loaded = coprod::io::load_case_dir_with_notes(case)?;
         for n in &loaded.notes {
             eprintln!("coprod: note: {n}");
