@@ -8,7 +8,8 @@
 //!
 //! * [`model`]: actors, layers, ties, the [`MultiplexGraph`](model::MultiplexGraph),
 //!   its views and the compact [`Csr`](model::Csr) snapshot.
-//! * [`io`]: the case-directory format (`case.toml`, `actors.csv`, `ties.csv`) and JSON.
+//! * [`io`]: the case-directory format (`case.toml`, `actors.csv`, `ties.csv`), JSON,
+//!   and the compact binary case (`graph.coprod`) for graphs of millions of ties.
 //! * [`cases`]: the bundled cases, compiled into the library.
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
