@@ -276,20 +276,27 @@ fn damaged_files_are_typed_errors_naming_the_offset_and_the_value() {
     );
     let (_, why) = read_err(&dir, "id.coprod", &edited(&bytes, |b| b[ids_at] = b' '));
     assert!(why.contains("actor 0: invalid id"), "{why}");
-    // Two ids made equal: the first two characters of actor 1's id set to actor 0's.
+    // Two ids made equal: the first pair of ids of one length, the later one overwritten.
     let c = CompactCase::from_source(&g).unwrap();
-    let (a, b0) = (c.id(0).to_string(), c.id(1).to_string());
-    if a.len() == b0.len() {
-        let at = ids_at + a.len();
-        let (_, why) = read_err(
-            &dir,
-            "dup.coprod",
-            &edited(&bytes, |b| {
-                b[at..at + a.len()].copy_from_slice(a.as_bytes())
-            }),
-        );
-        assert!(why.contains("duplicate id"), "{why}");
-    }
+    let (i, j) = (0..c.actor_count())
+        .flat_map(|i| (i + 1..c.actor_count()).map(move |j| (i, j)))
+        .find(|&(i, j)| c.id(i).len() == c.id(j).len())
+        .expect("two ids of one length");
+    let at = ids_at + (0..j).map(|k| c.id(k).len()).sum::<usize>();
+    let first = c.id(i).to_string();
+    let (_, why) = read_err(
+        &dir,
+        "dup.coprod",
+        &edited(&bytes, |b| {
+            b[at..at + first.len()].copy_from_slice(first.as_bytes())
+        }),
+    );
+    assert!(
+        why.contains(&format!(
+            "actor {j}: duplicate id `{first}` (also actor {i})"
+        )),
+        "{why}"
+    );
     let (_, why) = read_err(
         &dir,
         "size.coprod",

@@ -369,6 +369,11 @@ struct Plan {
 /// | information → | building head ↔ each household's contact (its first member); contact ↔ the other members; each contact ↔ `neighbours` contacts drawn in the same building (both arcs each) |
 /// | tension — | owners' committee — property company with probability 1/2 per community; each contact — a contact drawn in the same building with probability `tension_share` |
 ///
+/// The table is the one-core community ([`Variant::OneCore`], the default);
+/// [`Variant::Polycentric`] and [`Variant::Dial`] move four of the
+/// leadership ties per sub-district and community to each sector's own head
+/// (see [`Variant`]); nothing else changes.
+///
 /// At 10^6 residents with the defaults (Jinsong's figures) that is about
 /// 4 · 10^6 arcs in the aggregate.
 ///

@@ -6,7 +6,11 @@
 //!
 //! * [`gnm`]: Erdős–Rényi G(n, m).
 //! * [`community`]: synthetic communities from a case's figures
-//!   ([`CommunitySpec::like`]), streamed into a [`Csr`].
+//!   ([`CommunitySpec::like`]), one-core, polycentric or between
+//!   ([`Variant`]), streamed into a [`Csr`] or, as a
+//!   [`CaseSource`](crate::model::CaseSource), into a case directory and a
+//!   compact file ([`io::write_case_csv`](crate::io::write_case_csv),
+//!   [`io::write_compact`](crate::io::write_compact)).
 
 mod community;
 

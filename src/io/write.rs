@@ -36,6 +36,9 @@ pub fn csv_string(write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<(
 pub fn csv_number(x: f64) -> String {
     if x.is_nan() {
         String::new()
+    } else if x == x.trunc() && x.abs() < 1e15 {
+        // An integer (counts, core numbers, labels): the same text as below, faster.
+        (x as i64).to_string()
     } else {
         // `+ 0.0` turns -0 into 0.
         (x + 0.0).to_string()
@@ -72,6 +75,20 @@ mod tests {
         assert_eq!(csv_number(f64::NAN), "");
         assert_eq!(csv_number(-0.0), "0");
         assert_eq!(csv_number(0.1), "0.1");
+        for x in [
+            0.0,
+            1.0,
+            -1.0,
+            7.0,
+            1e14,
+            -123456789.0,
+            999999999999999.0,
+            2f64.powi(49),
+        ] {
+            assert_eq!(csv_number(x), x.to_string(), "{x}");
+        }
+        assert_eq!(csv_number(1e15), "1000000000000000");
+        assert_eq!(csv_number(f64::INFINITY), "inf");
         assert_eq!(json_number(f64::INFINITY), serde_json::Value::Null);
         let s = csv_string(|w| w.write_record(["a,b", "c"]));
         assert_eq!(s, "\"a,b\",c\n");
