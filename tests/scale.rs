@@ -496,9 +496,11 @@ fn analyse_equals_the_measures_on_the_same_view() {
                 v = v.symmetrized();
             }
             let direct = v.csr();
+            let core = c.core_set(&"kind:party".parse().unwrap()).unwrap();
             let opts = ScaleOptions {
                 measures: ScaleMeasure::ALL.to_vec(),
                 progress: Progress::Hidden,
+                core: Some(core.clone()),
                 ..Default::default()
             };
             let r = analyse(&csr, &opts).unwrap();
@@ -539,7 +541,18 @@ fn analyse_equals_the_measures_on_the_same_view() {
                     .fold(0.0, f64::max);
                 assert!(err <= 0.01, "{name} {k}: {err}");
             }
-            assert_eq!(r.columns.len(), ScaleMeasure::ALL.len() - 1);
+            assert_eq!(r.columns.len(), ScaleMeasure::ALL.len() - 2);
+            // Group betweenness of the party within ε of the exact value.
+            let gb = r
+                .graph
+                .iter()
+                .find(|x| x.0 == "group_betweenness")
+                .unwrap()
+                .1;
+            let exact = centrality::group_betweenness(&direct, &core, &Default::default())
+                .unwrap()
+                .unwrap();
+            assert!((gb - exact).abs() <= 0.01, "{name}: {gb} against {exact}");
         }
     }
     let g = cases::load("ly").unwrap();

@@ -253,6 +253,23 @@ impl CompactCase {
             })
     }
 
+    /// The members of `core` (dense indices): every actor of the kind, or
+    /// the ids (each found by a scan). A kind with no actor gives the empty set.
+    ///
+    /// # Errors
+    /// [`Error::UnknownActor`] for an id the case lacks, listing the nearest.
+    pub fn core_set(&self, core: &super::CoreSet) -> Result<super::NodeSet> {
+        let n = self.actor_count();
+        let members: Vec<usize> = match core {
+            super::CoreSet::Kind(k) => (0..n).filter(|&i| self.kinds[i] == *k).collect(),
+            super::CoreSet::Ids(ids) => ids
+                .iter()
+                .map(|id| self.index_of(id))
+                .collect::<Result<_>>()?,
+        };
+        super::NodeSet::new(n, members)
+    }
+
     /// A mask over [`layers`](Self::layers) of every positive layer (all but
     /// `tension` among the standard ones): the default aggregate, as
     /// [`Layers::Positive`](super::Layers::Positive).

@@ -12,11 +12,12 @@
 use crate::error::{Error, Names, Result};
 use crate::io::csv_number;
 use crate::measures::centrality::{
-    self, ApproxBetweennessOptions, ApproxMethod, BetweennessOptions, ClosenessOptions,
-    DegreeOptions, DegreeScale, HarmonicOptions, PageRankOptions,
+    self, ApproxBetweennessOptions, ApproxGroupBetweennessOptions, ApproxMethod,
+    BetweennessOptions, ClosenessOptions, DegreeOptions, DegreeScale, HarmonicOptions,
+    PageRankOptions,
 };
 use crate::measures::cohesion::{self, ClusteringOptions, CoreOptions};
-use crate::model::{CompactCase, Csr};
+use crate::model::{CompactCase, Csr, NodeSet};
 use std::io::Write;
 use std::time::Instant;
 
@@ -46,11 +47,14 @@ pub enum ScaleMeasure {
     Harmonic,
     /// Exact betweenness, NetworkX-normalised (all pairs): [`centrality::betweenness`].
     Betweenness,
+    /// Group betweenness of the core set (one number), by sampling within ε
+    /// with probability 1 − δ: [`centrality::approx_group_betweenness`].
+    GroupBetweenness,
 }
 
 impl ScaleMeasure {
     /// Every measure, in column order.
-    pub const ALL: [ScaleMeasure; 11] = [
+    pub const ALL: [ScaleMeasure; 12] = [
         ScaleMeasure::Degree,
         ScaleMeasure::PageRank,
         ScaleMeasure::CoreNumber,
@@ -62,6 +66,7 @@ impl ScaleMeasure {
         ScaleMeasure::Closeness,
         ScaleMeasure::Harmonic,
         ScaleMeasure::Betweenness,
+        ScaleMeasure::GroupBetweenness,
     ];
 
     /// What `coprod analyse` runs by default: every measure that is linear
@@ -91,6 +96,7 @@ impl ScaleMeasure {
             ScaleMeasure::Closeness => "closeness",
             ScaleMeasure::Harmonic => "harmonic",
             ScaleMeasure::Betweenness => "betweenness",
+            ScaleMeasure::GroupBetweenness => "group_betweenness",
         }
     }
 }
@@ -126,6 +132,9 @@ pub struct ScaleOptions {
     pub seed: u64,
     /// Progress bars on the long measures (betweenness, exact or sampled).
     pub progress: crate::progress::Progress,
+    /// The core set whose group betweenness
+    /// [`ScaleMeasure::GroupBetweenness`] estimates (required for it).
+    pub core: Option<NodeSet>,
 }
 
 impl Default for ScaleOptions {
@@ -137,6 +146,7 @@ impl Default for ScaleOptions {
             delta: 0.1,
             seed: 0,
             progress: crate::progress::Progress::Auto,
+            core: None,
         }
     }
 }
@@ -154,7 +164,8 @@ pub struct ScaleResult {
     /// `(column, value per node)`, in the order of the measures.
     pub columns: Vec<(&'static str, Vec<f64>)>,
     /// `(name, value)`: `transitivity`, `components`, `largest_component`,
-    /// and for a sampled betweenness its samples and vertex-diameter bound.
+    /// for a sampled betweenness its samples and vertex-diameter bound, and
+    /// `group_betweenness` (NaN with fewer than two non-members) with `core_size`.
     pub graph: Vec<(String, f64)>,
     /// `(measure, wall-clock seconds)`, in the order run.
     pub seconds: Vec<(&'static str, f64)>,
@@ -174,7 +185,9 @@ pub struct ScaleResult {
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for a measure named twice, an ε or δ
-/// outside `(0, 1)`; [`Error::NoConvergence`] from PageRank.
+/// outside `(0, 1)`, or group betweenness without a core set;
+/// [`Error::SizeMismatch`] for a core set of another graph;
+/// [`Error::NoConvergence`] from PageRank.
 pub fn analyse(g: &Csr, opts: &ScaleOptions) -> Result<ScaleResult> {
     for (i, m) in opts.measures.iter().enumerate() {
         if opts.measures[..i].contains(m) {
@@ -248,6 +261,26 @@ pub fn analyse(g: &Csr, opts: &ScaleOptions) -> Result<ScaleResult> {
             ScaleMeasure::Harmonic => Some(centrality::harmonic(g, &HarmonicOptions::default())),
             ScaleMeasure::Betweenness => {
                 Some(centrality::betweenness(g, &BetweennessOptions::default()))
+            }
+            ScaleMeasure::GroupBetweenness => {
+                let core = opts.core.as_ref().ok_or_else(|| Error::InvalidParameter {
+                    name: "core",
+                    reason: "group_betweenness needs a core set".into(),
+                })?;
+                let gb = centrality::approx_group_betweenness(
+                    g,
+                    core,
+                    &ApproxGroupBetweennessOptions {
+                        epsilon: opts.epsilon,
+                        delta: opts.delta,
+                        seed: opts.seed,
+                        ..Default::default()
+                    },
+                )?;
+                r.graph
+                    .push(("group_betweenness".into(), gb.unwrap_or(f64::NAN)));
+                r.graph.push(("core_size".into(), core.len() as f64));
+                None
             }
         };
         r.seconds.push((m.name(), t.elapsed().as_secs_f64()));

@@ -4,7 +4,7 @@
 
 use crate::output::OutputArgs;
 use crate::view::AggregationArg;
-use coprod::model::{Aggregation, CompactCase};
+use coprod::model::{Aggregation, CompactCase, CoreSet};
 use coprod::progress::Progress;
 use coprod::report::{ScaleMeasure, ScaleOptions, analyse, write_scale_csv};
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// A compact file (`graph.coprod`, from `coprod generate`), a directory holding one, a case directory, or a bundled case.
     pub case: String,
-    /// Comma-separated measures (default: degree,pagerank,core_number,component,clustering,transitivity,approx_betweenness; also kadabra, closeness, harmonic, betweenness).
+    /// Comma-separated measures (default: degree,pagerank,core_number,component,clustering,transitivity,approx_betweenness; also kadabra, group_betweenness of --core, closeness, harmonic, betweenness).
     #[arg(long, value_delimiter = ',')]
     pub measures: Vec<String>,
     /// Comma-separated layers; `positive` (the default) or `all`.
@@ -35,6 +35,9 @@ pub struct Args {
     /// Seed of the approximate betweenness's samples.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// The core set of `group_betweenness`: `kind:<kind>` or comma-separated actor ids.
+    #[arg(long, default_value = "kind:party")]
+    pub core: String,
     /// Also write the graph-level numbers, timings and peak memory as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
@@ -76,15 +79,17 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             .map(|m| m.parse())
             .collect::<coprod::Result<Vec<_>>>()?
     };
+    let core: CoreSet = args.core.parse()?;
+    let t = std::time::Instant::now();
+    let case = load_compact(&args.case)?;
     let opts = ScaleOptions {
+        core: Some(case.core_set(&core)?),
         measures,
         epsilon: args.epsilon,
         delta: args.delta,
         seed: args.seed,
         progress: Progress::Auto,
     };
-    let t = std::time::Instant::now();
-    let case = load_compact(&args.case)?;
     let load_s = t.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
     let mask = case.layer_mask(&args.layers)?;
