@@ -5,6 +5,7 @@
 
 use coprod::generate::{CommunitySpec, community, gnm};
 use coprod::measures::Direction;
+use coprod::measures::centrality::{DegreeOptions, DegreeScale, degree};
 use coprod::measures::cohesion::{
     ClusteringOptions, CoreOptions, core_number, local_clustering, triangles, weak_components,
 };
@@ -168,6 +169,26 @@ fn check(g: &Csr, what: &str) {
         }
     }
     if !g.is_directed() {
+        // degree: the row length, a self-loop twice; NetworkX scale / (n - 1)
+        let raw: Vec<f64> = (0..g.node_count())
+            .map(|u| {
+                let row = g.out_neighbors(u);
+                (row.len() + row.iter().filter(|&&v| v as usize == u).count()) as f64
+            })
+            .collect();
+        assert!(raw.iter().any(|&d| d > 0.0), "{what}: no tie");
+        let s = 1.0 / (g.node_count() as f64 - 1.0);
+        let scaled: Vec<f64> = raw.iter().map(|d| d * s).collect();
+        for threads in [1, 2] {
+            for (scale, want) in [(DegreeScale::Raw, &raw), (DegreeScale::NetworkX, &scaled)] {
+                let opts = DegreeOptions {
+                    scale,
+                    ..Default::default()
+                };
+                let got = on_threads(threads, || degree(g, &opts));
+                assert!(&got == want, "{what}: degree {scale:?}, {threads} threads");
+            }
+        }
         let want = triangles_by_definition(g);
         assert!(want.iter().sum::<f64>() > 0.0, "{what}: no triangle");
         let c1 = on_threads(1, || local_clustering(g, &ClusteringOptions::default())).unwrap();

@@ -228,22 +228,26 @@ fn weak_components_parallel(g: &Csr, unit: usize) -> Components {
             }
         }
     });
-    units
-        .par_iter()
-        .for_each(|unit| compress(&parent, unit.clone()));
-    let root: Vec<u32> = parent.into_iter().map(AtomicU32::into_inner).collect();
-    // Number the roots in node order: a count per unit, then offsets.
+    // Compress and count the roots of every unit in one pass (no link runs
+    // any more, so a root stays a root).
     let counts: Vec<u32> = units
         .par_iter()
-        .map(|r| r.clone().filter(|&u| root[u] == u as u32).count() as u32)
+        .map(|r| {
+            compress(&parent, r.clone());
+            r.clone()
+                .filter(|&u| parent[u].load(Ordering::Relaxed) == u as u32)
+                .count() as u32
+        })
         .collect();
+    let mut root: Vec<u32> = parent.into_iter().map(AtomicU32::into_inner).collect();
     let mut first = Vec::with_capacity(units.len());
     let mut total = 0u32;
     for c in &counts {
         first.push(total);
         total += c;
     }
-    // label[r] for every root r (other entries unused).
+    // Number the roots in node order: label[r] for every root r (the other
+    // entries stay zero pages never written).
     let mut label = vec![0u32; n];
     label
         .par_chunks_mut(unit)
@@ -262,27 +266,25 @@ fn weak_components_parallel(g: &Csr, unit: usize) -> Components {
         .into_par_iter()
         .map(|_| AtomicUsize::new(0))
         .collect();
-    let mut membership = vec![0u32; n];
-    // Sizes by atomic counts, the big component counted per unit (no
-    // contention on one counter); integer sums, the same in any order.
-    membership
-        .par_chunks_mut(unit)
-        .enumerate()
-        .for_each(|(k, chunk)| {
-            let mut in_big = 0usize;
-            for (i, m) in chunk.iter_mut().enumerate() {
-                let c = label[root[k * unit + i] as usize];
-                *m = c;
-                if Some(c) == big_label {
-                    in_big += 1;
-                } else {
-                    sizes[c as usize].fetch_add(1, Ordering::Relaxed);
-                }
+    // Each root becomes its label in place; sizes by atomic counts, the big
+    // component counted per unit (no contention on one counter); integer
+    // sums, the same in any order.
+    root.par_chunks_mut(unit).for_each(|chunk| {
+        let mut in_big = 0usize;
+        for m in chunk.iter_mut() {
+            let c = label[*m as usize];
+            *m = c;
+            if Some(c) == big_label {
+                in_big += 1;
+            } else {
+                sizes[c as usize].fetch_add(1, Ordering::Relaxed);
             }
-            if let Some(b) = big_label {
-                sizes[b as usize].fetch_add(in_big, Ordering::Relaxed);
-            }
-        });
+        }
+        if let Some(b) = big_label {
+            sizes[b as usize].fetch_add(in_big, Ordering::Relaxed);
+        }
+    });
+    let membership = root;
     Components {
         membership,
         sizes: sizes.into_iter().map(AtomicUsize::into_inner).collect(),
