@@ -101,7 +101,11 @@ pub fn triangles(g: &Csr) -> Vec<f64> {
 /// gives 0 to any node without triangles, which agrees.
 ///
 /// Complexity: `O(m^{3/2})`; unweighted on an undirected graph, the parallel
-/// forward count of [`triangles`].
+/// forward count of [`triangles`]: one count array per thread (`u32` when no
+/// node can reach 2^32 triangles), one random increment per triangle (the
+/// other two ends summed in registers), the arrays added and divided in one
+/// parallel pass. On the 10^6-resident community (1.01·10^6 nodes,
+/// 3.85·10^6 ties) about 0.13 s on one thread, 0.095 s on two.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};

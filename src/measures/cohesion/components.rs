@@ -51,9 +51,23 @@ impl Components {
 /// numbered by their smallest node; `count()` equals
 /// `networkx.number_connected_components` / `number_weakly_connected_components`.
 ///
-/// Complexity: `O(n + m)`: breadth-first search in CSR order with one `u32`
-/// queue of `n` entries (iterative, so graphs of 10^7 nodes do not overflow
-/// the call stack); sequential.
+/// Complexity: `O(n + m)`. Below 2^15 nodes, or on a single rayon thread,
+/// breadth-first search in CSR order with one `u32` queue of `n` entries
+/// (iterative, so graphs of 10^7 nodes do not overflow the call stack). From
+/// 2^15 nodes on several threads, Afforest's parallel union–find (Sutton et
+/// al. 2018): every node linked to its first two neighbours by
+/// compare-and-swap (a root hooked under the smaller root, so each tree's
+/// root is its smallest node), the largest component found from a fixed
+/// sample of 1024 nodes, and only the nodes outside it link their other
+/// ties; `O(m α(n))` work, fixed node ranges in parallel. Both give the
+/// unique partition numbered by smallest node, with any number of threads.
+/// On the 10^6-resident community (1.01·10^6 nodes, 3.85·10^6 ties, one
+/// component) the search takes about 0.03–0.04 s and Afforest 0.045 s on one
+/// thread, 0.025 s on two.
+///
+/// Reference for the parallel path: M. Sutton, T. Ben-Nun, A. Barak (2018),
+/// "Optimizing parallel graph connectivity computation via subgraph
+/// sampling", IPDPS 2018, doi:10.1109/IPDPS.2018.00012.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
@@ -65,7 +79,8 @@ impl Components {
 /// assert_eq!(c.sizes, vec![3, 1]);
 /// ```
 pub fn weak_components(g: &Csr) -> Components {
-    if g.node_count() >= PARALLEL_MIN_NODES {
+    // One worker: the search is faster than Afforest's extra passes.
+    if g.node_count() >= PARALLEL_MIN_NODES && rayon::current_num_threads() > 1 {
         return weak_components_parallel(g, UNIT);
     }
     weak_components_bfs(g)

@@ -34,8 +34,17 @@ pub struct CoreOptions {
 /// total degree: [`Direction::All`]) and igraph `coreness(mode="in"|"out"|"all")`.
 /// NetworkX refuses graphs with self-loops.
 ///
-/// Complexity: `O(n + m)` — Batagelj & Zaversnik's bucket algorithm on `u32`
-/// arrays (sequential: peeling is inherently ordered).
+/// Complexity: `O(n + m)` below 2^15 nodes — Batagelj & Zaversnik's bucket
+/// algorithm on `u32` arrays, sequential. From 2^15 nodes, level-synchronous
+/// parallel peeling (ParK, Dasari et al. 2014; PKC, Kabir & Madduri 2017):
+/// per level `k` (the smallest remaining degree) one parallel pass finds the
+/// nodes of degree `k`, and each fixed work unit removes its nodes and, from
+/// its own stack, every neighbour its atomic decrement brings down to `k`;
+/// `O(n · L + m)` work for `L` distinct core values (the remaining nodes are
+/// compacted per level). Core numbers are unique, so the result does not
+/// depend on the threads. On the 10^6-resident community (1.01·10^6 nodes,
+/// 3.85·10^6 ties, 5 levels) about 0.08–0.09 s on one thread (the bucket
+/// algorithm 0.14 s), 0.06 s on two.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
@@ -45,8 +54,13 @@ pub struct CoreOptions {
 /// assert_eq!(core_number(&g, &CoreOptions::default()), vec![2.0, 2.0, 2.0, 1.0]);
 /// ```
 ///
-/// Reference: V. Batagelj, M. Zaversnik (2003), "An O(m) algorithm for cores
-/// decomposition of networks", arXiv:cs/0310049.
+/// References: V. Batagelj, M. Zaversnik (2003), "An O(m) algorithm for cores
+/// decomposition of networks", arXiv:cs/0310049; N. S. Dasari, R. Desh,
+/// M. Zubair (2014), "ParK: an efficient algorithm for k-core decomposition
+/// on multicore processors", IEEE Big Data 2014,
+/// doi:10.1109/BigData.2014.7004366; H. Kabir, K. Madduri (2017), "Parallel
+/// k-core decomposition on multicore platforms", IPDPSW 2017,
+/// doi:10.1109/IPDPSW.2017.151.
 pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
     let n = g.node_count();
     let dir = if g.is_directed() {
