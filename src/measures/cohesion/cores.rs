@@ -2,6 +2,15 @@
 
 use crate::measures::Direction;
 use crate::model::Csr;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// From this many nodes [`core_number`] peels in parallel.
+pub(crate) const PARALLEL_MIN_NODES: usize = 1 << 15;
+
+/// Entries per work unit of the parallel passes (fixed; the core numbers are
+/// unique, so the cut only changes the speed).
+const UNIT: usize = 1 << 12;
 
 /// Options for [`core_number`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,8 +34,17 @@ pub struct CoreOptions {
 /// total degree: [`Direction::All`]) and igraph `coreness(mode="in"|"out"|"all")`.
 /// NetworkX refuses graphs with self-loops.
 ///
-/// Complexity: `O(n + m)` — Batagelj & Zaversnik's bucket algorithm on `u32`
-/// arrays (sequential: peeling is inherently ordered).
+/// Complexity: `O(n + m)` below 2^15 nodes — Batagelj & Zaversnik's bucket
+/// algorithm on `u32` arrays, sequential. From 2^15 nodes, level-synchronous
+/// parallel peeling (ParK, Dasari et al. 2014; PKC, Kabir & Madduri 2017):
+/// per level `k` (the smallest remaining degree) one parallel pass finds the
+/// nodes of degree `k`, and each fixed work unit removes its nodes and, from
+/// its own stack, every neighbour its atomic decrement brings down to `k`;
+/// `O(n · L + m)` work for `L` distinct core values (the remaining nodes are
+/// compacted per level). Core numbers are unique, so the result does not
+/// depend on the threads. On the 10^6-resident community (1.01·10^6 nodes,
+/// 3.85·10^6 ties, 5 levels) about 0.08–0.09 s on one thread (the bucket
+/// algorithm 0.14 s), 0.06 s on two.
 ///
 /// ```
 /// use coprod::model::{Aggregation, Csr};
@@ -36,8 +54,13 @@ pub struct CoreOptions {
 /// assert_eq!(core_number(&g, &CoreOptions::default()), vec![2.0, 2.0, 2.0, 1.0]);
 /// ```
 ///
-/// Reference: V. Batagelj, M. Zaversnik (2003), "An O(m) algorithm for cores
-/// decomposition of networks", arXiv:cs/0310049.
+/// References: V. Batagelj, M. Zaversnik (2003), "An O(m) algorithm for cores
+/// decomposition of networks", arXiv:cs/0310049; N. S. Dasari, R. Desh,
+/// M. Zubair (2014), "ParK: an efficient algorithm for k-core decomposition
+/// on multicore processors", IEEE Big Data 2014,
+/// doi:10.1109/BigData.2014.7004366; H. Kabir, K. Madduri (2017), "Parallel
+/// k-core decomposition on multicore platforms", IPDPSW 2017,
+/// doi:10.1109/IPDPSW.2017.151.
 pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
     let n = g.node_count();
     let dir = if g.is_directed() {
@@ -45,20 +68,20 @@ pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
     } else {
         Direction::Out
     };
-    // Self-loops: a row is sorted, so u is found by binary search.
-    let no_loop =
-        |u: usize, list: &[u32]| list.len() - list.binary_search(&(u as u32)).is_ok() as usize;
-    // deg(u) counts the ties that the removal of a neighbour takes away; u32
-    // arrays throughout (half the memory traffic of usize at 10^7 nodes).
-    let mut deg: Vec<u32> = (0..n)
-        .map(|u| {
-            (match dir {
-                Direction::Out => no_loop(u, g.out_neighbors(u)),
-                Direction::In => no_loop(u, g.in_neighbors(u)),
-                Direction::All => no_loop(u, g.out_neighbors(u)) + no_loop(u, g.in_neighbors(u)),
-            }) as u32
-        })
-        .collect();
+    if n >= PARALLEL_MIN_NODES {
+        let core = core_number_parallel(g, dir, UNIT);
+        return core.into_par_iter().map(|d| d as f64).collect();
+    }
+    core_number_buckets(g, dir)
+        .into_iter()
+        .map(|d| d as f64)
+        .collect()
+}
+
+/// Batagelj & Zaversnik's bucket peeling, sequential.
+fn core_number_buckets(g: &Csr, dir: Direction) -> Vec<u32> {
+    let n = g.node_count();
+    let mut deg: Vec<u32> = (0..n).map(|u| start_degree(g, dir, u)).collect();
     let md = deg.iter().copied().max().unwrap_or(0) as usize;
     // bin[d]: the first position of degree d in `vert` (nodes sorted by degree)
     let mut bin = vec![0u32; md + 1];
@@ -86,12 +109,7 @@ pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
         let v = vert[i] as usize;
         let dv = deg[v];
         // removing v lowers the degree of the nodes its ties count for
-        let lists: [&[u32]; 2] = match dir {
-            Direction::Out => [g.in_neighbors(v), &[]],
-            Direction::In => [g.out_neighbors(v), &[]],
-            Direction::All => [g.out_neighbors(v), g.in_neighbors(v)],
-        };
-        for list in lists {
+        for list in lowered(g, dir, v) {
             for &u in list {
                 let u = u as usize;
                 let du = deg[u];
@@ -112,5 +130,160 @@ pub fn core_number(g: &Csr, opts: &CoreOptions) -> Vec<f64> {
             }
         }
     }
-    deg.into_iter().map(|d| d as f64).collect()
+    deg
+}
+
+/// The degree of `u` that the cores count: per `dir` (`Out` for an undirected
+/// graph), self-loops excluded (a row is sorted, so `u` is found by binary
+/// search).
+#[inline]
+fn start_degree(g: &Csr, dir: Direction, u: usize) -> u32 {
+    let no_loop = |list: &[u32]| list.len() - list.binary_search(&(u as u32)).is_ok() as usize;
+    (match dir {
+        Direction::Out => no_loop(g.out_neighbors(u)),
+        Direction::In => no_loop(g.in_neighbors(u)),
+        Direction::All => no_loop(g.out_neighbors(u)) + no_loop(g.in_neighbors(u)),
+    }) as u32
+}
+
+/// The nodes whose counted degree the removal of `v` lowers.
+#[inline]
+fn lowered(g: &Csr, dir: Direction, v: usize) -> [&[u32]; 2] {
+    match dir {
+        Direction::Out => [g.in_neighbors(v), &[]],
+        Direction::In => [g.out_neighbors(v), &[]],
+        Direction::All => [g.out_neighbors(v), g.in_neighbors(v)],
+    }
+}
+
+/// Level-synchronous parallel peeling (ParK, Dasari et al. 2014; PKC, Kabir
+/// & Madduri 2017). At level `k` (the smallest remaining degree), the nodes of
+/// degree `k` are found in one parallel pass; each work unit then removes its
+/// nodes, lowering its neighbours' degrees with atomic decrements, and
+/// removes on the spot (from its own stack, `unit` nodes per work unit) every neighbour its decrement
+/// brought down to `k`. A decrement that finds a degree at or below `k`
+/// (a race with another unit) is undone, so every degree stops at its core
+/// number, whatever the order; the remaining nodes are compacted per level.
+fn core_number_parallel(g: &Csr, dir: Direction, unit: usize) -> Vec<u32> {
+    let n = g.node_count();
+    let deg: Vec<AtomicU32> = (0..n)
+        .into_par_iter()
+        .map(|u| AtomicU32::new(start_degree(g, dir, u)))
+        .collect();
+    let get = |u: u32| deg[u as usize].load(Ordering::Relaxed);
+    // One worker has nobody to race with: plain loads and stores then.
+    let alone = rayon::current_num_threads() == 1;
+    let mut remaining: Vec<u32> = (0..n as u32).into_par_iter().collect();
+    let mut done = 0u32; // every degree at or below `done` is final
+    let mut first = true;
+    while !remaining.is_empty() {
+        let k = remaining
+            .par_chunks(unit)
+            .map(|c| {
+                c.iter()
+                    .map(|&u| get(u))
+                    .filter(|&d| first || d > done)
+                    .min()
+                    .unwrap_or(u32::MAX)
+            })
+            .min()
+            .unwrap_or(u32::MAX);
+        if k == u32::MAX {
+            break;
+        }
+        // Split the remaining nodes: degree k now (removed at this level),
+        // above k (kept); below k they were removed at an earlier level.
+        let parts: Vec<(Vec<u32>, Vec<u32>)> = remaining
+            .par_chunks(unit)
+            .map(|c| {
+                let (mut keep, mut stack) = (Vec::with_capacity(c.len()), Vec::new());
+                for &u in c {
+                    let d = get(u);
+                    if d == k {
+                        stack.push(u);
+                    } else if d > k {
+                        keep.push(u);
+                    }
+                }
+                (keep, stack)
+            })
+            .collect();
+        let (keeps, stacks): (Vec<Vec<u32>>, Vec<Vec<u32>>) = parts.into_iter().unzip();
+        stacks.into_par_iter().for_each(|mut stack| {
+            while let Some(v) = stack.pop() {
+                for list in lowered(g, dir, v as usize) {
+                    for &u in list {
+                        let cell = &deg[u as usize];
+                        let d = cell.load(Ordering::Relaxed);
+                        if d <= k {
+                            continue;
+                        }
+                        if alone {
+                            cell.store(d - 1, Ordering::Relaxed);
+                            if d == k + 1 {
+                                stack.push(u);
+                            }
+                        } else {
+                            let before = cell.fetch_sub(1, Ordering::Relaxed);
+                            if before == k + 1 {
+                                stack.push(u);
+                            } else if before <= k {
+                                cell.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        remaining = keeps.concat();
+        done = k;
+        first = false;
+    }
+    deg.into_iter().map(AtomicU32::into_inner).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Aggregation;
+    use proptest::prelude::*;
+
+    fn on_threads<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool")
+            .install(f)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        /// The parallel peeling (tiny work units, so 2 threads race) equals
+        /// the sequential bucket peeling on small random graphs with
+        /// self-loops, in every direction, on 1 and 2 threads.
+        #[test]
+        fn parallel_equals_bucket_peeling(
+            n in 1usize..160,
+            per_node in 0usize..6,
+            directed: bool,
+            loops in 0usize..4,
+            seed in 0u64..1_000_000,
+        ) {
+            // gnm takes at most half the possible ties
+            let possible = n * n.saturating_sub(1) / if directed { 2 } else { 4 };
+            let g = crate::generate::gnm(n, (n * per_node).min(possible), directed, seed)
+                .expect("m fits");
+            let mut e: Vec<(u32, u32, f64)> = g.edges().collect();
+            e.extend((0..n as u32).step_by(n / (loops + 1) + 1).take(loops).map(|u| (u, u, 1.0)));
+            let g = Csr::from_edges(n, directed, &e, Aggregation::Sum);
+            for dir in [Direction::Out, Direction::In, Direction::All] {
+                let dir = if directed { dir } else { Direction::Out };
+                let want = core_number_buckets(&g, dir);
+                for threads in [1, 2] {
+                    let got = on_threads(threads, || core_number_parallel(&g, dir, 3));
+                    prop_assert_eq!(&got, &want, "{:?} {} threads", dir, threads);
+                }
+            }
+        }
+    }
 }
