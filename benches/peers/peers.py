@@ -117,13 +117,25 @@ def networkit_single(nk, fn):
     return run
 
 
-def networkit_measures(n, e, eps, delta):
+def networkit_measures(n, e, eps, delta, info):
+    """NetworKit's calls; the sampling ones leave their sample counts in `info`."""
     import networkit as nk
     nk.setSeed(1, True)
     rows, cols = (np.ascontiguousarray(e[:, k], dtype=np.uint64) for k in (0, 1))
     g = nk.GraphFromCoo((np.ones(len(e)), (rows, cols)), n=n, directed=False, weighted=False)
     g.indexEdges()
     c = nk.centrality
+
+    def kadabra():
+        k = c.KadabraBetweenness(g, eps, delta).run()
+        info["kadabra"] = f"{k.getNumberOfIterations():,} of {int(k.getOmega()):,} samples"
+        return np.asarray(k.scores()) / 2.0 * n / (n - 2)
+
+    def rk():
+        a = c.ApproxBetweenness(g, eps, delta, 0.5).run()
+        info["approx_betweenness"] = f"{a.numberOfSamples():,} samples"
+        return np.asarray(a.scores()) * n / (n - 2)
+
     return {
         "degree": lambda: c.DegreeCentrality(g).run().scores(),
         "pagerank": lambda: c.PageRank(g, 0.85, 1e-10).run().scores(),
@@ -135,10 +147,8 @@ def networkit_measures(n, e, eps, delta):
         "harmonic": lambda: c.HarmonicCloseness(g, False).run().scores(),
         "betweenness": lambda: np.asarray(c.Betweenness(g, normalized=True).run().scores()),
         # KADABRA reports 2b on an undirected graph, ApproxBetweenness b (module doc)
-        "kadabra": networkit_single(nk, lambda: np.asarray(
-            c.KadabraBetweenness(g, eps, delta).run().scores()) / 2.0 * n / (n - 2)),
-        "approx_betweenness": networkit_single(nk, lambda: np.asarray(
-            c.ApproxBetweenness(g, eps, delta, 0.5).run().scores()) * n / (n - 2)),
+        "kadabra": networkit_single(nk, lambda: kadabra()),
+        "approx_betweenness": networkit_single(nk, lambda: rk()),
     }
 
 
@@ -242,8 +252,9 @@ def exact_betweenness(coprod_dir):
 
 def worker(tool, path, measures, coprod_dir, eps, delta):
     n, e = read_edges(path)
+    info = {}
     if tool == "networkit":
-        fns = networkit_measures(n, e, eps, delta)
+        fns = networkit_measures(n, e, eps, delta, info)
     else:
         fns = {"igraph": igraph_measures, "rustworkx": rustworkx_measures,
                "networkx": networkx_measures}[tool](n, e)
@@ -261,6 +272,8 @@ def worker(tool, path, measures, coprod_dir, eps, delta):
         want = np.fromfile(os.path.join(coprod_dir, f"coprod.{m}.f64"), dtype="<f8")
         exact = exact_betweenness(coprod_dir) if m in APPROX else None
         ok, shown = agreement(m, values, want, exact, eps)
+        if m in info:
+            shown += "; " + info[m]
         print(json.dumps({"measure": m, "seconds": secs, "peak_mb": peak, "ok": bool(ok),
                           "agreement": shown}), flush=True)
 
