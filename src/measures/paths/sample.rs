@@ -148,6 +148,13 @@ impl PathSampler {
     /// Expand one whole level of side `k` whose frontier starts at `start`
     /// of its queue. Returns the next frontier's start, its sum of degrees, and
     /// whether a new node was already reached by the other side.
+    ///
+    /// Once a new node meets the other side, the draw ends with this level and
+    /// reads only its meeting nodes (their `σ` complete after the whole
+    /// frontier is scanned): from then on, new nodes the other side has not
+    /// reached are left unrecorded, and the sum of degrees is no longer kept.
+    /// The meeting nodes, their order and their `σ` are those of the full
+    /// expansion.
     fn expand(&mut self, g: &Csr, k: usize, start: usize) -> (usize, usize, bool) {
         let [d_fwd, d_bwd] = &mut self.d;
         let (own, other) = if k == FWD {
@@ -167,11 +174,18 @@ impl PathSampler {
                 let w = v as usize;
                 let dv = own[w];
                 if dv == UNSEEN {
+                    let meets = other[w] != UNSEEN;
+                    if met && !meets {
+                        // the draw ends with this level: only meeting nodes matter now
+                        continue;
+                    }
                     own[w] = next;
                     sigma[w] = su;
-                    met |= other[w] != UNSEEN;
                     q.push(v);
-                    deg += ties(g, k, w).len();
+                    met |= meets;
+                    if !met {
+                        deg += ties(g, k, w).len();
+                    }
                 } else if dv == next {
                     sigma[w] += su;
                 }
