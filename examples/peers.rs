@@ -5,7 +5,7 @@
 //!     a community like Jinsong with N residents, its ties read as undirected
 //!     edges, written as a binary edge list: n and m as little-endian u64,
 //!     then m pairs of little-endian u32 (u < v, each edge once)
-//! peers run FILE --measures a,b,... --out DIR
+//! peers run FILE --measures a,b,... --out DIR [--epsilon E] [--delta D] [--seed S]
 //!     load FILE, then for each measure print one JSON line
 //!     {"measure", "seconds", "peak_mb"} and write its values to
 //!     DIR/coprod.<measure>.f64 (little-endian f64, one per node, or one for a
@@ -21,12 +21,15 @@
 //! change below `n · 1e-10`), core_number, components (membership numbered by
 //! smallest node), transitivity, clustering (local, 0 below two neighbours),
 //! closeness (Wasserman–Faust), harmonic (raw sum), betweenness (NetworkX
-//! normalised).
+//! normalised); kadabra and approx_betweenness (Riondato–Kornaropoulos) estimate
+//! the NetworkX-normalised betweenness within `--epsilon` (default 0.01) with
+//! probability `1 − --delta` (default 0.1), seeded by `--seed` (default 1); they
+//! also print the samples drawn (`samples`, `max_samples`) in their JSON line.
 
 use coprod::generate::{CommunitySpec, community};
 use coprod::measures::centrality::{
-    self, BetweennessOptions, ClosenessOptions, DegreeOptions, DegreeScale, HarmonicOptions,
-    PageRankOptions,
+    self, ApproxBetweennessOptions, ApproxMethod, BetweennessOptions, ClosenessOptions,
+    DegreeOptions, DegreeScale, HarmonicOptions, PageRankOptions,
 };
 use coprod::measures::cohesion::{self, ClusteringOptions, CoreOptions};
 use coprod::model::{Aggregation, Csr};
@@ -126,12 +129,38 @@ fn run(args: &[String]) -> Result<(), String> {
     let dir = arg(args, "--out")?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
     let g = load(path)?;
+    let number = |name: &str, default: f64| -> Result<f64, String> {
+        arg(args, name).map_or(Ok(default), |s| {
+            s.parse().map_err(|e| format!("{name}: {e}"))
+        })
+    };
+    let (epsilon, delta) = (number("--epsilon", 0.01)?, number("--delta", 0.1)?);
+    let seed: u64 = match arg(args, "--seed") {
+        Ok(s) => s.parse().map_err(|e| format!("--seed: {e}"))?,
+        Err(_) => 1,
+    };
+    let approx = |method| -> Result<(Vec<f64>, String), String> {
+        let opts = ApproxBetweennessOptions {
+            method,
+            epsilon,
+            delta,
+            seed,
+            ..Default::default()
+        };
+        let b = centrality::approx_betweenness(&g, &opts).map_err(|e| e.to_string())?;
+        let extra = format!(
+            ", \"samples\": {}, \"max_samples\": {}",
+            b.samples, b.max_samples
+        );
+        Ok((b.scores, extra))
+    };
     for m in arg(args, "--measures")?
         .split(',')
         .filter(|m| !m.is_empty())
     {
         reset_peak();
         let t = Instant::now();
+        let mut extra = String::new();
         let values: Vec<f64> = match m {
             "degree" => centrality::degree(
                 &g,
@@ -160,10 +189,21 @@ fn run(args: &[String]) -> Result<(), String> {
             "closeness" => centrality::closeness(&g, &ClosenessOptions::default()),
             "harmonic" => centrality::harmonic(&g, &HarmonicOptions::default()),
             "betweenness" => centrality::betweenness(&g, &BetweennessOptions::default()),
+            "kadabra" => {
+                let (v, e) = approx(ApproxMethod::Kadabra)?;
+                extra = e;
+                v
+            }
+            "approx_betweenness" => {
+                let (v, e) = approx(ApproxMethod::RiondatoKornaropoulos)?;
+                extra = e;
+                v
+            }
             other => {
                 return Err(format!(
                     "unknown measure `{other}`; measures: degree, pagerank, core_number, \
-                     components, transitivity, clustering, closeness, harmonic, betweenness"
+                     components, transitivity, clustering, closeness, harmonic, betweenness, \
+                     kadabra, approx_betweenness"
                 ));
             }
         };
@@ -172,7 +212,7 @@ fn run(args: &[String]) -> Result<(), String> {
         let file = format!("{dir}/coprod.{m}.f64");
         let bytes: Vec<u8> = values.iter().flat_map(|x| x.to_le_bytes()).collect();
         std::fs::write(&file, bytes).map_err(|e| format!("{file}: {e}"))?;
-        println!("{{\"measure\": \"{m}\", \"seconds\": {secs:.6}, \"peak_mb\": {peak}}}");
+        println!("{{\"measure\": \"{m}\", \"seconds\": {secs:.6}, \"peak_mb\": {peak}{extra}}}");
     }
     Ok(())
 }

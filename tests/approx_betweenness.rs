@@ -346,3 +346,40 @@ fn degenerate_graphs_are_exactly_zero() {
         None
     );
 }
+
+/// A progress bar only counts: scores, sample counts and the exact
+/// betweenness are the same with `Progress::Auto` and `Progress::Hidden`
+/// (off a terminal `Auto` draws nothing, but every `inc` and `finish` still
+/// runs on the bar, sequentially and in parallel).
+#[test]
+fn progress_bar_does_not_change_results() {
+    use coprod::progress::Progress;
+    let g = gnm(1500, 4500, false, 2).unwrap();
+    for method in [ApproxMethod::RiondatoKornaropoulos, ApproxMethod::Kadabra] {
+        for parallelism in [Parallelism::Sequential, Parallelism::Parallel] {
+            let opts = |progress| ApproxBetweennessOptions {
+                method,
+                epsilon: 0.03,
+                seed: 9,
+                parallelism,
+                progress,
+                ..Default::default()
+            };
+            let auto = approx_betweenness(&g, &opts(Progress::Auto)).unwrap();
+            let hidden = approx_betweenness(&g, &opts(Progress::Hidden)).unwrap();
+            assert!(auto.samples > 0);
+            assert_eq!(auto, hidden, "{method:?} {parallelism:?}");
+        }
+    }
+    let small = gnm(300, 900, false, 4).unwrap();
+    let exact = |progress| {
+        betweenness(
+            &small,
+            &BetweennessOptions {
+                progress,
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(exact(Progress::Auto), exact(Progress::Hidden));
+}

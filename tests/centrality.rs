@@ -270,6 +270,7 @@ fn bet(w: EdgeLength, endpoints: Endpoints, scale: BetweennessScale) -> Betweenn
         endpoints,
         scale,
         parallelism: Parallelism::Sequential,
+        ..Default::default()
     }
 }
 

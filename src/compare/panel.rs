@@ -105,6 +105,7 @@ impl PanelInput {
                 &BetweennessOptions {
                     scale: BetweennessScale::Raw,
                     parallelism: Parallelism::Sequential,
+                    progress: crate::progress::Progress::Hidden,
                     ..Default::default()
                 },
             )

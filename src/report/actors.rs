@@ -117,7 +117,13 @@ pub const ACTOR_COLUMNS: &[ActorColumn] = &[
         "betweenness",
         "share of shortest paths between others through the actor, hop distances",
         "networkx.betweenness_centrality(normalized=True)",
-        |x| Ok(centrality::betweenness(&x.csr, &Default::default()))
+        |x| {
+            let hidden = centrality::BetweennessOptions {
+                progress: crate::progress::Progress::Hidden,
+                ..Default::default()
+            };
+            Ok(centrality::betweenness(&x.csr, &hidden))
+        }
     ),
     col!(
         "eigenvector",

@@ -5,6 +5,7 @@ use crate::measures::EdgeLength;
 use crate::measures::paths::Brandes;
 pub use crate::measures::paths::Endpoints;
 use crate::model::Csr;
+use crate::progress::Progress;
 
 /// How [`betweenness`] scales the sum over pairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,6 +34,9 @@ pub struct BetweennessOptions {
     pub scale: BetweennessScale,
     /// Sequential or parallel over sources.
     pub parallelism: Parallelism,
+    /// A bar of one step per source on a terminal ([`Progress::Auto`], the
+    /// default) or none; it never changes the scores.
+    pub progress: Progress,
 }
 
 /// Shortest-path betweenness centrality of every node.
@@ -63,6 +67,7 @@ pub struct BetweennessOptions {
 /// # Complexity
 /// `O(n m)` unweighted, `O(n m + n² log n)` weighted, `O(n + m)` memory per
 /// worker; parallel over sources (see [`Parallelism`]), with bit-identical results.
+/// The progress bar ([`BetweennessOptions::progress`]) counts finished sources.
 ///
 /// ```
 /// use coprod::measures::centrality::{betweenness, BetweennessOptions, BetweennessScale};
@@ -81,6 +86,7 @@ pub struct BetweennessOptions {
 ///   *J. Math. Sociology* 25(2), 163–177. doi:10.1080/0022250X.2001.9990249
 pub fn betweenness(g: &Csr, opts: &BetweennessOptions) -> Vec<f64> {
     let n = g.node_count();
+    let bar = opts.progress.bar(n as u64, "betweenness", "sources");
     let mut b = sum_sources(
         n,
         n,
@@ -89,8 +95,10 @@ pub fn betweenness(g: &Csr, opts: &BetweennessOptions) -> Vec<f64> {
         |st, s, acc| {
             st.count(g, s);
             st.accumulate(g, s, opts.endpoints, acc);
+            bar.inc(1);
         },
     );
+    bar.finish_and_clear();
     let big_n = match opts.endpoints {
         Endpoints::Excluded => n as f64 - 1.0,
         Endpoints::Included => n as f64,

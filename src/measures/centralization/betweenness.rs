@@ -3,6 +3,7 @@
 use super::freeman;
 use crate::measures::centrality::{BetweennessOptions, BetweennessScale, betweenness};
 use crate::model::Csr;
+use crate::progress::Progress;
 
 /// Freeman betweenness centralization, with `sna`'s theoretical maxima.
 ///
@@ -39,6 +40,7 @@ pub fn betweenness_centralization(g: &Csr) -> Option<f64> {
         g,
         &BetweennessOptions {
             scale: BetweennessScale::Raw,
+            progress: Progress::Hidden,
             ..Default::default()
         },
     );

@@ -5,52 +5,53 @@
 use crate::model::Csr;
 use crate::random::{CoprodRng, below, unit};
 
-/// Per-node state of one side of the search.
-#[derive(Clone, Copy)]
-struct Side {
-    /// Hops from the side's root (`u32::MAX` = not reached).
-    d: u32,
-    /// Number of shortest paths between the root and the node.
-    sigma: f64,
-}
+/// A node not reached by a side.
+const UNSEEN: u32 = u32::MAX;
 
-const UNSEEN: Side = Side {
-    d: u32::MAX,
-    sigma: 0.0,
-};
-
-/// Which side of the search is expanded.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dir {
-    /// From `s`, along out-ties.
-    Forward,
-    /// From `t`, along in-ties.
-    Backward,
-}
+/// The side grown from `s` along out-ties.
+const FWD: usize = 0;
+/// The side grown from `t` along in-ties.
+const BWD: usize = 1;
 
 /// Per-worker buffers of the bidirectional path sampler: `O(n)` memory,
-/// reset after each draw only where that draw reached.
+/// allocated once and reset after each draw only where that draw reached.
+///
+/// Side `k` (`FWD` from `s`, `BWD` towards `t`) keeps its hop counts and path
+/// counts in separate arrays: the scans test `d` only (4 bytes a node, so a
+/// cache line holds 16 of them) and touch `sigma` only for nodes of the next
+/// level.
 pub(crate) struct PathSampler {
-    fwd: Vec<Side>,
-    bwd: Vec<Side>,
-    /// Nodes reached from `s`, in order of distance (levels contiguous).
-    qf: Vec<u32>,
-    /// Nodes reached towards `t`, in order of distance.
-    qb: Vec<u32>,
+    /// Hops from the side's root (`UNSEEN` = not reached).
+    d: [Vec<u32>; 2],
+    /// Number of shortest paths between the side's root and the node (stale
+    /// where `d` is `UNSEEN`).
+    sigma: [Vec<f64>; 2],
+    /// Nodes reached from `s` (`q[FWD]`) and towards `t` (`q[BWD]`), in order
+    /// of distance (levels contiguous).
+    q: [Vec<u32>; 2],
     /// The inner nodes of the last path drawn (neither `s` nor `t`).
     pub(crate) inner: Vec<u32>,
     /// Length (hops) of the last path drawn, 0 when `t` is not reachable.
     pub(crate) hops: u32,
 }
 
+/// Ties of `u` on side `k`: out-ties forwards, in-ties backwards.
+#[inline]
+fn ties(g: &Csr, k: usize, u: usize) -> &[u32] {
+    if k == FWD {
+        g.out_neighbors(u)
+    } else {
+        g.in_neighbors(u)
+    }
+}
+
 impl PathSampler {
     /// Buffers for a graph of `n` nodes.
     pub(crate) fn new(n: usize) -> PathSampler {
         PathSampler {
-            fwd: vec![UNSEEN; n],
-            bwd: vec![UNSEEN; n],
-            qf: Vec::new(),
-            qb: Vec::new(),
+            d: [vec![UNSEEN; n], vec![UNSEEN; n]],
+            sigma: [vec![0.0; n], vec![0.0; n]],
+            q: [Vec::new(), Vec::new()],
             inner: Vec::new(),
             hops: 0,
         }
@@ -81,135 +82,112 @@ impl PathSampler {
     /// `σ_s(v) σ_t(v)`, then predecessors drawn back to `s` with weight `σ_s(u)`
     /// and successors on to `t` with weight `σ_t(w)` (σ-weighted backtracking).
     pub(crate) fn draw(&mut self, g: &Csr, s: usize, t: usize, rng: &mut CoprodRng) -> bool {
-        for &v in &self.qf {
-            self.fwd[v as usize] = UNSEEN;
+        for k in [FWD, BWD] {
+            // `sigma` is read only where `d` is set, and set with it: no reset
+            for &v in &self.q[k] {
+                self.d[k][v as usize] = UNSEEN;
+            }
+            self.q[k].clear();
         }
-        for &v in &self.qb {
-            self.bwd[v as usize] = UNSEEN;
-        }
-        self.qf.clear();
-        self.qb.clear();
         self.inner.clear();
         self.hops = 0;
-        self.fwd[s] = Side { d: 0, sigma: 1.0 };
-        self.bwd[t] = Side { d: 0, sigma: 1.0 };
-        self.qf.push(s as u32);
-        self.qb.push(t as u32);
+        (self.d[FWD][s], self.sigma[FWD][s]) = (0, 1.0);
+        (self.d[BWD][t], self.sigma[BWD][t]) = (0, 1.0);
+        self.q[FWD].push(s as u32);
+        self.q[BWD].push(t as u32);
         if s == t {
             return true;
         }
-        let (mut f_start, mut b_start) = (0usize, 0usize);
-        let mut f_deg = g.out_degree(s);
-        let mut b_deg = g.in_degree(t);
-        let (met_from, dir) = loop {
-            if f_start == self.qf.len() || b_start == self.qb.len() {
+        let mut start = [0usize; 2];
+        let mut deg = [g.out_degree(s), g.in_degree(t)];
+        let (met_from, k) = loop {
+            if start[FWD] == self.q[FWD].len() || start[BWD] == self.q[BWD].len() {
                 return false;
             }
-            let dir = if f_deg <= b_deg {
-                Dir::Forward
-            } else {
-                Dir::Backward
-            };
-            let from = if dir == Dir::Forward {
-                f_start
-            } else {
-                b_start
-            };
-            let (level, deg, met) = self.expand(g, dir, from);
-            match dir {
-                Dir::Forward => (f_start, f_deg) = (level, deg),
-                Dir::Backward => (b_start, b_deg) = (level, deg),
-            }
+            let k = if deg[FWD] <= deg[BWD] { FWD } else { BWD };
+            let (level, d, met) = self.expand(g, k, start[k]);
+            (start[k], deg[k]) = (level, d);
             if met {
-                break (level, dir);
+                break (level, k);
             }
         };
         // The meeting nodes: the new level's nodes reached by the other side.
-        let (level, other) = match dir {
-            Dir::Forward => (&self.qf[met_from..], &self.bwd),
-            Dir::Backward => (&self.qb[met_from..], &self.fwd),
-        };
-        let own = match dir {
-            Dir::Forward => &self.fwd,
-            Dir::Backward => &self.bwd,
-        };
-        let meeting = level
+        let (d, sigma) = (&self.d, &self.sigma);
+        let meeting = self.q[k][met_from..]
             .iter()
             .copied()
-            .filter(|&v| other[v as usize].d != u32::MAX)
-            .map(|v| (v, own[v as usize].sigma * other[v as usize].sigma));
+            .filter(|&v| d[1 - k][v as usize] != UNSEEN)
+            .map(|v| (v, sigma[k][v as usize] * sigma[1 - k][v as usize]));
         let total: f64 = meeting.clone().map(|(_, w)| w).sum();
         let v = pick(meeting, unit(rng) * total) as usize;
-        self.hops = self.fwd[v].d + self.bwd[v].d;
+        self.hops = d[FWD][v] + d[BWD][v];
         if v != s && v != t {
             self.inner.push(v as u32);
         }
-        // Back to s: predecessors u → cur one level closer to s, weight σ_s(u).
-        let mut cur = v;
-        while cur != s {
-            let want = self.fwd[cur].d - 1;
-            let fwd = &self.fwd;
-            let cands = g
-                .in_neighbors(cur)
-                .iter()
-                .copied()
-                .filter(|&u| fwd[u as usize].d == want)
-                .map(|u| (u, fwd[u as usize].sigma));
-            cur = pick(cands, unit(rng) * fwd[cur].sigma) as usize;
-            if cur != s {
-                self.inner.push(cur as u32);
-            }
-        }
-        // On to t: successors cur → w one level closer to t, weight σ_t(w).
-        let mut cur = v;
-        while cur != t {
-            let want = self.bwd[cur].d - 1;
-            let bwd = &self.bwd;
-            let cands = g
-                .out_neighbors(cur)
-                .iter()
-                .copied()
-                .filter(|&w| bwd[w as usize].d == want)
-                .map(|w| (w, bwd[w as usize].sigma));
-            cur = pick(cands, unit(rng) * bwd[cur].sigma) as usize;
-            if cur != t {
-                self.inner.push(cur as u32);
+        // Back to s: predecessors u → cur one level closer to s, weight σ_s(u);
+        // on to t: successors cur → w one level closer to t, weight σ_t(w).
+        for (side, end) in [(FWD, s), (BWD, t)] {
+            let mut cur = v;
+            while cur != end {
+                let (ds, ss) = (&d[side], &sigma[side]);
+                let want = ds[cur] - 1;
+                let cands = ties(g, 1 - side, cur)
+                    .iter()
+                    .copied()
+                    .filter(|&u| ds[u as usize] == want)
+                    .map(|u| (u, ss[u as usize]));
+                cur = pick(cands, unit(rng) * ss[cur]) as usize;
+                if cur != end {
+                    self.inner.push(cur as u32);
+                }
             }
         }
         true
     }
 
-    /// Expand one whole level of side `dir` whose frontier starts at `start`
+    /// Expand one whole level of side `k` whose frontier starts at `start`
     /// of its queue. Returns the next frontier's start, its sum of degrees, and
     /// whether a new node was already reached by the other side.
-    fn expand(&mut self, g: &Csr, dir: Dir, start: usize) -> (usize, usize, bool) {
-        let (own, other, q) = match dir {
-            Dir::Forward => (&mut self.fwd, &self.bwd, &mut self.qf),
-            Dir::Backward => (&mut self.bwd, &self.fwd, &mut self.qb),
+    ///
+    /// Once a new node meets the other side, the draw ends with this level and
+    /// reads only its meeting nodes (their `σ` complete after the whole
+    /// frontier is scanned): from then on, new nodes the other side has not
+    /// reached are left unrecorded, and the sum of degrees is no longer kept.
+    /// The meeting nodes, their order and their `σ` are those of the full
+    /// expansion.
+    fn expand(&mut self, g: &Csr, k: usize, start: usize) -> (usize, usize, bool) {
+        let [d_fwd, d_bwd] = &mut self.d;
+        let (own, other) = if k == FWD {
+            (d_fwd, &*d_bwd)
+        } else {
+            (d_bwd, &*d_fwd)
         };
+        let (sigma, q) = (&mut self.sigma[k], &mut self.q[k]);
         let end = q.len();
-        let next = own[q[start] as usize].d + 1;
+        let next = own[q[start] as usize] + 1;
         let mut deg = 0usize;
         let mut met = false;
         for i in start..end {
             let u = q[i] as usize;
-            let su = own[u].sigma;
-            let nbrs = match dir {
-                Dir::Forward => g.out_neighbors(u),
-                Dir::Backward => g.in_neighbors(u),
-            };
-            for &v in nbrs {
-                let x = &mut own[v as usize];
-                if x.d == u32::MAX {
-                    *x = Side { d: next, sigma: su };
+            let su = sigma[u];
+            for &v in ties(g, k, u) {
+                let w = v as usize;
+                let dv = own[w];
+                if dv == UNSEEN {
+                    let meets = other[w] != UNSEEN;
+                    if met && !meets {
+                        // the draw ends with this level: only meeting nodes matter now
+                        continue;
+                    }
+                    own[w] = next;
+                    sigma[w] = su;
                     q.push(v);
-                    deg += match dir {
-                        Dir::Forward => g.out_degree(v as usize),
-                        Dir::Backward => g.in_degree(v as usize),
-                    };
-                    met |= other[v as usize].d != u32::MAX;
-                } else if x.d == next {
-                    x.sigma += su;
+                    met |= meets;
+                    if !met {
+                        deg += ties(g, k, w).len();
+                    }
+                } else if dv == next {
+                    sigma[w] += su;
                 }
             }
         }
