@@ -63,7 +63,7 @@ impl Components {
 /// unique partition numbered by smallest node, with any number of threads.
 /// On the 10^6-resident community (1.01·10^6 nodes, 3.85·10^6 ties, one
 /// component) the search takes about 0.03–0.04 s and Afforest 0.045 s on one
-/// thread, 0.025 s on two.
+/// thread, 0.023–0.03 s on two.
 ///
 /// Reference for the parallel path: M. Sutton, T. Ben-Nun, A. Barak (2018),
 /// "Optimizing parallel graph connectivity computation via subgraph

@@ -240,10 +240,16 @@ impl Forward {
                         tv += 1;
                     }
                 }
-                t[v as usize].add(u64::from(tv));
-                tu += u64::from(tv);
+                // only on a hit: t[v] is a random access, and most forward
+                // ties close no triangle
+                if tv > 0 {
+                    t[v as usize].add(u64::from(tv));
+                    tu += u64::from(tv);
+                }
             }
-            t[u].add(tu);
+            if tu > 0 {
+                t[u].add(tu);
+            }
         }
     }
 }
