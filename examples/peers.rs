@@ -17,8 +17,8 @@
 //! measures its tools the same way.
 //!
 //! Measures and the convention each follows (the Python side calls each peer
-//! so as to give the same numbers): degree (count), pagerank (α = 0.85, L1
-//! change below `n · 1e-10`), core_number, components (membership numbered by
+//! so as to give the same numbers): degree (count), pagerank (α = 0.85, L2
+//! change at most `1e-10`, NetworKit's test), core_number, components (membership numbered by
 //! smallest node), transitivity, clustering (local, 0 below two neighbours),
 //! closeness (Wasserman–Faust), harmonic (raw sum), betweenness (NetworkX
 //! normalised); kadabra and approx_betweenness (Riondato–Kornaropoulos) estimate
@@ -29,7 +29,7 @@
 use coprod::generate::{CommunitySpec, community};
 use coprod::measures::centrality::{
     self, ApproxBetweennessOptions, ApproxMethod, BetweennessOptions, ClosenessOptions,
-    DegreeOptions, DegreeScale, HarmonicOptions, PageRankOptions,
+    DegreeOptions, DegreeScale, HarmonicOptions, PageRankNorm, PageRankOptions,
 };
 use coprod::measures::cohesion::{self, ClusteringOptions, CoreOptions};
 use coprod::model::{Aggregation, Csr};
@@ -172,7 +172,9 @@ fn run(args: &[String]) -> Result<(), String> {
             "pagerank" => centrality::pagerank(
                 &g,
                 &PageRankOptions {
+                    // NetworKit's stopping test, as peers.py calls it.
                     tol: 1e-10,
+                    norm: PageRankNorm::L2,
                     ..Default::default()
                 },
             )

@@ -589,3 +589,34 @@ fn tiny_graphs_follow_the_documented_edge_cases() {
         None
     );
 }
+
+#[test]
+fn pagerank_l2_test_stops_where_networkit_would_and_agrees_with_the_l1_test() {
+    use coprod::measures::centrality::PageRankNorm;
+    // A random digraph (sinks included): both tests converge to the same vector.
+    let g = coprod::generate::gnm(200, 700, true, 5).unwrap();
+    let l1 = pagerank(&g, &PageRankOptions::default()).unwrap();
+    let l2 = pagerank(
+        &g,
+        &PageRankOptions {
+            tol: 1e-12,
+            norm: PageRankNorm::L2,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let d: f64 = l1.iter().zip(&l2).map(|(a, b)| (a - b).abs()).sum();
+    assert!(d < 1e-9, "{d}");
+    // A loose L2 tolerance stops earlier, so it is further from the converged vector.
+    let loose = pagerank(
+        &g,
+        &PageRankOptions {
+            tol: 1e-3,
+            norm: PageRankNorm::L2,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dl: f64 = l1.iter().zip(&loose).map(|(a, b)| (a - b).abs()).sum();
+    assert!(dl > d, "{dl} vs {d}");
+}

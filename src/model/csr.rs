@@ -34,6 +34,8 @@ pub struct Csr {
     in_off: Vec<usize>,
     in_adj: Vec<u32>,
     in_w: Vec<f64>,
+    /// Whether some node has an arc to itself (found once, when built).
+    self_loops: bool,
 }
 
 /// Group `(row, col, w)` triples by row with a counting sort, sort each row by
@@ -181,7 +183,9 @@ impl Csr {
                 in_off: Vec::new(),
                 in_adj: Vec::new(),
                 in_w: Vec::new(),
+                self_loops: false,
             };
+            csr.self_loops = csr.find_self_loop();
             // Transpose the merged arcs; rows come out sorted because sources are visited in order.
             let (in_off, in_adj, in_w) =
                 build_rows(n, csr.arcs().map(|(u, v, w)| (v, u, w)), Aggregation::Sum);
@@ -198,7 +202,7 @@ impl Csr {
                     .take(if u == v { 1 } else { 2 })
             });
             let (out_off, out_adj, out_w) = build_rows(n, both, agg);
-            Csr {
+            let mut csr = Csr {
                 directed: false,
                 n,
                 out_off,
@@ -207,8 +211,29 @@ impl Csr {
                 in_off: Vec::new(),
                 in_adj: Vec::new(),
                 in_w: Vec::new(),
-            }
+                self_loops: false,
+            };
+            csr.self_loops = csr.find_self_loop();
+            csr
         }
+    }
+
+    /// Whether some row holds its own node (binary search; rows are sorted).
+    fn find_self_loop(&self) -> bool {
+        (0..self.n).any(|u| self.out_neighbors(u).binary_search(&(u as u32)).is_ok())
+    }
+
+    /// Whether some node has an arc (or edge) to itself; found once when the
+    /// snapshot is built, so measures that treat self-loops specially (degree
+    /// counts an undirected one twice) can skip looking.
+    ///
+    /// ```
+    /// use coprod::model::{Aggregation, Csr};
+    /// assert!(Csr::from_edges(2, false, &[(0, 0, 1.0), (0, 1, 1.0)], Aggregation::Sum).has_self_loops());
+    /// assert!(!Csr::from_edges(2, true, &[(0, 1, 1.0)], Aggregation::Sum).has_self_loops());
+    /// ```
+    pub fn has_self_loops(&self) -> bool {
+        self.self_loops
     }
 
     /// Whether the graph is directed.

@@ -260,15 +260,13 @@ pub fn analyse(g: &Csr, opts: &ScaleOptions) -> Result<ScaleResult> {
             }
             ScaleMeasure::Closeness => Some(centrality::closeness(g, &ClosenessOptions::default())),
             ScaleMeasure::Harmonic => Some(centrality::harmonic(g, &HarmonicOptions::default())),
-            ScaleMeasure::Betweenness => {
-                Some(centrality::betweenness(
-                    g,
-                    &BetweennessOptions {
-                        progress: opts.progress,
-                        ..Default::default()
-                    },
-                ))
-            }
+            ScaleMeasure::Betweenness => Some(centrality::betweenness(
+                g,
+                &BetweennessOptions {
+                    progress: opts.progress,
+                    ..Default::default()
+                },
+            )),
             ScaleMeasure::GroupBetweenness => {
                 let core = opts.core.as_ref().ok_or_else(|| Error::InvalidParameter {
                     name: "core",

@@ -127,15 +127,16 @@ const PARALLEL_MIN_NODES: usize = 1 << 15;
 
 /// The degree of every node of an undirected graph (a self-loop twice), scaled:
 /// the row length plus one if the node is in its own row (binary search; the
-/// rows are sorted), over fixed node ranges in parallel from
-/// [`PARALLEL_MIN_NODES`] nodes (the check reads every row, which is what
-/// the time goes to). Each value is `(len + loop) as f64`, times
+/// rows are sorted; skipped, so only the row offsets are read, when the
+/// snapshot has no self-loop at all), over fixed node ranges in parallel from
+/// [`PARALLEL_MIN_NODES`] nodes. Each value is `(len + loop) as f64`, times
 /// `1 / (n − 1)` on the NetworkX scale: the bits of the general path.
 fn undirected_counts(g: &Csr, scale: DegreeScale) -> Vec<f64> {
     let n = g.node_count();
+    let loops = g.has_self_loops();
     let one = |u: usize| {
         let row = g.out_neighbors(u);
-        let looped = row.binary_search(&(u as u32)).is_ok();
+        let looped = loops && row.binary_search(&(u as u32)).is_ok();
         (row.len() + looped as usize) as f64
     };
     let s = 1.0 / (n as f64 - 1.0);

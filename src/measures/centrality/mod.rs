@@ -57,7 +57,7 @@ pub use group::{
 };
 pub use harmonic::{HarmonicOptions, HarmonicScale, harmonic};
 pub use katz::{KatzOptions, katz};
-pub use pagerank::{PageRankOptions, pagerank};
+pub use pagerank::{PageRankNorm, PageRankOptions, pagerank};
 
 pub(crate) use crate::measures::parallel::{map_sources, sum_sources};
 pub use crate::measures::{PARALLEL_MIN_NODES, Parallelism, Weights};

@@ -11,8 +11,10 @@ pub struct PageRankOptions {
     pub alpha: f64,
     /// Ties count 1 or their weight.
     pub weights: Weights,
-    /// Convergence: stop when `Σ_i |x_i − x'_i| < n · tol` (NetworkX's test).
+    /// Convergence: stop when the change is below `tol` as [`norm`](Self::norm) measures it.
     pub tol: f64,
+    /// How the change between two sweeps is measured.
+    pub norm: PageRankNorm,
     /// Iteration limit.
     pub max_iter: usize,
 }
@@ -23,9 +25,22 @@ impl Default for PageRankOptions {
             alpha: 0.85,
             weights: Weights::Ignore,
             tol: 1e-13,
+            norm: PageRankNorm::L1PerNode,
             max_iter: 10_000,
         }
     }
+}
+
+/// The stopping test of [`pagerank`]: how the change `Δ = x − x'` between two
+/// sweeps is compared with `tol`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageRankNorm {
+    /// `Σ_i |Δ_i| < n · tol`: NetworkX's test (`networkx.pagerank(tol=…)`).
+    #[default]
+    L1PerNode,
+    /// `√(Σ_i Δ_i²) ≤ tol`: NetworKit's default test
+    /// (`networkit.centrality.PageRank(G, damp, tol)`, `Norm.L2_NORM`).
+    L2,
 }
 
 /// PageRank of every node, with dangling nodes' rank spread uniformly.
@@ -35,7 +50,9 @@ impl Default for PageRankOptions {
 /// ```
 /// `a_uv` is 1 or the weight of the tie `u → v` (an undirected edge is a tie
 /// both ways), `s_u = Σ_v a_uv` the out-strength, `n` the number of nodes;
-/// iterated from `x = 1/n` until the L1 change is below `n · tol`.
+/// iterated from `x = 1/n` until the change is below `tol`: by default
+/// NetworkX's test, the L1 change below `n · tol`; with [`PageRankNorm::L2`]
+/// NetworKit's, the L2 change at most `tol`.
 ///
 /// # Reference
 /// Equals `networkx.pagerank(G, alpha, personalization=None, weight=None)`
@@ -93,6 +110,7 @@ pub fn pagerank(g: &Csr, opts: &PageRankOptions) -> Result<Vec<f64>> {
     let mut x = vec![1.0 / nf; n];
     let mut share = vec![0.0; n];
     let mut y = vec![0.0; n];
+    let l2 = opts.norm == PageRankNorm::L2;
     for _ in 0..opts.max_iter {
         let dangling = chunked_sum(&mut share, par, |a, sh| {
             let mut d = 0.0;
@@ -124,12 +142,18 @@ pub fn pagerank(g: &Csr, opts: &PageRankOptions) -> Result<Vec<f64>> {
                     }
                 }
                 *yv = opts.alpha * s + base;
-                err += (x[v] - *yv).abs();
+                let d = x[v] - *yv;
+                err += if l2 { d * d } else { d.abs() };
             }
             err
         });
         std::mem::swap(&mut x, &mut y);
-        if err < nf * opts.tol {
+        let done = if l2 {
+            err.sqrt() <= opts.tol
+        } else {
+            err < nf * opts.tol
+        };
+        if done {
             return Ok(x);
         }
     }
