@@ -1,30 +1,7 @@
 //! The compact binary case file (`.coprod`) and the streaming CSV writer for
 //! cases too large to hold as a [`MultiplexGraph`](crate::model::MultiplexGraph).
 //!
-//! # Format (version 1, every integer little-endian)
-//! ```text
-//! magic        8 bytes   "coprod\0\x01" (the last byte is the version)
-//! n, m         u64, u64  actors, ties
-//! flags        u64       bit 0: ties carry an f64 weight; other bits 0
-//! meta         u64 length, then the case metadata as JSON (CaseMeta)
-//! layers       u64 length, then the layers as JSON (LayerSpec list)
-//! ids          u64 length, then every id concatenated (ASCII);
-//!              then n × u32: the length of each id
-//! kinds        n × u8    index into Kind::ALL (party 0 … arena 6)
-//! levels       n × u8    index into Level::ALL (district 0 … external 6)
-//! ties         m × (source u32, target u32, layer u8 [, weight f64])
-//! checksum     u64       FNV-1a (64-bit) of every byte before it
-//! ```
-//! A tie is 9 bytes (17 weighted) and an actor 6 bytes plus its id: a
-//! 10^7-resident community (about 4 · 10^7 ties) is about 0.5 GB on disk and
-//! in memory once read ([`CompactCase`]).
-//!
-//! Reading checks everything a case-directory load checks that a binary file
-//! can get wrong — ids valid and unique, kinds, levels and layers in range,
-//! ends below `n`, no self-loop in a layer without them, weights finite and
-//! positive — plus the sizes and the checksum, and stops at the first problem
-//! with a [`Error::BinaryFormat`] naming the file, the byte offset and the
-//! value; nothing is returned half-read.
+//! The format is documented at [`read_compact`].
 
 use super::case::CaseFile;
 use super::write::{csv_number, csv_writer, write_error};
@@ -75,8 +52,8 @@ pub fn is_compact_file(path: impl AsRef<Path>) -> bool {
         && magic == COMPACT_MAGIC
 }
 
-/// Write `case` as a compact file at `path` (see the [module](self) for the
-/// format), streaming: the ties are replayed twice (a count, then the
+/// Write `case` as a compact file at `path` (the format is at
+/// [`read_compact`]), streaming: the ties are replayed twice (a count, then the
 /// records), never collected.
 ///
 /// ```
@@ -301,7 +278,34 @@ fn verify_checksum(r: &mut Source<BufReader<std::fs::File>>, file_len: u64) -> R
     Ok(())
 }
 
-/// Read a compact file (see the [module](self) for the format and the checks).
+/// Read a compact file.
+///
+/// # Format (version 1, every integer little-endian)
+/// ```text
+/// magic        8 bytes   "coprod\0\x01" (the last byte is the version)
+/// n, m         u64, u64  actors, ties
+/// flags        u64       bit 0: ties carry an f64 weight; other bits 0
+/// meta         u64 length, then the case metadata as JSON (CaseMeta)
+/// layers       u64 length, then the layers as JSON (LayerSpec list)
+/// ids          u64 length, then every id concatenated (ASCII);
+///              then n × u32: the length of each id
+/// kinds        n × u8    index into Kind::ALL (party 0 … arena 6)
+/// levels       n × u8    index into Level::ALL (district 0 … external 6)
+/// ties         m × (source u32, target u32, layer u8 [, weight f64])
+/// checksum     u64       FNV-1a (64-bit) of every byte before it
+/// ```
+/// A tie is 9 bytes (17 weighted) and an actor 6 bytes plus its id: a
+/// 10^7-resident community (about 4 · 10^7 ties) is about 0.5 GB on disk and
+/// in memory once read ([`CompactCase`]).
+///
+/// Reading checks everything a case-directory load checks that a binary file
+/// can get wrong — ids valid and unique, kinds, levels and layers in range,
+/// ends below `n`, no self-loop in a layer without them, weights finite and
+/// positive — plus the sizes and the checksum (checked first, in a pass of
+/// its own, so a damaged or truncated file is called that before any value
+/// in it is judged), and stops at the first problem
+/// with a [`Error::BinaryFormat`] naming the file, the byte offset and the
+/// value; nothing is returned half-read.
 ///
 /// # Errors
 /// [`Error::Io`] when the file cannot be read; [`Error::BinaryFormat`] naming
