@@ -217,26 +217,20 @@ impl CompactCase {
         for &l in &self.layer {
             by_layer[l as usize] += 1;
         }
-        let kinds: Vec<String> = Kind::ALL
+        let kinds: Vec<(Kind, usize)> = Kind::ALL
             .iter()
+            .copied()
             .zip(by_kind)
             .filter(|&(_, c)| c > 0)
-            .map(|(k, c)| format!("{k} {c}"))
             .collect();
-        let layers: Vec<String> = self
+        let layers: Vec<(&str, usize)> = self
             .layers
             .iter()
             .zip(by_layer)
             .filter(|&(_, c)| c > 0)
-            .map(|(l, c)| format!("{} {c}", l.name))
+            .map(|(l, c)| (l.name.as_str(), c))
             .collect();
-        format!(
-            "{} actors ({}); {} ties ({})",
-            self.actor_count(),
-            kinds.join(", "),
-            self.tie_count(),
-            layers.join(", ")
-        )
+        super::graph::summary_line(self.actor_count(), &kinds, self.tie_count(), &layers)
     }
 
     /// The index of actor `id`, by a scan (`O(n)`).

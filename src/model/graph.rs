@@ -446,22 +446,29 @@ impl MultiplexGraph {
 
     /// One line: actors by kind and ties by layer.
     pub fn summary_line(&self) -> String {
-        let kinds: Vec<String> = self
-            .count_by_kind()
-            .iter()
-            .map(|(k, c)| format!("{k} {c}"))
-            .collect();
-        let layers: Vec<String> = self
-            .count_by_layer()
-            .iter()
-            .map(|(l, c)| format!("{l} {c}"))
-            .collect();
-        format!(
-            "{} actors ({}); {} ties ({})",
+        summary_line(
             self.actor_count(),
-            kinds.join(", "),
+            &self.count_by_kind(),
             self.tie_count(),
-            layers.join(", ")
+            &self.count_by_layer(),
         )
     }
+}
+
+/// `"<n> actors (<kind> <count>, …); <m> ties (<layer> <count>, …)"`, the
+/// summary line of a [`MultiplexGraph`] and of a
+/// [`CompactCase`](super::CompactCase) (kinds and layers with none left out).
+pub(crate) fn summary_line(
+    actors: usize,
+    by_kind: &[(Kind, usize)],
+    ties: usize,
+    by_layer: &[(&str, usize)],
+) -> String {
+    let kinds: Vec<String> = by_kind.iter().map(|(k, c)| format!("{k} {c}")).collect();
+    let layers: Vec<String> = by_layer.iter().map(|(l, c)| format!("{l} {c}")).collect();
+    format!(
+        "{actors} actors ({}); {ties} ties ({})",
+        kinds.join(", "),
+        layers.join(", ")
+    )
 }

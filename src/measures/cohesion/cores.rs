@@ -273,13 +273,7 @@ mod tests {
     use crate::model::Aggregation;
     use proptest::prelude::*;
 
-    fn on_threads<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a pool")
-            .install(f)
-    }
+    use crate::measures::parallel::on_threads;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(96))]
