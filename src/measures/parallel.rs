@@ -214,6 +214,17 @@ where
     }
 }
 
+/// Run `f` on a fresh rayon pool of `threads` threads (tests: 1 and 2
+/// threads must give the same bits).
+#[cfg(test)]
+pub(crate) fn on_threads<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a pool")
+        .install(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,15 +261,4 @@ mod tests {
         );
         assert_eq!(m, (0..500).map(|s| s * 2).collect::<Vec<_>>());
     }
-}
-
-/// Run `f` on a fresh rayon pool of `threads` threads (tests: 1 and 2
-/// threads must give the same bits).
-#[cfg(test)]
-pub(crate) fn on_threads<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a pool")
-        .install(f)
 }
