@@ -246,3 +246,24 @@ fn community_of_100k_residents() {
     assert!(n > N);
     check(&g, "community 10^5");
 }
+
+/// Components past the union–find's threshold (2^18 nodes), where two
+/// threads take the parallel path: the same partition and numbering as the
+/// definition.
+#[test]
+fn components_past_the_parallel_threshold() {
+    let n = (1 << 18) + 333;
+    for directed in [false, true] {
+        let g = coprod::generate::gnm(n, n, directed, 11).unwrap();
+        let (label, sizes) = components_by_definition(&g);
+        assert!(sizes.len() > 1000, "many components: {}", sizes.len());
+        for threads in [1, 2] {
+            let c = on_threads(threads, || weak_components(&g));
+            assert!(
+                c.membership == label,
+                "directed {directed}: {threads} threads"
+            );
+            assert!(c.sizes == sizes);
+        }
+    }
+}
