@@ -572,17 +572,15 @@ impl Community {
                 })?;
             mask[i] = true;
         }
-        let directed = (0..7).any(|i| mask[i] && COMMUNITY_LAYERS[i].1);
-        let arcs = self
-            .ties()
-            .filter(move |t| mask[t.2 as usize])
-            .flat_map(move |(u, v, l)| {
-                let both = directed && !COMMUNITY_LAYERS[l as usize].1 && u != v;
-                [(u, v, 1.0), (v, u, 1.0)]
-                    .into_iter()
-                    .take(1 + usize::from(both))
-            });
-        Csr::from_edge_iter(self.node_count(), directed, arcs, agg)
+        let directed = COMMUNITY_LAYERS.map(|l| l.1);
+        crate::model::snapshot(
+            self.node_count(),
+            &directed,
+            &mask,
+            false,
+            self.ties().map(|(u, v, l)| (u, v, l, 1.0)),
+            agg,
+        )
     }
 
     /// The aggregate of all seven layers (a digraph), parallel ties counted

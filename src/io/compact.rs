@@ -54,13 +54,14 @@ pub fn is_compact_file(path: impl AsRef<Path>) -> bool {
 
 /// Write `case` as a compact file at `path` (the format is at
 /// [`read_compact`]), streaming: the ties are replayed twice (a count, then the
-/// records), never collected.
+/// records), never collected. Returns the number of ties written.
 ///
 /// ```
 /// use coprod::model::CompactCase;
 /// let g = coprod::cases::load("jinsong").unwrap();
 /// let path = std::env::temp_dir().join("coprod-doctest-jinsong.coprod");
-/// coprod::io::write_compact(&g, &path, coprod::progress::Progress::Hidden).unwrap();
+/// let ties = coprod::io::write_compact(&g, &path, coprod::progress::Progress::Hidden).unwrap();
+/// assert_eq!(ties as usize, g.tie_count());
 /// let back = coprod::io::read_compact(&path).unwrap();
 /// assert_eq!(back, CompactCase::from_source(&g).unwrap());
 /// # std::fs::remove_file(&path).ok();
@@ -77,7 +78,7 @@ pub fn write_compact(
     case: &(impl CaseSource + ?Sized),
     path: impl AsRef<Path>,
     progress: Progress,
-) -> Result<()> {
+) -> Result<u64> {
     let path = path.as_ref();
     let layers = case.layers();
     if layers.len() > u8::MAX as usize {
@@ -167,7 +168,8 @@ pub fn write_compact(
     bar.finish_and_clear();
     let hash = w.hash;
     w.inner.write_all(&hash.to_le_bytes()).map_err(io)?;
-    w.inner.flush().map_err(io)
+    w.inner.flush().map_err(io)?;
+    Ok(m)
 }
 
 /// A reader that knows its offset.
@@ -606,13 +608,8 @@ pub fn write_case_csv(
 ) -> Result<()> {
     let dir = dir.as_ref();
     std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
-    let standard = LayerSpec::standard();
     let layers = case.layers();
-    let extra: Vec<LayerSpec> = layers
-        .iter()
-        .filter(|l| !standard.iter().any(|s| s.name == l.name))
-        .cloned()
-        .collect();
+    let extra = crate::model::extra_layers(&layers);
     let toml = dir.join("case.toml");
     super::write_file(
         &toml,

@@ -331,18 +331,15 @@ impl CompactCase {
                 found: mask.len(),
             });
         }
-        let directed = !symmetric && self.layers.iter().zip(mask).any(|(l, &m)| m && l.directed);
-        let undirected_layer: Vec<bool> = self.layers.iter().map(|l| !l.directed).collect();
-        let arcs = (0..self.tie_count())
-            .filter(move |&k| mask[self.layer[k] as usize])
-            .flat_map(move |k| {
-                let (u, v, l, w) = self.tie(k);
-                let both = directed && undirected_layer[l as usize] && u != v;
-                [(u, v, w), (v, u, w)]
-                    .into_iter()
-                    .take(1 + usize::from(both))
-            });
-        Csr::from_edge_iter(self.actor_count(), directed, arcs, agg)
+        let directed: Vec<bool> = self.layers.iter().map(|l| l.directed).collect();
+        snapshot(
+            self.actor_count(),
+            &directed,
+            mask,
+            symmetric,
+            (0..self.tie_count()).map(|k| self.tie(k)),
+            agg,
+        )
     }
 }
 
@@ -382,13 +379,8 @@ impl CompactCase {
                 ),
             });
         }
-        let extra: Vec<LayerSpec> = self
-            .layers
-            .iter()
-            .filter(|l| !standard.iter().any(|s| s.name == l.name))
-            .cloned()
-            .collect();
-        let mut g = MultiplexGraph::with_meta(self.meta.clone(), extra)?;
+        let mut g =
+            MultiplexGraph::with_meta(self.meta.clone(), super::extra_layers(&self.layers))?;
         let ids: Vec<super::LayerId> = self
             .layers
             .iter()
@@ -433,4 +425,32 @@ impl CaseSource for CompactCase {
     fn weighted(&self) -> bool {
         self.weight.is_some()
     }
+}
+
+/// The snapshot of the ties whose layer is in `mask`, `directed[l]` telling
+/// whether layer `l` is directed: directed when a selected layer is and
+/// `symmetric` is false, and then an undirected layer's tie gives both arcs
+/// (a self-loop one) — the rule of [`View::csr`](super::View::csr), shared by
+/// [`CompactCase::csr`] and the synthetic community's snapshot.
+///
+/// # Errors
+/// As [`Csr::from_edge_iter`]: an end not below `n`.
+pub(crate) fn snapshot(
+    n: usize,
+    directed: &[bool],
+    mask: &[bool],
+    symmetric: bool,
+    ties: impl Iterator<Item = SourceTie> + Clone,
+    agg: Aggregation,
+) -> Result<Csr> {
+    let is_directed = !symmetric && directed.iter().zip(mask).any(|(&d, &m)| m && d);
+    let arcs = ties
+        .filter(move |t| mask[t.2 as usize])
+        .flat_map(move |(u, v, l, w)| {
+            let both = is_directed && !directed[l as usize] && u != v;
+            [(u, v, w), (v, u, w)]
+                .into_iter()
+                .take(1 + usize::from(both))
+        });
+    Csr::from_edge_iter(n, is_directed, arcs, agg)
 }

@@ -87,6 +87,16 @@ impl LayerSpec {
     }
 }
 
+/// The layers of `layers` that are not standard ones (by name), in order:
+/// what a `case.toml` declares and [`MultiplexGraph::with_meta`](crate::model::MultiplexGraph::with_meta) adds.
+pub(crate) fn extra_layers(layers: &[LayerSpec]) -> Vec<LayerSpec> {
+    layers
+        .iter()
+        .filter(|l| !STANDARD_LAYERS.contains(&l.name.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// Index of a layer in a graph's layer table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LayerId(pub u16);

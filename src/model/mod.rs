@@ -17,10 +17,12 @@ mod tie;
 mod view;
 
 pub use actor::{Actor, Kind, Level, Provenance, Sector, is_valid_id};
+pub(crate) use compact::snapshot;
 pub use compact::{CaseSource, CompactCase, SourceActor, SourceTie};
 pub use coreset::CoreSet;
 pub use csr::{Aggregation, Csr};
 pub use graph::MultiplexGraph;
+pub(crate) use layer::extra_layers;
 pub use layer::{LayerId, LayerSpec, STANDARD_LAYERS, Sign};
 pub use meta::{CaseMeta, Fact, FactValue, Outcome, OutcomeEvidence, OutcomeStatus};
 pub use nodeset::NodeSet;

@@ -93,12 +93,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     let load_s = t.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
     let mask = case.layer_mask(&args.layers)?;
-    let agg = match args.aggregation {
-        AggregationArg::Sum => Aggregation::Sum,
-        AggregationArg::Count => Aggregation::Count,
-        AggregationArg::Max => Aggregation::Max,
-    };
-    let g = case.csr(&mask, args.symmetric, agg)?;
+    let g = case.csr(&mask, args.symmetric, Aggregation::from(args.aggregation))?;
     let snapshot_s = t.elapsed().as_secs_f64();
     let r = analyse(&g, &opts)?;
     let t = std::time::Instant::now();

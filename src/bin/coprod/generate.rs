@@ -39,7 +39,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     let c = community(&spec, args.seed)?;
     std::fs::create_dir_all(&args.out).map_err(|e| coprod::io::write_error(&args.out, e))?;
     let binary = args.out.join("graph.coprod");
-    coprod::io::write_compact(&c, &binary, Progress::Auto)?;
+    let ties = coprod::io::write_compact(&c, &binary, Progress::Auto)?;
     if !args.binary_only {
         coprod::io::write_case_csv(&c, &args.out, Progress::Auto)?;
     }
@@ -51,7 +51,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         c.households(),
         c.buildings(),
         c.communities(),
-        c.ties().count(),
+        ties,
         spec.variant,
         args.seed
     );

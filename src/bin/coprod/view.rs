@@ -16,6 +16,16 @@ pub enum AggregationArg {
     Max,
 }
 
+impl From<AggregationArg> for Aggregation {
+    fn from(a: AggregationArg) -> Aggregation {
+        match a {
+            AggregationArg::Sum => Aggregation::Sum,
+            AggregationArg::Count => Aggregation::Count,
+            AggregationArg::Max => Aggregation::Max,
+        }
+    }
+}
+
 /// Which case and which view of it.
 #[derive(Args, Debug, Clone)]
 pub struct ViewArgs {
@@ -103,11 +113,7 @@ impl ViewArgs {
 
     /// The view the options describe.
     pub fn view<'g>(&self, g: &'g MultiplexGraph) -> coprod::Result<View<'g>> {
-        let agg = match self.aggregation {
-            AggregationArg::Sum => Aggregation::Sum,
-            AggregationArg::Count => Aggregation::Count,
-            AggregationArg::Max => Aggregation::Max,
-        };
+        let agg = Aggregation::from(self.aggregation);
         let mut v = View::new(g, &self.layers(g))?
             .with_aggregation(agg)
             .without(&self.without)?;
