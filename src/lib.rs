@@ -13,6 +13,8 @@
 //! * [`cases`]: the bundled cases, compiled into the library.
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
+//! * [`inference`]: statistical models fitted to a case (exponential random graph
+//!   models, stochastic block models, QAP regression across layers).
 //! * [`baselines`]: null models of a case (G(n, m), dyad census, degree-preserving
 //!   rewiring, sector-preserving swaps, the sector block model, the layer shuffle),
 //!   matched baselines (polycentric, one core, the dial λ between them) and the
@@ -88,6 +90,7 @@ pub mod cases;
 pub mod compare;
 pub mod error;
 pub mod generate;
+pub mod inference;
 pub mod io;
 pub mod measures;
 pub mod model;

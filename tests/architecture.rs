@@ -1,6 +1,6 @@
 //! The crate's dependency order, checked on the source: modules import only
 //! modules before them in
-//! `error, random, progress <- model <- {io, measures, generate} <- cases <- baselines <- compare <- {report, viz} <- cli`,
+//! `error, random, progress <- model <- {io, measures, generate, agreement} <- cases <- inference <- baselines <- compare <- {report, viz} <- cli`,
 //! and the measure families import each other without a cycle. Test modules
 //! (everything from a file's `#[cfg(test)]` on) may use anything.
 
@@ -16,12 +16,14 @@ const RANKS: &[(&str, u32)] = &[
     ("io", 2),
     ("measures", 2),
     ("generate", 2),
+    ("agreement", 2),
     ("cases", 3),
-    ("baselines", 4),
-    ("compare", 5),
-    ("report", 6),
-    ("viz", 6),
-    ("cli", 7),
+    ("inference", 4),
+    ("baselines", 5),
+    ("compare", 6),
+    ("report", 7),
+    ("viz", 7),
+    ("cli", 8),
 ];
 
 fn rank(m: &str) -> u32 {
