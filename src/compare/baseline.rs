@@ -157,22 +157,22 @@ impl Baseline {
 pub const BASELINES: &[Baseline] = &[
     Baseline::new(
         "gnm",
-        "G(n, m) per layer: the case's actors, each layer's number of ties placed uniformly",
-        "sna::rgnm; cug.test(cmode = \"edges\")",
+        "G(n, m) per layer: the case's actors, each layer's number of ties placed uniformly on the dyads the codebook allows, no isolate",
+        "sna::rgnm restricted to the codebook's dyads (model::DyadMask); cug.test(cmode = \"edges\")",
         Draws::Random,
         |cx, r| crate::baselines::gnm_with(cx.case, &GnmOptions::default(), r),
     ),
     Baseline::new(
         "dyad",
-        "each layer's dyad census (mutual, asymmetric, null) kept exactly",
-        "sna::rguman(method = \"exact\"); cug.test(cmode = \"dyad.census\")",
+        "each layer's dyad census (mutual, asymmetric, null) kept exactly, on the dyads the codebook allows, no isolate",
+        "sna::rguman(method = \"exact\") restricted to the codebook's dyads; cug.test(cmode = \"dyad.census\")",
         Draws::Random,
         |cx, r| crate::baselines::dyad_census_with(cx.case, &DyadCensusOptions::default(), r),
     ),
     Baseline::new(
         "rewire",
-        "every actor's in- and out-degree per layer kept (double-edge swaps)",
-        "igraph rewire (degree-preserving swaps)",
+        "every actor's in- and out-degree per layer kept (double-edge swaps that stay on the codebook's dyads: memberships stay member – arena)",
+        "igraph rewire (degree-preserving swaps), swaps onto a structural zero rejected",
         Draws::Random,
         |cx, r| {
             crate::baselines::rewire_with(cx.case, &RewireOptions::default(), r).map(|x| x.graph)
@@ -190,8 +190,8 @@ pub const BASELINES: &[Baseline] = &[
     ),
     Baseline::new(
         "block",
-        "the exact tie counts per sector pair per layer, placed uniformly within each",
-        "sna::rgnmix(method = \"exact\")",
+        "the exact tie counts per sector pair per layer, placed uniformly within each (sectors split by codebook class), no isolate",
+        "sna::rgnmix(method = \"exact\") on sector × codebook class",
         Draws::Random,
         |cx, r| crate::baselines::block_model_with(cx.case, &BlockOptions::default(), r),
     ),
