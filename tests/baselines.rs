@@ -11,11 +11,45 @@ use coprod::baselines::{
     block_model, dyad_census, gnm, layer_shuffle, rewire, sector_rewire,
 };
 use coprod::measures::cohesion::dyad_census as census;
-use coprod::model::{Actor, Csr, Kind, Layers, Level, MultiplexGraph, Provenance, View};
+use coprod::model::{Actor, Csr, Dyads, Kind, Layers, Level, MultiplexGraph, Provenance, View};
 use coprod::random::{below, rng};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use std::collections::BTreeMap;
+
+// The unconstrained models (`Dyads::All`): the reference tools' models,
+// checked here on cases that need not follow the codebook. The codebook's
+// masks are checked in tests/codebook_nulls.rs.
+fn gnm_all() -> GnmOptions {
+    GnmOptions {
+        dyads: Dyads::All,
+        ..GnmOptions::default()
+    }
+}
+fn census_all() -> DyadCensusOptions {
+    DyadCensusOptions {
+        dyads: Dyads::All,
+        ..DyadCensusOptions::default()
+    }
+}
+fn rewire_all() -> RewireOptions {
+    RewireOptions {
+        dyads: Dyads::All,
+        ..RewireOptions::default()
+    }
+}
+fn sector_all() -> SectorRewireOptions {
+    SectorRewireOptions {
+        rewire: rewire_all(),
+        ..SectorRewireOptions::default()
+    }
+}
+fn block_all() -> BlockOptions {
+    BlockOptions {
+        dyads: Dyads::All,
+        ..BlockOptions::default()
+    }
+}
 
 /// The layers the random cases use: two directed, two undirected.
 const LAYERS: [&str; 4] = ["leadership", "administrative", "deliberation", "tension"];
@@ -117,7 +151,7 @@ proptest! {
     #[test]
     fn gnm_keeps_actors_and_ties_per_layer(n in 2usize..14, pct in 0u64..90, seed in 0u64..1_000) {
         let case = random_case(n, pct, seed);
-        let null = gnm(&case, &GnmOptions::default(), seed).unwrap();
+        let null = gnm(&case, &gnm_all(), seed).unwrap();
         prop_assert!(null.actors().eq(case.actors()));
         prop_assert_eq!(null.count_by_kind(), case.count_by_kind());
         prop_assert_eq!(edge_counts(&null), edge_counts(&case));
@@ -127,7 +161,7 @@ proptest! {
     #[test]
     fn dyad_census_is_exact(n in 2usize..14, pct in 0u64..90, seed in 0u64..1_000) {
         let case = random_case(n, pct, seed);
-        let null = dyad_census(&case, &DyadCensusOptions::default(), seed).unwrap();
+        let null = dyad_census(&case, &census_all(), seed).unwrap();
         prop_assert!(null.actors().eq(case.actors()));
         for l in LAYERS {
             prop_assert_eq!(census(&layer(&null, l)), census(&layer(&case, l)), "{}", l);
@@ -138,7 +172,7 @@ proptest! {
     #[test]
     fn rewiring_keeps_every_degree(n in 2usize..14, pct in 0u64..90, seed in 0u64..1_000) {
         let case = random_case(n, pct, seed);
-        let r = rewire(&case, &RewireOptions::default(), seed).unwrap();
+        let r = rewire(&case, &rewire_all(), seed).unwrap();
         for l in LAYERS {
             prop_assert_eq!(degrees(&r.graph, l), degrees(&case, l), "{}", l);
         }
@@ -152,7 +186,7 @@ proptest! {
     #[test]
     fn sector_swaps_keep_degrees_and_block_counts(n in 2usize..14, pct in 0u64..90, seed in 0u64..1_000) {
         let case = random_case(n, pct, seed);
-        let r = sector_rewire(&case, &SectorRewireOptions::default(), seed).unwrap();
+        let r = sector_rewire(&case, &sector_all(), seed).unwrap();
         for l in LAYERS {
             prop_assert_eq!(degrees(&r.graph, l), degrees(&case, l), "{}", l);
             prop_assert_eq!(blocks(&r.graph, l), blocks(&case, l), "{}", l);
@@ -163,7 +197,7 @@ proptest! {
     #[test]
     fn block_model_counts_are_exact(n in 2usize..14, pct in 0u64..90, seed in 0u64..1_000) {
         let case = random_case(n, pct, seed);
-        let null = block_model(&case, &BlockOptions::default(), seed).unwrap();
+        let null = block_model(&case, &block_all(), seed).unwrap();
         for l in LAYERS {
             prop_assert_eq!(blocks(&null, l), blocks(&case, l), "{}", l);
         }
@@ -173,7 +207,7 @@ proptest! {
     #[test]
     fn layer_shuffle_keeps_every_layers_degrees(n in 2usize..14, pct in 0u64..90, seed in 0u64..1_000) {
         let case = random_case(n, pct, seed);
-        let s = layer_shuffle(&case, &RewireOptions::default(), seed).unwrap();
+        let s = layer_shuffle(&case, &rewire_all(), seed).unwrap();
         for l in LAYERS {
             prop_assert_eq!(degrees(&s.rewired.graph, l), degrees(&case, l), "{}", l);
         }
@@ -189,17 +223,13 @@ fn all_models(case: &MultiplexGraph, seed: u64) -> Vec<Vec<(usize, usize, u16)>>
             .collect::<Vec<_>>()
     };
     vec![
-        ties(&gnm(case, &GnmOptions::default(), seed).unwrap()),
-        ties(&dyad_census(case, &DyadCensusOptions::default(), seed).unwrap()),
-        ties(&rewire(case, &RewireOptions::default(), seed).unwrap().graph),
+        ties(&gnm(case, &gnm_all(), seed).unwrap()),
+        ties(&dyad_census(case, &census_all(), seed).unwrap()),
+        ties(&rewire(case, &rewire_all(), seed).unwrap().graph),
+        ties(&sector_rewire(case, &sector_all(), seed).unwrap().graph),
+        ties(&block_model(case, &block_all(), seed).unwrap()),
         ties(
-            &sector_rewire(case, &SectorRewireOptions::default(), seed)
-                .unwrap()
-                .graph,
-        ),
-        ties(&block_model(case, &BlockOptions::default(), seed).unwrap()),
-        ties(
-            &layer_shuffle(case, &RewireOptions::default(), seed)
+            &layer_shuffle(case, &rewire_all(), seed)
                 .unwrap()
                 .rewired
                 .graph,
@@ -266,6 +296,7 @@ fn unselected_layers_are_copied_with_their_provenance() {
     let case = coprod::cases::load("jinsong").unwrap();
     let o = GnmOptions {
         layers: Layers::only(&["leadership"]),
+        ..gnm_all()
     };
     let null = gnm(&case, &o, 1).unwrap();
     let kept = |g: &MultiplexGraph| {
@@ -280,6 +311,7 @@ fn unselected_layers_are_copied_with_their_provenance() {
         &case,
         &GnmOptions {
             layers: Layers::only(&["nope"]),
+            ..gnm_all()
         },
         1,
     )
@@ -398,7 +430,7 @@ fn rewiring_is_uniform_on_undirected_degrees_22211() {
     assert_eq!(support.len(), 7);
     let o = RewireOptions {
         trials: TRIALS,
-        ..RewireOptions::default()
+        ..rewire_all()
     };
     let x2 = chi2(&support, 14_000, |s| rewire(&case, &o, s).unwrap().graph);
     // df 6: qchisq(0.999, 6) = 22.458
@@ -416,7 +448,7 @@ fn rewiring_is_uniform_on_undirected_degrees_222211() {
     assert_eq!(support.len(), 31);
     let o = RewireOptions {
         trials: TRIALS,
-        ..RewireOptions::default()
+        ..rewire_all()
     };
     let x2 = chi2(&support, 31_000, |s| rewire(&case, &o, s).unwrap().graph);
     // df 30: qchisq(0.999, 30) = 59.703
@@ -434,7 +466,7 @@ fn rewiring_is_uniform_on_a_small_directed_degree_sequence() {
     assert_eq!(support.len(), 27);
     let o = RewireOptions {
         trials: TRIALS,
-        ..RewireOptions::default()
+        ..rewire_all()
     };
     let x2 = chi2(&support, 27_000, |s| rewire(&case, &o, s).unwrap().graph);
     // df 26: qchisq(0.999, 26) = 54.052
@@ -472,9 +504,9 @@ fn sector_swaps_are_uniform_given_degrees_and_block_counts() {
     let o = SectorRewireOptions {
         rewire: RewireOptions {
             trials: TRIALS,
-            ..RewireOptions::default()
+            ..rewire_all()
         },
-        ..SectorRewireOptions::default()
+        ..sector_all()
     };
     let x2 = chi2(&support, 15_000, |s| {
         sector_rewire(&case, &o, s).unwrap().graph
@@ -494,9 +526,7 @@ fn gnm_is_uniform_on_four_actors() {
     );
     let support = enumerate(4, 3, true, |_| true);
     assert_eq!(support.len(), 220);
-    let x2 = chi2(&support, 44_000, |s| {
-        gnm(&case, &GnmOptions::default(), s).unwrap()
-    });
+    let x2 = chi2(&support, 44_000, |s| gnm(&case, &gnm_all(), s).unwrap());
     // df 219: qchisq(0.999, 219) = 289.408
     assert!(x2 < 289.408, "χ² = {x2}");
     println!("gnm: χ² = {x2:.2}, df 219");
@@ -516,7 +546,7 @@ fn dyad_census_draws_are_uniform_on_four_actors() {
     });
     assert_eq!(support.len(), 60);
     let x2 = chi2(&support, 30_000, |s| {
-        dyad_census(&case, &DyadCensusOptions::default(), s).unwrap()
+        dyad_census(&case, &census_all(), s).unwrap()
     });
     // df 59: qchisq(0.999, 59) = 98.324
     assert!(x2 < 98.324, "χ² = {x2}");
@@ -545,7 +575,7 @@ fn block_model_draws_are_uniform_given_block_counts() {
     });
     assert_eq!(support.len(), 45);
     let x2 = chi2(&support, 22_500, |s| {
-        block_model(&case, &BlockOptions::default(), s).unwrap()
+        block_model(&case, &block_all(), s).unwrap()
     });
     // df 44: qchisq(0.999, 44) = 78.750
     assert!(x2 < 78.750, "χ² = {x2}");
@@ -666,6 +696,7 @@ fn distributions_match_sna_null_models() {
                         &case,
                         &GnmOptions {
                             layers: layers.clone(),
+                            dyads: Dyads::All,
                         },
                         seed,
                     )
@@ -674,6 +705,7 @@ fn distributions_match_sna_null_models() {
                         &case,
                         &DyadCensusOptions {
                             layers: layers.clone(),
+                            dyads: Dyads::All,
                         },
                         seed,
                     )
@@ -682,7 +714,8 @@ fn distributions_match_sna_null_models() {
                         &case,
                         &BlockOptions {
                             layers: layers.clone(),
-                            ..BlockOptions::default()
+                            dyads: Dyads::All,
+                            ..block_all()
                         },
                         seed,
                     )
@@ -745,7 +778,7 @@ fn directed_swaps_cannot_reverse_a_three_cycle() {
         &[(0, 1), (1, 2), (2, 0)],
     );
     for seed in 0..50 {
-        let r = rewire(&case, &RewireOptions::default(), seed).unwrap();
+        let r = rewire(&case, &rewire_all(), seed).unwrap();
         assert_eq!(r.swaps[0].failed, r.swaps[0].trials);
         let ties: Vec<_> = r.graph.ties().map(|t| (t.source, t.target)).collect();
         assert_eq!(ties, vec![(0, 1), (1, 2), (2, 0)]);

@@ -1,9 +1,9 @@
 //! The block model with the case's exact tie counts per sector pair.
 
 use super::sample::{ordered_pair, ordered_pairs, subset, unordered_pair, unordered_pairs};
-use super::{layer_ties, rebuild};
+use super::{check_codebook, layer_ties, no_isolates, rebuild};
 use crate::error::Result;
-use crate::model::{Attribute, Layers, MultiplexGraph, Partition};
+use crate::model::{Attribute, Dyads, Kind, Layers, MultiplexGraph, Partition};
 use crate::random::{CoprodRng, rng};
 use std::collections::BTreeMap;
 
@@ -15,6 +15,14 @@ pub struct BlockOptions {
     pub layers: Layers,
     /// The attribute whose groups are the blocks. Default [`Attribute::Sector`].
     pub attribute: Attribute,
+    /// The dyads a tie may occupy. Default [`Dyads::Codebook`]: the
+    /// attribute's groups are split by codebook class (party, arena, other
+    /// actors), so the counts kept per block pair keep leadership on party
+    /// sources and arenas apart (with [`Attribute::Sector`] or
+    /// [`Attribute::Kind`] the split changes nothing: party and arena are
+    /// sectors); and for a case without isolates the graph has none.
+    /// [`Dyads::All`] is `sna::rgnmix`.
+    pub dyads: Dyads,
 }
 
 impl Default for BlockOptions {
@@ -22,6 +30,7 @@ impl Default for BlockOptions {
         BlockOptions {
             layers: Layers::All,
             attribute: Attribute::Sector,
+            dyads: Dyads::Codebook,
         }
     }
 }
@@ -40,7 +49,12 @@ impl Default for BlockOptions {
 /// independently of the other blocks and layers
 /// ```
 ///
-/// Layer by layer this equals `sna::rgnmix(1, tv = sector, mix = B_ℓ, mode =
+/// Under the default [`Dyads::Codebook`], `V_r` are the groups split by
+/// codebook class (party / arena / other; the case obeys the codebook, so a
+/// block that would break it has no tie to keep), and the whole graph is
+/// redrawn until no actor is isolated when the case has none.
+///
+/// With [`Dyads::All`], layer by layer this equals `sna::rgnmix(1, tv = sector, mix = B_ℓ, mode =
 /// "digraph", method = "exact")` (`mode = "graph"` with the symmetric mixing
 /// matrix for an undirected layer): the blockmodel whose expected and actual
 /// mixing matrix is the case's.
@@ -83,13 +97,45 @@ pub(crate) fn block_model_with(
     options: &BlockOptions,
     rng: &mut CoprodRng,
 ) -> Result<MultiplexGraph> {
+    check_codebook(case, options.dyads)?;
     let part = Partition::of_graph(case, &options.attribute)?;
-    let g = part.groups();
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); part.group_count()];
+    let g: Vec<u32> = match options.dyads {
+        Dyads::All => part.groups().to_vec(),
+        Dyads::Codebook => part
+            .groups()
+            .iter()
+            .zip(case.actors())
+            .map(|(&r, a)| {
+                3 * r
+                    + match a.kind {
+                        Kind::Party => 0,
+                        Kind::Arena => 1,
+                        _ => 2,
+                    }
+            })
+            .collect(),
+    };
+    let groups = g.iter().map(|&r| r as usize + 1).max().unwrap_or(0);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); groups];
     for (u, &r) in g.iter().enumerate() {
         members[r as usize].push(u as u32);
     }
-    let mut layers = layer_ties(case, &options.layers)?;
+    let template = layer_ties(case, &options.layers)?;
+    let layers = no_isolates(case, options.dyads, "block model", || {
+        let mut layers = template.clone();
+        draw_blocks(&mut layers, &g, &members, rng);
+        Ok(layers)
+    })?;
+    rebuild(case, &layers)
+}
+
+/// Each selected layer's ties redrawn within their blocks.
+fn draw_blocks(
+    layers: &mut [super::LayerTies],
+    g: &[u32],
+    members: &[Vec<u32>],
+    rng: &mut CoprodRng,
+) {
     for lt in layers.iter_mut().filter(|l| l.selected) {
         // Block counts in block order (a BTreeMap: deterministic iteration).
         let mut counts: BTreeMap<(u32, u32), u64> = BTreeMap::new();
@@ -131,5 +177,4 @@ pub(crate) fn block_model_with(
         pairs.sort_unstable();
         lt.pairs = pairs;
     }
-    rebuild(case, &layers)
 }

@@ -1,9 +1,9 @@
 //! G(n, m) keeping the case's actors: the number of ties of each layer, placed uniformly.
 
-use super::sample::{ordered_pair, ordered_pairs, subset, unordered_pair, unordered_pairs};
-use super::{layer_ties, rebuild};
+use super::sample::subset;
+use super::{check_codebook, layer_ties, masks, no_isolates, rebuild};
 use crate::error::Result;
-use crate::model::{Layers, MultiplexGraph};
+use crate::model::{Dyads, Layers, MultiplexGraph};
 use crate::random::{CoprodRng, rng};
 
 /// Options of [`gnm`].
@@ -12,12 +12,17 @@ pub struct GnmOptions {
     /// The layers randomised; the others are copied from the case. Default
     /// [`Layers::All`] (every layer, `tension` included — not the views' default).
     pub layers: Layers,
+    /// The dyads a tie may occupy. Default [`Dyads::Codebook`]: the
+    /// codebook's structural zeros hold and, for a case without isolates,
+    /// the graph has none. [`Dyads::All`] is `sna::rgnm`.
+    pub dyads: Dyads,
 }
 
 impl Default for GnmOptions {
     fn default() -> Self {
         GnmOptions {
             layers: Layers::All,
+            dyads: Dyads::Codebook,
         }
     }
 }
@@ -27,21 +32,32 @@ impl Default for GnmOptions {
 ///
 /// ```text
 /// for each selected layer ℓ with m_ℓ distinct ties between distinct actors:
-///   D_ℓ = n (n − 1)       if ℓ is directed  (ordered pairs u ≠ v)
-///       = n (n − 1) / 2   otherwise         (unordered pairs)
-///   draw m_ℓ of the D_ℓ dyads, every one of the C(D_ℓ, m_ℓ) subsets with
-///   probability 1 / C(D_ℓ, m_ℓ)
+///   D_ℓ = the dyads ℓ may hold:
+///         Dyads::All       n (n − 1) ordered pairs u ≠ v if ℓ is directed,
+///                          n (n − 1) / 2 unordered pairs otherwise
+///         Dyads::Codebook  those pairs minus the codebook's structural zeros
+///                          (arena–arena; for leadership, a source that is not
+///                          a party actor): DyadMask::of_layer
+///   draw m_ℓ of the |D_ℓ| dyads, every one of the C(|D_ℓ|, m_ℓ) subsets with
+///   probability 1 / C(|D_ℓ|, m_ℓ)
+/// Dyads::Codebook, case without isolates: redraw the whole graph until no
+///   actor is isolated in the union of the layers (the uniform distribution
+///   conditioned on no isolate, convention 9 of the codebook)
 /// ```
 ///
-/// Layer by layer, this equals `sna::rgnm(1, n, m_ℓ, mode = "digraph")` (or
-/// `mode = "graph"` for an undirected layer), the null distribution of
-/// `sna::cug.test(g, f, cmode = "edges")`. Actors, hence counts per kind,
-/// sector and level, are the case's (see the [module](super) doc).
+/// With [`Dyads::All`], layer by layer, this equals `sna::rgnm(1, n, m_ℓ,
+/// mode = "digraph")` (or `mode = "graph"` for an undirected layer), the null
+/// distribution of `sna::cug.test(g, f, cmode = "edges")`. With the default
+/// [`Dyads::Codebook`] it is that model restricted to the graphs the codebook
+/// could produce. Actors, hence counts per kind, sector and level, are the
+/// case's (see the [module](super) doc).
 ///
-/// Edge cases: a layer with no tie stays empty; a complete layer stays
-/// complete; self-loops are copied, never drawn.
+/// Edge cases: a layer with no tie stays empty; a layer holding every
+/// allowed dyad stays as it is; self-loops are copied, never drawn.
 ///
-/// Complexity: `O(n + Σ m_ℓ log m_ℓ)` (Floyd's exact subset sampling).
+/// Complexity: `O(n + Σ m_ℓ log m_ℓ)` per draw (Floyd's exact subset
+/// sampling), times the redraws for isolates (on the bundled cases, the
+/// share of draws kept is printed by `tests/baselines.rs`).
 ///
 /// ```
 /// use coprod::baselines::{GnmOptions, gnm};
@@ -54,7 +70,9 @@ impl Default for GnmOptions {
 ///
 /// # Errors
 /// [`Error::UnknownLayer`](crate::Error::UnknownLayer) for a layer name the
-/// case lacks.
+/// case lacks; [`Error::InvalidParameter`](crate::Error::InvalidParameter)
+/// under [`Dyads::Codebook`] when the case itself breaks the codebook or no
+/// draw in 10,000 is free of isolates.
 ///
 /// # References
 /// Erdős, P. & Rényi, A. (1959). On random graphs I. *Publicationes
@@ -73,23 +91,21 @@ pub(crate) fn gnm_with(
     options: &GnmOptions,
     rng: &mut CoprodRng,
 ) -> Result<MultiplexGraph> {
-    let n = case.actor_count() as u64;
-    let mut layers = layer_ties(case, &options.layers)?;
-    for lt in layers.iter_mut().filter(|l| l.selected) {
-        let m = lt.pairs.len() as u64;
-        lt.pairs = if lt.directed {
-            subset(rng, ordered_pairs(n), m)
+    check_codebook(case, options.dyads)?;
+    let template = layer_ties(case, &options.layers)?;
+    let masks = masks(case, &template, options.dyads)?;
+    let layers = no_isolates(case, options.dyads, "gnm", || {
+        let mut layers = template.clone();
+        for (lt, mask) in layers.iter_mut().zip(&masks) {
+            let Some(mask) = mask else { continue };
+            let m = lt.pairs.len() as u64;
+            lt.pairs = subset(rng, mask.count(), m)
                 .into_iter()
-                .map(|k| ordered_pair(n, k))
-                .map(|(u, v)| (u as u32, v as u32))
-                .collect()
-        } else {
-            subset(rng, unordered_pairs(n), m)
-                .into_iter()
-                .map(unordered_pair)
-                .map(|(u, v)| (u as u32, v as u32))
-                .collect()
-        };
-    }
+                .map(|k| mask.nth(k))
+                .collect();
+            lt.pairs.sort_unstable();
+        }
+        Ok(layers)
+    })?;
     rebuild(case, &layers)
 }

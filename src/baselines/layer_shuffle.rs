@@ -85,6 +85,7 @@ pub(crate) fn layer_shuffle_with(
         let one = RewireOptions {
             layers: Layers::only(&[spec.name.as_str()]),
             trials: options.trials,
+            dyads: options.dyads,
         };
         let r = rewire_layers(&graph, &one, |_, _, _| true, &mut rng(seeds[l]))?;
         graph = r.graph;

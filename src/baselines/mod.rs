@@ -79,7 +79,11 @@ pub(crate) use rewire::rewire_with;
 pub(crate) use sector_rewire::sector_rewire_with;
 
 use crate::error::{Error, Result};
-use crate::model::{LayerId, Layers, MultiplexGraph, Provenance, Sign};
+use crate::model::{DyadMask, Dyads, LayerId, Layers, MultiplexGraph, Provenance, Sign};
+
+/// How many graphs a model draws, at most, before it gives up on one
+/// without an isolate (see [`no_isolates`]).
+pub(crate) const MAX_ISOLATE_REDRAWS: u32 = 10_000;
 
 /// The simple graph of one layer of a case.
 #[derive(Debug, Clone)]
@@ -138,6 +142,91 @@ pub(crate) fn layer_ties(case: &MultiplexGraph, layers: &Layers) -> Result<Vec<L
         lt.loops.dedup();
     }
     Ok(out)
+}
+
+/// Under [`Dyads::Codebook`], an error when the case itself breaks the
+/// codebook (a null model of it could not keep its ties' counts inside the
+/// allowed dyads, and would not be a model of this case).
+pub(crate) fn check_codebook(case: &MultiplexGraph, dyads: Dyads) -> Result<()> {
+    if dyads == Dyads::All {
+        return Ok(());
+    }
+    let bad = case.codebook_violations();
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = bad.iter().take(5).map(ToString::to_string).collect();
+    Err(Error::InvalidParameter {
+        name: "dyads",
+        reason: format!(
+            "the case has {} tie(s) the codebook rules out, e.g. {}; a codebook null model \
+             cannot reproduce it (fix the coding, or draw with Dyads::All)",
+            bad.len(),
+            shown.join("; ")
+        ),
+    })
+}
+
+/// The dyad mask of every selected layer (`None` for a copied layer).
+pub(crate) fn masks(
+    case: &MultiplexGraph,
+    layers: &[LayerTies],
+    dyads: Dyads,
+) -> Result<Vec<Option<DyadMask>>> {
+    layers
+        .iter()
+        .map(|lt| {
+            lt.selected
+                .then(|| DyadMask::of_layer(case, lt.layer, dyads))
+                .transpose()
+        })
+        .collect()
+}
+
+/// Whether some actor of `n` has no tie (self-loops aside) in any layer.
+pub(crate) fn has_isolate(n: usize, layers: &[LayerTies]) -> bool {
+    let mut seen = vec![false; n];
+    for lt in layers {
+        for &(u, v) in &lt.pairs {
+            seen[u as usize] = true;
+            seen[v as usize] = true;
+        }
+    }
+    seen.contains(&false)
+}
+
+/// Draw with `draw` until the graph has no isolate, when the codebook
+/// forbids one: under [`Dyads::Codebook`] for a case that has none
+/// (convention 9, "no isolates": an actor is coded only with a tie). The
+/// accepted graph is then uniform among the model's graphs without an
+/// isolate (rejection keeps the model's distribution, conditioned). At most
+/// [`MAX_ISOLATE_REDRAWS`] draws.
+///
+/// # Errors
+/// The draw's errors; [`Error::InvalidParameter`] when no draw in
+/// [`MAX_ISOLATE_REDRAWS`] is free of isolates.
+pub(crate) fn no_isolates(
+    case: &MultiplexGraph,
+    dyads: Dyads,
+    model: &'static str,
+    mut draw: impl FnMut() -> Result<Vec<LayerTies>>,
+) -> Result<Vec<LayerTies>> {
+    let n = case.actor_count();
+    let forbid = dyads == Dyads::Codebook && !has_isolate(n, &layer_ties(case, &Layers::All)?);
+    for _ in 0..MAX_ISOLATE_REDRAWS {
+        let layers = draw()?;
+        if !forbid || !has_isolate(n, &layers) {
+            return Ok(layers);
+        }
+    }
+    Err(Error::InvalidParameter {
+        name: "dyads",
+        reason: format!(
+            "{model}: no graph without an isolate in {MAX_ISOLATE_REDRAWS} draws; the case's \
+             ties are too few for the model to reach every actor (draw with Dyads::All to \
+             allow isolates)"
+        ),
+    })
 }
 
 /// Which layers of `case` the selection names (every layer for

@@ -1,8 +1,8 @@
 //! Degree-preserving rewiring by double-edge swaps, layer by layer.
 
-use super::{LayerTies, layer_ties, rebuild};
+use super::{LayerTies, check_codebook, layer_ties, masks, rebuild};
 use crate::error::{Error, Result};
-use crate::model::{Layers, MultiplexGraph};
+use crate::model::{DyadMask, Dyads, Layers, MultiplexGraph};
 use crate::random::{CoprodRng, below, rng};
 use std::collections::HashSet;
 
@@ -51,6 +51,11 @@ pub struct RewireOptions {
     pub layers: Layers,
     /// Swap trials per layer. Default [`Trials::PerTie`]`(10)`.
     pub trials: Trials,
+    /// The dyads a swapped tie may occupy. Default [`Dyads::Codebook`]: a
+    /// swap onto a structural zero (arena–arena; leadership from a
+    /// non-party) is rejected, so memberships stay member – arena.
+    /// [`Dyads::All`] is igraph's `rewire`.
+    pub dyads: Dyads,
 }
 
 impl Default for RewireOptions {
@@ -58,6 +63,7 @@ impl Default for RewireOptions {
         RewireOptions {
             layers: Layers::All,
             trials: Trials::default(),
+            dyads: Dyads::Codebook,
         }
     }
 }
@@ -95,8 +101,15 @@ pub struct Rewired {
 ///   directed:   propose (a, d), (c, b)
 ///   undirected: by a fair coin, propose {a, d}, {c, b}  or  {a, c}, {b, d}
 ///   reject (count as failed) if a proposed tie is a self-loop or already in E
-///   (a swap that changes nothing is such a case); else replace e₁, e₂
+///   (a swap that changes nothing is such a case), or, under the default
+///   Dyads::Codebook, falls on a dyad the codebook rules out (DyadMask);
+///   else replace e₁, e₂
 /// ```
+///
+/// Degrees are kept, so no isolate appears; under [`Dyads::Codebook`] an
+/// arena's ties stay memberships (an arena keeps its degree and can only
+/// meet non-arenas) and leadership keeps party sources. The chain is then
+/// uniform over the reachable graphs inside the mask.
 ///
 /// The proposal is symmetric (the reverse swap has the same probability), so
 /// the chain's stationary law is uniform over the simple graphs with the
@@ -105,7 +118,7 @@ pub struct Rewired {
 /// directed 3-cycle, so a few degree sequences have realisations they never
 /// reach (Rao, Jana & Bandyopadhyay 1996) — documented, not corrected.
 ///
-/// This is igraph's `rewire(g, keeping_degseq(niter = T, loops = FALSE))`
+/// With [`Dyads::All`] this is igraph's `rewire(g, keeping_degseq(niter = T, loops = FALSE))`
 /// (igraph tries `T` swaps and keeps the graph simple) with `T` from
 /// [`Trials`], default `10 m`; `failed` is what igraph leaves uncounted. For
 /// an undirected layer the move is NetworkX's `double_edge_swap`, which counts
@@ -161,19 +174,22 @@ pub(crate) fn rewire_layers(
     rng: &mut CoprodRng,
 ) -> Result<Rewired> {
     options.trials.check()?;
+    check_codebook(case, options.dyads)?;
     let mut layers = layer_ties(case, &options.layers)?;
+    let masks = masks(case, &layers, options.dyads)?;
     let mut swaps = Vec::new();
-    for lt in layers
-        .iter_mut()
-        .filter(|l| l.selected && !l.pairs.is_empty())
-    {
+    for (lt, mask) in layers.iter_mut().zip(&masks) {
+        let Some(mask) = mask else { continue };
+        if lt.pairs.is_empty() {
+            continue;
+        }
         let m = lt.pairs.len();
         let trials = if m < 2 {
             0
         } else {
             options.trials.for_layer(m)
         };
-        let failed = swap_chain(lt, trials, &keep, rng);
+        let failed = swap_chain(lt, trials, mask, &keep, rng);
         swaps.push(SwapCount {
             layer: case.layer(lt.layer).name.clone(),
             ties: m,
@@ -191,6 +207,7 @@ pub(crate) fn rewire_layers(
 fn swap_chain(
     lt: &mut LayerTies,
     trials: u64,
+    mask: &DyadMask,
     keep: &impl Fn([(u32, u32); 2], [(u32, u32); 2], bool) -> bool,
     rng: &mut CoprodRng,
 ) -> u64 {
@@ -226,6 +243,8 @@ fn swap_chain(
             || y.0 == y.1
             || present.contains(&x)
             || present.contains(&y)
+            || !mask.allows(x.0, x.1)
+            || !mask.allows(y.0, y.1)
             || !keep([lt.pairs[i], lt.pairs[j]], [x, y], directed)
         {
             failed += 1;

@@ -86,6 +86,25 @@ mod tests {
     }
 
     #[test]
+    fn an_unrestricted_mask_enumerates_in_the_samplers_order() {
+        // So that `Dyads::All` draws the same graphs as before the mask.
+        use crate::model::DyadMask;
+        let n = 7usize;
+        let d = DyadMask::new(true, vec![false; n], vec![true; n]);
+        let u = DyadMask::new(false, vec![false; n], vec![true; n]);
+        assert_eq!(d.count(), ordered_pairs(n as u64));
+        assert_eq!(u.count(), unordered_pairs(n as u64));
+        for k in 0..d.count() {
+            let (a, b) = ordered_pair(n as u64, k);
+            assert_eq!(d.nth(k), (a as u32, b as u32));
+        }
+        for k in 0..u.count() {
+            let (a, b) = unordered_pair(k);
+            assert_eq!(u.nth(k), (a as u32, b as u32));
+        }
+    }
+
+    #[test]
     fn subsets_are_distinct_and_uniform() {
         let mut r = rng(5);
         // All C(5, 2) = 10 subsets, 20,000 draws: each expected 2,000, sd ≈ 42.

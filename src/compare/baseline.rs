@@ -8,7 +8,7 @@ use crate::baselines::{
     MatchedOptions, RewireOptions, SectorRewireOptions,
 };
 use crate::error::{Error, Names, Result};
-use crate::model::{CoreSet, MultiplexGraph};
+use crate::model::{CoreSet, Dyads, MultiplexGraph};
 use crate::random::CoprodRng;
 
 /// What a baseline draws from: the case as coded (after any recoding of the
@@ -20,6 +20,9 @@ pub struct DrawContext<'a> {
     /// The core set (read by the matched baselines and the counterfactuals;
     /// the null models ignore it).
     pub core: &'a CoreSet,
+    /// The dyads the null models draw on: [`Dyads::Codebook`] (the
+    /// comparison's default) or [`Dyads::All`] (the reference tools' models).
+    pub dyads: Dyads,
 }
 
 /// How many graphs a baseline contributes to an ensemble.
@@ -128,6 +131,14 @@ impl Baseline {
     }
 }
 
+/// The rewiring options of a draw: the defaults on the context's dyads.
+fn rewire_options(cx: &DrawContext<'_>) -> RewireOptions {
+    RewireOptions {
+        dyads: cx.dyads,
+        ..RewireOptions::default()
+    }
+}
+
 /// The baselines, in report order. Every model randomises every layer
 /// (`Layers::All`) with its default options (rewiring: 10 trials per tie).
 ///
@@ -157,26 +168,36 @@ impl Baseline {
 pub const BASELINES: &[Baseline] = &[
     Baseline::new(
         "gnm",
-        "G(n, m) per layer: the case's actors, each layer's number of ties placed uniformly",
-        "sna::rgnm; cug.test(cmode = \"edges\")",
+        "G(n, m) per layer: the case's actors, each layer's number of ties placed uniformly on the dyads the codebook allows, no isolate",
+        "sna::rgnm restricted to the codebook's dyads (model::DyadMask); cug.test(cmode = \"edges\")",
         Draws::Random,
-        |cx, r| crate::baselines::gnm_with(cx.case, &GnmOptions::default(), r),
+        |cx, r| {
+            let o = GnmOptions {
+                dyads: cx.dyads,
+                ..GnmOptions::default()
+            };
+            crate::baselines::gnm_with(cx.case, &o, r)
+        },
     ),
     Baseline::new(
         "dyad",
-        "each layer's dyad census (mutual, asymmetric, null) kept exactly",
-        "sna::rguman(method = \"exact\"); cug.test(cmode = \"dyad.census\")",
+        "each layer's dyad census (mutual, asymmetric, null) kept exactly, on the dyads the codebook allows, no isolate",
+        "sna::rguman(method = \"exact\") restricted to the codebook's dyads; cug.test(cmode = \"dyad.census\")",
         Draws::Random,
-        |cx, r| crate::baselines::dyad_census_with(cx.case, &DyadCensusOptions::default(), r),
+        |cx, r| {
+            let o = DyadCensusOptions {
+                dyads: cx.dyads,
+                ..DyadCensusOptions::default()
+            };
+            crate::baselines::dyad_census_with(cx.case, &o, r)
+        },
     ),
     Baseline::new(
         "rewire",
-        "every actor's in- and out-degree per layer kept (double-edge swaps)",
-        "igraph rewire (degree-preserving swaps)",
+        "every actor's in- and out-degree per layer kept (double-edge swaps that stay on the codebook's dyads: memberships stay member – arena)",
+        "igraph rewire (degree-preserving swaps), swaps onto a structural zero rejected",
         Draws::Random,
-        |cx, r| {
-            crate::baselines::rewire_with(cx.case, &RewireOptions::default(), r).map(|x| x.graph)
-        },
+        |cx, r| crate::baselines::rewire_with(cx.case, &rewire_options(cx), r).map(|x| x.graph),
     ),
     Baseline::new(
         "sector-rewire",
@@ -184,16 +205,25 @@ pub const BASELINES: &[Baseline] = &[
         "coprod (no reference model)",
         Draws::Random,
         |cx, r| {
-            crate::baselines::sector_rewire_with(cx.case, &SectorRewireOptions::default(), r)
-                .map(|x| x.graph)
+            let o = SectorRewireOptions {
+                rewire: rewire_options(cx),
+                ..SectorRewireOptions::default()
+            };
+            crate::baselines::sector_rewire_with(cx.case, &o, r).map(|x| x.graph)
         },
     ),
     Baseline::new(
         "block",
-        "the exact tie counts per sector pair per layer, placed uniformly within each",
-        "sna::rgnmix(method = \"exact\")",
+        "the exact tie counts per sector pair per layer, placed uniformly within each (sectors split by codebook class), no isolate",
+        "sna::rgnmix(method = \"exact\") on sector × codebook class",
         Draws::Random,
-        |cx, r| crate::baselines::block_model_with(cx.case, &BlockOptions::default(), r),
+        |cx, r| {
+            let o = BlockOptions {
+                dyads: cx.dyads,
+                ..BlockOptions::default()
+            };
+            crate::baselines::block_model_with(cx.case, &o, r)
+        },
     ),
     Baseline::new(
         "layer-shuffle",
@@ -201,7 +231,7 @@ pub const BASELINES: &[Baseline] = &[
         "coprod (no reference model)",
         Draws::Random,
         |cx, r| {
-            crate::baselines::layer_shuffle_with(cx.case, &RewireOptions::default(), r)
+            crate::baselines::layer_shuffle_with(cx.case, &rewire_options(cx), r)
                 .map(|x| x.rewired.graph)
         },
     ),

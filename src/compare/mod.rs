@@ -60,7 +60,7 @@ pub use statistics::{
 use crate::error::Result;
 use crate::measures::Weights;
 use crate::measures::core_periphery::{CorePeripheryModel, CoreSearch, OffDiagonal, tied_cores};
-use crate::model::{CoreSet, MultiplexGraph, NodeSet, OutcomeStatus, View};
+use crate::model::{CoreSet, Dyads, MultiplexGraph, NodeSet, OutcomeStatus, View};
 use robustness::Recoding;
 
 /// What a comparison runs.
@@ -87,6 +87,11 @@ pub struct CompareOptions {
     /// given: set their core and seed to the comparison's), or `None` (the
     /// default) not to fit it. The CLI fits it unless `--no-dial`.
     pub dial: Option<DialFitOptions>,
+    /// The dyads the null models draw on (default [`Dyads::Codebook`]: only
+    /// those the codebook allows, and no isolate for a case without one;
+    /// [`Dyads::All`] for the reference tools' unconstrained models, e.g. to
+    /// reproduce `sna::cug.test`).
+    pub dyads: Dyads,
 }
 
 impl Default for CompareOptions {
@@ -101,6 +106,7 @@ impl Default for CompareOptions {
             tie_tolerance: 1e-9,
             progress: Progress::Auto,
             dial: None,
+            dyads: Dyads::Codebook,
         }
     }
 }
@@ -298,6 +304,7 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
         let cx = DrawContext {
             case: &g,
             core: &opts.core,
+            dyads: opts.dyads,
         };
         // per baseline: [draw][coding][statistic]
         let mut per_baseline: Vec<Vec<Vec<Vec<Option<f64>>>>> = Vec::new();

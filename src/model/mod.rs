@@ -2,6 +2,7 @@
 //! multiplex graph, its views and its compact snapshot.
 
 mod actor;
+mod codebook;
 mod compact;
 mod coreset;
 mod csr;
@@ -17,6 +18,7 @@ mod tie;
 mod view;
 
 pub use actor::{Actor, Kind, Level, Provenance, Sector, is_valid_id};
+pub use codebook::{DyadMask, Dyads, Violation};
 pub(crate) use compact::snapshot;
 pub use compact::{CaseSource, CompactCase, SourceActor, SourceTie};
 pub use coreset::CoreSet;
