@@ -488,7 +488,7 @@ fn compare_fits_the_dial_unless_told_not_to() {
     assert_eq!(code, 0);
     let header = csv.lines().next().unwrap();
     assert!(
-        header.ends_with(",lambda_hat,lambda_low,lambda_high"),
+        header.ends_with(",lambda_hat,lambda_low,lambda_high,dial_check_p"),
         "{header}"
     );
     let row = csv.lines().nth(1).unwrap();

@@ -43,8 +43,8 @@ mod statistics;
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
 pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use dial_fit::{
-    DEFAULT_DIAL_DRAWS, DIAL_LEVEL, DialEstimate, DialFit, DialFitOptions, DialPoint,
-    DialStatistic, PointStatistic, fit_dial,
+    DEFAULT_DIAL_DRAWS, DIAL_LEVEL, DIAL_PPC_LEVEL, DialEstimate, DialFit, DialFitOptions,
+    DialPoint, DialStatistic, MissedStatistic, PointStatistic, PredictiveCheck, fit_dial,
 };
 pub use ensemble::{ALPHA, DEFAULT_DRAWS, Progress, Summary, Verdict, run_draws, summarise};
 pub use ensemble::{COUNTERFACTUAL_TOLERANCE, contrast};

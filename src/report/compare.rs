@@ -328,16 +328,19 @@ fn tied_markdown(c: &Comparison) -> String {
 /// (undefined values empty, the reason in `undefined`).
 pub fn comparison_csv(cs: &[Comparison]) -> String {
     let mut out = String::from(
-        "case,coding,statistic,claim,observed,undefined,baseline,draws,undefined_draws,mean,sd,z,p_ge,p_le,p_mc_ge,p_mc_le,verdict,lambda_hat,lambda_low,lambda_high\n",
+        "case,coding,statistic,claim,observed,undefined,baseline,draws,undefined_draws,mean,sd,z,p_ge,p_le,p_mc_ge,p_mc_le,verdict,lambda_hat,lambda_low,lambda_high,dial_check_p\n",
     );
     let num = |x: Option<f64>| x.map_or(String::new(), csv_number);
     for c in cs {
         let fit = c.dial.as_ref();
+        // λ̂ and its interval only where the dial reproduces the case; the
+        // posterior predictive check's p always (empty when not estimated).
         let dial = format!(
-            "{},{},{}",
+            "{},{},{},{}",
             num(fit.and_then(|d| d.lambda_hat())),
             num(fit.and_then(|d| d.interval()).map(|i| i[0])),
-            num(fit.and_then(|d| d.interval()).map(|i| i[1]))
+            num(fit.and_then(|d| d.interval()).map(|i| i[1])),
+            num(fit.and_then(|d| d.check()).map(|c| c.p))
         );
         for k in &c.codings {
             for r in &k.statistics {

@@ -46,10 +46,10 @@ pub fn dial_reading(fit: &DialFit) -> Option<String> {
 
 /// The line of the comparison report: "λ̂ = 0.82, 90 % interval [0.67, 0.95],
 /// K = 4 centres: nearer the one-core end", then how it was fitted, or why
-/// there is no λ̂. When the nearest draw is more than twice as far from the
-/// case as the model's own draws lie from their grid point's mean
-/// (`min_distance > 2 · model_distance`), it says the case lies outside what
-/// the dial draws and λ̂ is the nearest position, not a fit.
+/// there is no λ̂. When the posterior predictive check fails (the fitted dial
+/// does not reproduce the case, [`PredictiveCheck`](crate::compare::PredictiveCheck)),
+/// it shows no λ̂: it says "the dial does not reproduce this case" with the
+/// check's p and the statistics outside the predictive range.
 pub fn dial_markdown(fit: &DialFit) -> String {
     let mut out = String::from("\n## Where on the dial\n\n");
     let lo = fit.lower_end();
@@ -64,18 +64,19 @@ pub fn dial_markdown(fit: &DialFit) -> String {
             min_distance,
             model_distance,
             accepted,
-        } => {
+            check,
+        } if check.reproduces => {
             out.push_str(&format!(
                 "λ̂ = {lambda_hat:.2}, {:.0} % interval [{a:.2}, {b:.2}], K = {} centres (the dial runs from λ = 1/K = {lo:.2}, K equal centres, to λ = 1, one core): {}.\n\n",
                 100.0 * fit.level,
                 fit.k,
                 dial_reading(fit).unwrap_or_default()
             ));
-            if *min_distance > 2.0 * model_distance {
-                out.push_str(&format!(
-                    "The case lies outside what the dial draws: its nearest draw is at standardised distance {min_distance:.1}, while the model's own draws lie a median {model_distance:.1} from their grid point's mean. λ̂ is the nearest position on the dial, not a fit of the model.\n\n"
-                ));
-            }
+            out.push_str(&format!(
+                "Posterior predictive check: p = {:.3} (the case is as far from the fitted dial's mean panel as {:.0} % of its draws; nearest draw at standardised distance {min_distance:.2}, the model's own draws a median {model_distance:.2} from their point's mean).\n\n",
+                check.p,
+                100.0 * check.p
+            ));
             let used: Vec<&str> = fit.used().collect();
             let left: Vec<String> = fit
                 .statistics
@@ -98,16 +99,48 @@ pub fn dial_markdown(fit: &DialFit) -> String {
                 }
             ));
         }
+        DialEstimate::Estimated {
+            check,
+            min_distance,
+            model_distance,
+            ..
+        } => {
+            let missed: Vec<String> = check
+                .missed
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} {:.3} (draws [{:.3}, {:.3}])",
+                        m.name, m.observed, m.low, m.high
+                    )
+                })
+                .collect();
+            out.push_str(&format!(
+                "The dial does not reproduce this case (K = {}): posterior predictive p = {:.3} < {}; the case lies at standardised distance {:.2} from the fitted dial's mean panel (its nearest draw at {min_distance:.2}, the model's own draws a median {model_distance:.2} from their point's mean). {} No λ̂ is reported: a position on a model that does not reproduce the case is not a fit.\n",
+                fit.k,
+                check.p,
+                crate::compare::DIAL_PPC_LEVEL,
+                check.distance,
+                if missed.is_empty() {
+                    "No single statistic lies outside its predictive 95 % range; their combination does.".to_string()
+                } else {
+                    format!("Outside the predictive 95 % range: {}.", missed.join("; "))
+                }
+            ));
+        }
     }
     out
 }
 
-/// The cross-case cell: `0.82 [0.67, 0.95]`, `undefined`, or `–` when not fitted.
+/// The cross-case cell: `0.82 [0.67, 0.95]`, `not reproduced (p 0.004)`
+/// when the posterior predictive check fails, `undefined`, or `–` when not
+/// fitted.
 pub fn dial_cell(fit: Option<&DialFit>) -> String {
     match fit {
         None => "–".into(),
-        Some(f) => match (f.lambda_hat(), f.interval()) {
-            (Some(l), Some([a, b])) => format!("{l:.2} [{a:.2}, {b:.2}]"),
+        Some(f) => match (f.lambda_hat(), f.interval(), f.check()) {
+            (Some(l), Some([a, b]), _) => format!("{l:.2} [{a:.2}, {b:.2}]"),
+            (_, _, Some(c)) if !c.reproduces => format!("not reproduced (p {:.3})", c.p),
             _ => "undefined".into(),
         },
     }
@@ -136,6 +169,12 @@ mod tests {
                 min_distance: 0.5,
                 model_distance: 1.0,
                 accepted: vec![a, l, b],
+                check: crate::compare::PredictiveCheck {
+                    p: 0.5,
+                    distance: 1.0,
+                    reproduces: true,
+                    missed: Vec::new(),
+                },
             },
         }
     }
@@ -159,11 +198,26 @@ mod tests {
             md.contains("λ̂ = 0.82, 90 % interval [0.67, 0.95], K = 4 centres"),
             "{md}"
         );
-        assert!(!md.contains("outside what the dial draws"), "{md}");
+        assert!(md.contains("Posterior predictive check: p = 0.500"), "{md}");
         let mut far = fit(4, 0.82, 0.67, 0.95);
-        if let DialEstimate::Estimated { min_distance, .. } = &mut far.estimate {
-            *min_distance = 2.5;
+        if let DialEstimate::Estimated { check, .. } = &mut far.estimate {
+            check.p = 0.004;
+            check.reproduces = false;
+            check.missed.push(crate::compare::MissedStatistic {
+                name: "core_betweenness",
+                observed: 0.232,
+                low: 0.05,
+                high: 0.12,
+            });
         }
-        assert!(dial_markdown(&far).contains("outside what the dial draws"));
+        let md = dial_markdown(&far);
+        assert!(md.contains("The dial does not reproduce this case"), "{md}");
+        assert!(
+            md.contains("core_betweenness 0.232 (draws [0.050, 0.120])"),
+            "{md}"
+        );
+        assert!(!md.contains("λ̂ = 0.82"), "{md}");
+        assert_eq!(dial_reading(&far), None);
+        assert_eq!(dial_cell(Some(&far)), "not reproduced (p 0.004)");
     }
 }

@@ -27,7 +27,7 @@ use super::plots::{
     BaselineGrid, BaselinePanel, ByKind, Dial, Estimate, Plot, ZCase, ZScores, png_fonts,
 };
 use super::png::{PngOptions, svg_to_png};
-use crate::compare::{Claim, Comparison, DialEstimate, DialFit, Draws, StatisticResult, baseline};
+use crate::compare::{Claim, Comparison, DialFit, Draws, StatisticResult, baseline};
 use crate::error::{Error, Names, Result};
 use crate::model::Kind;
 use std::path::{Path, PathBuf};
@@ -256,22 +256,15 @@ pub fn write_comparison_plots(
 
 /// The dial curves of a fit: one per statistic the fit's distance used
 /// (defined at every grid point), with the case's value and λ̂ with its
-/// interval when estimated. Empty when the fit drew nothing (e.g. `K ≤ 1`).
+/// interval when estimated and reproduced (posterior predictive check). Empty when the fit drew nothing (e.g. `K ≤ 1`).
 ///
 /// The means and sds are the fit's own (`DialPoint::statistics`); nothing
 /// is recomputed here.
 pub fn dial_curves(fit: &DialFit) -> Vec<DialCurve> {
-    let estimate = match &fit.estimate {
-        DialEstimate::Estimated {
-            lambda_hat,
-            interval,
-            ..
-        } => Some(Estimate {
-            value: *lambda_hat,
-            low: interval[0],
-            high: interval[1],
-        }),
-        DialEstimate::Undefined { .. } => None,
+    // Only a fit the posterior predictive check accepts is marked.
+    let estimate = match (fit.lambda_hat(), fit.interval()) {
+        (Some(value), Some([low, high])) => Some(Estimate { value, low, high }),
+        _ => None,
     };
     let lambda: Vec<f64> = fit.grid.iter().map(|p| p.lambda).collect();
     fit.statistics
