@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Idempotent setup of the ERGM reference toolchain: a venv scripts/reference/ergm/.venv with
+# the pins of requirements.txt (only what is missing or at another version is installed).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+VENV="$HERE/.venv"
+REQ="$HERE/requirements.txt"
+PY="${PYTHON:-python3}"
+
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        || { echo "setup.sh: need Python >= 3.11 (set PYTHON=...)" >&2; exit 1; }
+    echo "setup.sh: creating $VENV"
+    "$PY" -m venv "$VENV"
+fi
+if ! "$VENV/bin/python" - "$REQ" <<'PYEOF'
+import sys
+import importlib.metadata as md
+ok = True
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if not line:
+        continue
+    name, want = line.split("==")
+    try:
+        have = md.version(name)
+    except md.PackageNotFoundError:
+        have = None
+    if have != want:
+        print(f"setup.sh: {name} {have} != {want}")
+        ok = False
+sys.exit(0 if ok else 1)
+PYEOF
+then
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$REQ"
+fi
+echo "setup.sh: ok ($("$VENV/bin/python" --version))"
