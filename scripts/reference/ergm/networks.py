@@ -220,16 +220,26 @@ def coprod_case(root: Path, case: str) -> tuple[Graph, list[str], str]:
             A[s, r] = 1
             if t["layer"] in UNDIRECTED_LAYERS:
                 A[r, s] = 1
-    g = Graph(len(names), True, A, {"kind": [a["kind"] for a in actors], "sector": [_sector(a["kind"]) for a in actors]})
+    g = Graph(len(names), True, A, {"kind": [a["kind"] for a in actors]})
+    # the same graph as the library's aggregate view, exported by scripts/reference/cases.sh
+    ref = root / "tests" / "fixtures" / "reference" / f"case_{case}_agg.json"
+    checked = ""
+    if ref.exists():
+        import json
+
+        d = json.loads(ref.read_text(encoding="utf-8"))
+        B = np.zeros_like(A)
+        for u, v, _w in d["edges"]:
+            B[u, v] = 1
+        if d["labels"] != names or not d["directed"] or not np.array_equal(A, B):
+            raise AssertionError(f"{case}: graph differs from tests/fixtures/reference/case_{case}_agg.json")
+        checked = (f"; checked equal (ids, order, ties) to coprod's own aggregate view in "
+                   f"tests/fixtures/reference/case_{case}_agg.json")
     src = (f"coprod data/{case}/actors.csv and ties.csv: actors in file order; a tie i -> j when "
            f"i -> j in any layer but tension (leadership, administrative, resource, service, "
-           f"information as written; deliberation, undirected, both ways), binary (weights ignored); "
-           f"kind from actors.csv")
+           f"information as written; deliberation, an undirected layer, both ways), binary "
+           f"(weights ignored); attribute kind from actors.csv{checked}")
     return g, names, src
-
-
-def _sector(kind):
-    return {"block": "state", "strip": "state", "social": "society", "resident": "society"}.get(kind, kind)
 
 
 # ---------------------------------------------------------------- tiny graphs (exact)
