@@ -182,10 +182,13 @@ def enumerate_stats(terms, g: Graph, chunk=1 << 15):
 class Exact:
     """The exact ERGM on an enumerated sample space, reduced to distinct statistic vectors."""
 
-    def __init__(self, G):
-        key = np.round(G, 9)
-        _, first, counts = np.unique(key, axis=0, return_index=True, return_counts=True)
-        self.S = G[first]
+    def __init__(self, G, counts=None):
+        """G: one statistic row per graph; or distinct rows with their `counts`."""
+        if counts is None:
+            key = np.round(G, 9)
+            _, first, counts = np.unique(key, axis=0, return_index=True, return_counts=True)
+            G = G[first]
+        self.S = G
         self.logc = np.log(counts.astype(float))
         self.n_graphs = int(counts.sum())
 
@@ -229,6 +232,33 @@ class Exact:
             if (np.abs(obs - mean) < tol * np.maximum(1.0, np.abs(obs))).all() and np.abs(t * step).max() < tol:
                 return theta, ll, mean
         raise AssertionError("exact: Newton did not converge")
+
+
+def pair_log_kappa(terms, g: Graph, theta):
+    """log kappa(theta) for a formula of edges, dyadic (covariate/attribute) terms and mutual,
+    by the product over pairs {i, j} (the model factorises over pairs): an independent check of
+    the enumeration."""
+    from stats import DyadicTerm, Edges, Mutual
+
+    if not all(isinstance(t, (DyadicTerm, Edges, Mutual)) for t in terms):
+        return None
+    n = g.n
+    ch = np.concatenate([t.change(np.zeros((n, n))) if not isinstance(t, Mutual) else np.zeros((n, n, 1))
+                         for t in terms], axis=2)  # per-tie contribution, mutual column 0
+    mut = np.array([1.0 if isinstance(t, Mutual) else 0.0 for t in terms for _ in t.names])
+    free = np.ones((n, n), dtype=bool) if g.forbidden is None else ~g.forbidden
+    total = 0.0
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not g.directed:
+                if free[i, j]:
+                    total += np.logaddexp(0.0, ch[i, j] @ theta)
+                continue
+            a = ch[i, j] @ theta if free[i, j] else -np.inf
+            b = ch[j, i] @ theta if free[j, i] else -np.inf
+            both = a + b + mut @ theta if free[i, j] and free[j, i] else -np.inf
+            total += np.logaddexp.reduce([0.0, a, b, both])
+    return float(total)
 
 
 # ---------------------------------------------------------------- ergmx

@@ -288,6 +288,9 @@ TINY = {
     "exact_d5": dict(
         n=5, directed=True, p=0.4, source="directed, 5 nodes",
         attrs={"g": ["a", "b", "a", "b", "b"]}),
+    "exact_d6": dict(
+        n=6, directed=True, p=0.3, source="directed, 6 nodes, no structural zeros (2^30 graphs)",
+        attrs={"g": ["a", "a", "b", "b", "b", "a"]}),
     "exact_d6_forbidden": dict(
         n=6, directed=True, p=0.4,
         source=("directed, 6 nodes with structural zeros: nodes 4 and 5 are arenas (kind 'arena') "
