@@ -511,7 +511,8 @@ def change_stats(terms, g: Graph, A=None) -> tuple[list[tuple[int, int]], np.nda
 def check_change(terms, g: Graph, rng, tol=1e-12, max_dyads=300):
     """Local change statistics equal g(y+ij) - g(y-ij) by the definition, on random graphs with
     g's nodes and attributes (densities 0.2, 0.5, 0.8, and the observed graph); every dyad, or
-    max_dyads random ones on large graphs."""
+    max_dyads random ones on large graphs; to tol times max(1, |g(y)|), the rounding error of a
+    difference of two totals."""
     graphs = []
     for p in (0.2, 0.5, 0.8):
         A = (rng.random((g.n, g.n)) < p).astype(float)
@@ -528,5 +529,7 @@ def check_change(terms, g: Graph, rng, tol=1e-12, max_dyads=300):
             local = t.change(A)
             local = np.array([local[i, j] for i, j in use])
             ref = t.definition_change(A, use)
-            if not np.allclose(local, ref, atol=tol, rtol=0):
+            # the definition differences two totals: its rounding error scales with |g(y)|
+            scale = max(1.0, float(np.abs(t.stat(A[None])).max()))
+            if not np.allclose(local, ref, atol=tol * scale, rtol=0):
                 raise AssertionError(f"change statistic of {t.names} differs from the definition")
