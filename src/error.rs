@@ -149,7 +149,8 @@ pub enum Error {
     },
     /// A `kind` that is not one of the seven actor kinds.
     #[error(
-        "{at}: unknown kind `{}` (expected party, block, strip, market, social, resident or arena)", shown(value)
+        "{at}: unknown kind `{}` (expected party, block, strip, market, social, resident or arena)",
+        shown(value)
     )]
     UnknownKind {
         /// Where.
@@ -159,7 +160,8 @@ pub enum Error {
     },
     /// A `level` that is not one of the seven levels.
     #[error(
-        "{at}: unknown level `{}` (expected district, subdistrict, community, building, household, individual or external)", shown(value)
+        "{at}: unknown level `{}` (expected district, subdistrict, community, building, household, individual or external)",
+        shown(value)
     )]
     UnknownLevel {
         /// Where.
@@ -169,7 +171,11 @@ pub enum Error {
     },
     /// A layer name that is neither standard nor declared by the case (in a
     /// file, with its location), or not in the graph a view is asked of.
-    #[error("{}unknown layer `{}`; available: {available}", at_prefix(at), shown(value))]
+    #[error(
+        "{}unknown layer `{}`; available: {available}",
+        at_prefix(at),
+        shown(value)
+    )]
     UnknownLayer {
         /// Where, when the name came from a file.
         at: Option<Location>,
@@ -187,7 +193,10 @@ pub enum Error {
         value: String,
     },
     /// Two actors share an id.
-    #[error("{at}: duplicate actor id `{}` (first defined on line {first_line})", shown(value))]
+    #[error(
+        "{at}: duplicate actor id `{}` (first defined on line {first_line})",
+        shown(value)
+    )]
     DuplicateActor {
         /// Where the second definition is.
         at: Location,
@@ -209,7 +218,11 @@ pub enum Error {
         available: Names,
     },
     /// A tie from an actor to itself in a layer that forbids self-loops.
-    #[error("{at}: self-loop on `{}` in layer `{}`, which forbids self-loops", shown(value), shown(layer))]
+    #[error(
+        "{at}: self-loop on `{}` in layer `{}`, which forbids self-loops",
+        shown(value),
+        shown(layer)
+    )]
     SelfLoop {
         /// Where.
         at: Location,
@@ -336,7 +349,10 @@ pub enum Error {
     #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Error>),
     /// A tie `certainty` that is neither `stated` nor `inferred`.
-    #[error("{at}: unknown certainty `{}` (expected stated or inferred)", shown(value))]
+    #[error(
+        "{at}: unknown certainty `{}` (expected stated or inferred)",
+        shown(value)
+    )]
     UnknownCertainty {
         /// Where.
         at: Location,
@@ -346,7 +362,7 @@ pub enum Error {
     /// A sum of tie weights that overflows to infinity: the sum of every
     /// weight of a case must be finite, so that no strength or merged tie is.
     #[error(
-        "{}the weight {weight} of tie {tie} makes the sum of the case's weights infinite (the ties before it sum to {total}); scale the weights down",
+        "{}the weight {weight:e} of tie {tie} makes the sum of the case's weights infinite (the ties before it sum to {total:e}); scale the weights down",
         at_prefix(at)
     )]
     WeightOverflow {
@@ -371,7 +387,10 @@ pub enum Error {
     },
     /// An input past one of the loaders' limits (the file's size, a field's
     /// length, the number of columns).
-    #[error("{at}: {what} is {found}, more than the limit of {limit}{}", hint_suffix(hint))]
+    #[error(
+        "{at}: {what} is {found}, more than the limit of {limit}{}",
+        hint_suffix(hint)
+    )]
     TooLarge {
         /// Where.
         at: Location,

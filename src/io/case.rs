@@ -123,7 +123,13 @@ fn parse_case_toml(
     }
     let text = match decode(bytes) {
         Decoded::Text(t, enc) => {
-            if enc != super::text::TextEncoding::Utf8 {
+            if enc == super::text::TextEncoding::Gb18030 {
+                notes.push(LoadNote::GuessedEncoding {
+                    file: file.to_path_buf(),
+                    encoding: enc.name(),
+                    sample: super::text::guess_sample(bytes, &t),
+                });
+            } else if enc != super::text::TextEncoding::Utf8 {
                 notes.push(LoadNote::Encoding {
                     file: file.to_path_buf(),
                     encoding: enc.name(),
@@ -179,6 +185,14 @@ fn parse_case_toml(
     }
     let mut keys: Vec<&str> = Vec::new();
     for f in &case.facts {
+        if let crate::model::FactValue::Real(x) = f.value
+            && !x.is_finite()
+        {
+            errors.push(Error::Toml {
+                at: Location::new(file, 0, "facts"),
+                message: format!("fact `{}` is {x}; a fact's number must be finite", f.key),
+            });
+        }
         if keys.contains(&f.key.as_str()) {
             errors.push(Error::Toml {
                 at: Location::new(file, 0, "facts"),

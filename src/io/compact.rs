@@ -42,13 +42,15 @@ impl<W: Write> Hashing<W> {
     }
 }
 
-/// Whether the file at `path` starts with [`COMPACT_MAGIC`] (any read
-/// failure counts as no).
+/// Whether the file at `path` is a regular file that starts with
+/// [`COMPACT_MAGIC`] (any read failure counts as no; a FIFO or a device is
+/// not opened).
 pub fn is_compact_file(path: impl AsRef<Path>) -> bool {
     let mut magic = [0u8; 8];
-    std::fs::File::open(path.as_ref())
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok()
+    super::input::check_regular_file(path.as_ref()).is_ok()
+        && std::fs::File::open(path.as_ref())
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok()
         && magic == COMPACT_MAGIC
 }
 
@@ -231,7 +233,7 @@ impl<R: Read> Source<R> {
         if len > limit {
             return Err(self.bad(
                 at,
-                format!("{section} claims {len} bytes, more than the file holds ({limit})"),
+                format!("{section} claims {len} bytes, more than it may hold ({limit}: the file's size or the section's limit)"),
             ));
         }
         let mut v = vec![0u8; len as usize];
@@ -442,7 +444,10 @@ fn read_compact_from<R: Read + Seek>(inner: R, file_len: u64, path: &Path) -> Re
     while left > 0 {
         let k = left.min(chunk.len() as u64) as usize;
         r.take(&mut chunk[..k], "the ids")?;
-        if let Some(bad) = chunk[..k].iter().position(|&b| !crate::model::is_id_byte(b)) {
+        if let Some(bad) = chunk[..k]
+            .iter()
+            .position(|&b| !crate::model::is_id_byte(b))
+        {
             return Err(r.bad(
                 pool_at + pool.len() as u64 + bad as u64,
                 format!(
@@ -575,7 +580,7 @@ fn read_compact_from<R: Read + Seek>(inner: R, file_len: u64, path: &Path) -> Re
                     return Err(r.bad(
                         here + 9,
                         format!(
-                            "tie {t} (`{}` -> `{}`): weight {w} makes the sum of the case's weights infinite (the ties before it sum to {total})",
+                            "tie {t} (`{}` -> `{}`): weight {w:e} makes the sum of the case's weights infinite (the ties before it sum to {total:e})",
                             id(u as usize),
                             id(v as usize)
                         ),

@@ -29,8 +29,8 @@ pub use case::{
 };
 pub use case_write::{actors_csv, case_toml, ties_csv, write_case_dir};
 pub use compact::{
-    COMPACT_EXTENSION, COMPACT_MAGIC, is_compact_file, read_compact, read_compact_bytes, write_case_csv,
-    write_compact,
+    COMPACT_EXTENSION, COMPACT_MAGIC, is_compact_file, read_compact, read_compact_bytes,
+    write_case_csv, write_compact,
 };
 pub use export::{
     ExportFormat, edges_csv, export, nodes_csv, to_dot, to_gexf, to_graphml, to_node_link_json,

@@ -289,7 +289,8 @@ pub(crate) fn read_table(
 }
 
 /// What to do with a case too large for the CSV loader.
-const CSV_HINT: &str = "a case this large goes through a compact file (`coprod generate`, `coprod analyse`)";
+const CSV_HINT: &str =
+    "a case this large goes through a compact file (`coprod generate`, `coprod analyse`)";
 
 fn too_long_field(file: &Path, line: u64, column: &str, len: usize) -> Error {
     Error::TooLarge {
@@ -312,7 +313,13 @@ fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
     if pairs < 4 {
         return false;
     }
-    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let (even, odd) = (zeros(0), zeros(1));
     (odd == pairs && even == 0) || (even == pairs && odd == 0)
 }

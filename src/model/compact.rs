@@ -326,20 +326,10 @@ impl CompactCase {
     /// # Panics
     /// Never: every layer is declared before it is looked up.
     pub fn to_multiplex(&self) -> Result<MultiplexGraph> {
-        let standard = LayerSpec::standard();
-        if let Some(l) = self
-            .layers
-            .iter()
-            .find(|l| standard.iter().any(|s| s.name == l.name && s != *l))
-        {
+        if let Some(reason) = self.layers.iter().find_map(super::standard_layer_problem) {
             return Err(Error::InvalidParameter {
                 name: "layer",
-                reason: format!(
-                    "`{}` is a standard layer but is declared {} and {:?} here",
-                    l.name,
-                    if l.directed { "directed" } else { "undirected" },
-                    l.sign
-                ),
+                reason,
             });
         }
         let mut g =

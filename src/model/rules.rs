@@ -70,7 +70,10 @@ pub fn layer_name_problem(name: &str) -> Option<String> {
             "`{name}` is a selection word (`--layers {name}`), so a layer of that name could never be selected alone"
         ));
     }
-    if let Some(c) = name.chars().find(|c| matches!(c, ',' | '+') || c.is_control()) {
+    if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, ',' | '+') || c.is_control())
+    {
         return Some(format!(
             "layer `{}` holds `{}`, which separates layers in a selection",
             name.escape_debug(),
@@ -90,8 +93,16 @@ pub fn standard_layer_problem(spec: &LayerSpec) -> Option<String> {
             format!(
                 "{}, {}{}",
                 if l.directed { "directed" } else { "undirected" },
-                if l.sign == Sign::Positive { "positive" } else { "negative" },
-                if l.self_loops { ", self-loops allowed" } else { "" }
+                if l.sign == Sign::Positive {
+                    "positive"
+                } else {
+                    "negative"
+                },
+                if l.self_loops {
+                    ", self-loops allowed"
+                } else {
+                    ""
+                }
             )
         };
         format!(
@@ -109,7 +120,10 @@ pub fn standard_layer_problem(spec: &LayerSpec) -> Option<String> {
 pub fn layer_problems(layers: &[LayerSpec]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     if layers.len() > u8::MAX as usize {
-        out.push((layers.len() - 1, format!("{} layers; at most 255", layers.len())));
+        out.push((
+            layers.len() - 1,
+            format!("{} layers; at most 255", layers.len()),
+        ));
     }
     let mut seen = std::collections::HashSet::new();
     for (i, l) in layers.iter().enumerate() {
@@ -130,7 +144,10 @@ pub fn layer_problems(layers: &[LayerSpec]) -> Vec<(usize, String)> {
 pub fn case_problems(id: &str, layers: &[LayerSpec], actors: usize) -> Vec<String> {
     let mut out = Vec::new();
     if !id.is_empty() && !is_valid_id(id) {
-        out.push(format!("case id `{}`: {ID_RULE}", id.escape_debug()));
+        out.push(format!(
+            "invalid case id `{}` ({ID_RULE})",
+            id.escape_debug()
+        ));
     }
     out.extend(layer_problems(layers).into_iter().map(|(_, p)| p));
     if actors == 0 {
@@ -259,7 +276,10 @@ impl IdPool {
             return Err((
                 ends.len(),
                 end,
-                format!("the id lengths sum to {end}, the ids hold {} bytes", text.len()),
+                format!(
+                    "the id lengths sum to {end}, the ids hold {} bytes",
+                    text.len()
+                ),
             ));
         }
         // Every byte belongs to a valid (ascii) id, so the text is UTF-8.
@@ -299,7 +319,11 @@ impl IdPool {
     /// The first id that occurs twice, as `(first index, second index)`.
     pub fn first_duplicate(&self) -> Option<(usize, usize)> {
         let mut order: Vec<u32> = (0..self.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.get(a as usize).cmp(self.get(b as usize)).then(a.cmp(&b)));
+        order.sort_unstable_by(|&a, &b| {
+            self.get(a as usize)
+                .cmp(self.get(b as usize))
+                .then(a.cmp(&b))
+        });
         order
             .windows(2)
             .filter(|w| self.get(w[0] as usize) == self.get(w[1] as usize))
@@ -317,7 +341,18 @@ mod tests {
         for ok in ["a", "A_b-c.d", "...x", "r0", &"x".repeat(255)] {
             assert!(is_valid_id(ok), "{ok}");
         }
-        for bad in ["", ".", "..", "...", "a/b", "..\\x", "a b", "dé", "a\0b", &"x".repeat(256)] {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "...",
+            "a/b",
+            "..\\x",
+            "a b",
+            "dé",
+            "a\0b",
+            &"x".repeat(256),
+        ] {
             assert!(!is_valid_id(bad), "{bad:?}");
         }
     }
@@ -333,7 +368,10 @@ mod tests {
         l[2].directed = true;
         let p = layer_problems(&l);
         assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p[0].1.contains("`deliberation` is a standard layer (undirected, positive)"));
+        assert!(
+            p[0].1
+                .contains("`deliberation` is a standard layer (undirected, positive)")
+        );
         assert!(p[1].1.contains("declared twice"));
     }
 

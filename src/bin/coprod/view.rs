@@ -83,6 +83,11 @@ pub fn load_case(case: &str) -> coprod::Result<MultiplexGraph> {
     if p.is_dir() {
         let loaded = coprod::io::load_case_dir_with_notes(case)?;
         print_notes(&loaded.notes);
+        if p.join("graph.coprod").exists() {
+            eprintln!(
+                "coprod: note: read the CSV files of {case} (its graph.coprod is read by `coprod analyse`)"
+            );
+        }
         return Ok(loaded.graph);
     }
     check_path(case)?;
