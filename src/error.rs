@@ -394,13 +394,14 @@ pub enum Error {
     TooLarge {
         /// Where.
         at: Location,
-        /// What was measured (`the file`, `a field`, `the header`).
+        /// What was measured, with its unit (`the file's size in bytes`,
+        /// `the number of header columns`).
         what: &'static str,
-        /// What was found (`2147483648 bytes`).
-        found: String,
-        /// The limit (`1073741824 bytes`).
-        limit: String,
-        /// What to do instead, if anything.
+        /// What was found.
+        found: u64,
+        /// The limit.
+        limit: u64,
+        /// What to do instead, if anything (empty when nothing).
         hint: &'static str,
     },
     /// A case that breaks one of the invariants every case holds (see

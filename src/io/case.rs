@@ -114,9 +114,9 @@ fn parse_case_toml(
     if bytes.len() as u64 > super::MAX_TOML_BYTES {
         errors.push(Error::TooLarge {
             at: Location::new(file, 0, ""),
-            what: "the file",
-            found: format!("{} bytes", bytes.len()),
-            limit: format!("{} bytes", super::MAX_TOML_BYTES),
+            what: "the file's size in bytes",
+            found: bytes.len() as u64,
+            limit: super::MAX_TOML_BYTES,
             hint: "",
         });
         return None;

@@ -100,9 +100,9 @@ pub(crate) fn read_limited(path: &Path, limit: u64, hint: &'static str) -> Resul
     let len = check_regular_file(path)?;
     let too_large = |found: u64| Error::TooLarge {
         at: Location::new(path, 0, ""),
-        what: "the file",
-        found: format!("{found} bytes"),
-        limit: format!("{limit} bytes"),
+        what: "the file's size in bytes",
+        found,
+        limit,
         hint,
     };
     if len > limit {

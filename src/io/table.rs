@@ -60,9 +60,9 @@ pub(crate) fn read_table(
     if bytes.len() as u64 > super::MAX_CSV_BYTES {
         errors.push(Error::TooLarge {
             at: Location::new(file, 0, ""),
-            what: "the file",
-            found: format!("{} bytes", bytes.len()),
-            limit: format!("{} bytes", super::MAX_CSV_BYTES),
+            what: "the file's size in bytes",
+            found: bytes.len() as u64,
+            limit: super::MAX_CSV_BYTES,
             hint: CSV_HINT,
         });
         return None;
@@ -152,8 +152,8 @@ pub(crate) fn read_table(
         errors.push(Error::TooLarge {
             at: Location::new(file, 1, ""),
             what: "the number of header columns",
-            found: header.len().to_string(),
-            limit: super::MAX_COLUMNS.to_string(),
+            found: header.len() as u64,
+            limit: super::MAX_COLUMNS as u64,
             hint: "",
         });
         return None;
@@ -295,9 +295,9 @@ const CSV_HINT: &str =
 fn too_long_field(file: &Path, line: u64, column: &str, len: usize) -> Error {
     Error::TooLarge {
         at: Location::new(file, line, column),
-        what: "a field",
-        found: format!("{len} bytes"),
-        limit: format!("{} bytes", super::MAX_FIELD_BYTES),
+        what: "the field's length in bytes",
+        found: len as u64,
+        limit: super::MAX_FIELD_BYTES as u64,
         hint: "is a closing quote missing?",
     }
 }

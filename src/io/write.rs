@@ -128,6 +128,9 @@ impl AtomicFile {
 
     /// Flush and rename the temporary file over the destination.
     ///
+    /// # Panics
+    /// Never: a file is committed once (`commit` takes it by value).
+    ///
     /// # Errors
     /// [`Error::Io`] naming the destination when the data cannot be flushed
     /// or the file renamed (the temporary file is then removed).
