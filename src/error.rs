@@ -37,7 +37,7 @@ impl fmt::Display for Location {
             write!(f, ":{}", self.line)?;
         }
         if !self.column.is_empty() {
-            write!(f, " (column `{}`)", self.column)?;
+            write!(f, " (column `{}`)", shown(&self.column))?;
         }
         Ok(())
     }
@@ -95,8 +95,8 @@ pub enum Error {
     /// `actors.csv` itself could not be read completely (so the ids may be on
     /// its unreadable rows): one line for all of them instead of one per tie.
     #[error(
-        "{at}: {count} tie(s) name actors not loaded because {} has problems (the first: `{value}`); fix that file first",
-        actors.display()
+        "{at}: {count} tie(s) name actors not loaded because {} has problems (the first: `{}`); fix that file first",
+        actors.display(), shown(value)
     )]
     TiesOfUnloadedActors {
         /// The first such tie (line and column of `ties.csv`).
@@ -117,7 +117,7 @@ pub enum Error {
         message: String,
     },
     /// A required column is missing from the header.
-    #[error("{at}: missing column `{column}`")]
+    #[error("{at}: missing column `{}`", shown(column))]
     MissingColumn {
         /// The header line.
         at: Location,
@@ -125,7 +125,7 @@ pub enum Error {
         column: String,
     },
     /// A column name appears twice in the header.
-    #[error("{at}: duplicate column `{column}`")]
+    #[error("{at}: duplicate column `{}`", shown(column))]
     DuplicateColumn {
         /// The header line.
         at: Location,
@@ -138,8 +138,9 @@ pub enum Error {
         /// Where.
         at: Location,
     },
-    /// An actor id is not ascii `[A-Za-z0-9_.-]+`.
-    #[error("{at}: invalid id `{value}` (use letters, digits, `_`, `-`, `.`)")]
+    /// An id (of an actor or a case) that breaks the rule of
+    /// [`model::is_valid_id`](crate::model::is_valid_id).
+    #[error("{at}: invalid id `{}` ({})", shown(value), ID_RULE)]
     InvalidId {
         /// Where.
         at: Location,
@@ -148,7 +149,8 @@ pub enum Error {
     },
     /// A `kind` that is not one of the seven actor kinds.
     #[error(
-        "{at}: unknown kind `{value}` (expected party, block, strip, market, social, resident or arena)"
+        "{at}: unknown kind `{}` (expected party, block, strip, market, social, resident or arena)",
+        shown(value)
     )]
     UnknownKind {
         /// Where.
@@ -158,7 +160,8 @@ pub enum Error {
     },
     /// A `level` that is not one of the seven levels.
     #[error(
-        "{at}: unknown level `{value}` (expected district, subdistrict, community, building, household, individual or external)"
+        "{at}: unknown level `{}` (expected district, subdistrict, community, building, household, individual or external)",
+        shown(value)
     )]
     UnknownLevel {
         /// Where.
@@ -168,7 +171,11 @@ pub enum Error {
     },
     /// A layer name that is neither standard nor declared by the case (in a
     /// file, with its location), or not in the graph a view is asked of.
-    #[error("{}unknown layer `{value}`; available: {available}", at_prefix(at))]
+    #[error(
+        "{}unknown layer `{}`; available: {available}",
+        at_prefix(at),
+        shown(value)
+    )]
     UnknownLayer {
         /// Where, when the name came from a file.
         at: Option<Location>,
@@ -178,7 +185,7 @@ pub enum Error {
         available: Names,
     },
     /// A layer declared twice.
-    #[error("{at}: layer `{value}` declared twice")]
+    #[error("{at}: layer `{}` declared twice", shown(value))]
     DuplicateLayer {
         /// Where.
         at: Location,
@@ -186,7 +193,10 @@ pub enum Error {
         value: String,
     },
     /// Two actors share an id.
-    #[error("{at}: duplicate actor id `{value}` (first defined on line {first_line})")]
+    #[error(
+        "{at}: duplicate actor id `{}` (first defined on line {first_line})",
+        shown(value)
+    )]
     DuplicateActor {
         /// Where the second definition is.
         at: Location,
@@ -197,7 +207,7 @@ pub enum Error {
     },
     /// An actor id that is not defined: in a file (a tie naming an actor that
     /// `actors.csv` lacks, with its location), or looked up in a graph or view.
-    #[error("{}unknown actor `{value}`{}", at_prefix(at), available.as_suffix())]
+    #[error("{}unknown actor `{}`{}", at_prefix(at), shown(value), available.as_suffix())]
     UnknownActor {
         /// Where, when the id came from a file.
         at: Option<Location>,
@@ -208,7 +218,11 @@ pub enum Error {
         available: Names,
     },
     /// A tie from an actor to itself in a layer that forbids self-loops.
-    #[error("{at}: self-loop on `{value}` in layer `{layer}`, which forbids self-loops")]
+    #[error(
+        "{at}: self-loop on `{}` in layer `{}`, which forbids self-loops",
+        shown(value),
+        shown(layer)
+    )]
     SelfLoop {
         /// Where.
         at: Location,
@@ -218,7 +232,7 @@ pub enum Error {
         layer: String,
     },
     /// A weight that is not a finite number > 0.
-    #[error("{at}: weight `{value}` must be a finite number > 0")]
+    #[error("{at}: weight `{}` must be a finite number > 0", shown(value))]
     BadWeight {
         /// Where.
         at: Location,
@@ -226,7 +240,7 @@ pub enum Error {
         value: String,
     },
     /// A `size` that is not a positive integer.
-    #[error("{at}: size `{value}` must be empty or a positive integer")]
+    #[error("{at}: size `{}` must be empty or a positive integer", shown(value))]
     BadSize {
         /// Where.
         at: Location,
@@ -271,7 +285,7 @@ pub enum Error {
     },
     /// A name that is not one of a closed set (a kind, level, sector, or an
     /// option's value).
-    #[error("unknown {what} `{value}`; available: {available}")]
+    #[error("unknown {what} `{}`; available: {available}", shown(value))]
     UnknownName {
         /// What the name names (`kind`, `level`, `sector`…).
         what: &'static str,
@@ -335,12 +349,102 @@ pub enum Error {
     #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Error>),
     /// A tie `certainty` that is neither `stated` nor `inferred`.
-    #[error("{at}: unknown certainty `{value}` (expected stated or inferred)")]
+    #[error(
+        "{at}: unknown certainty `{}` (expected stated or inferred)",
+        shown(value)
+    )]
     UnknownCertainty {
         /// Where.
         at: Location,
         /// The value found.
         value: String,
+    },
+    /// A sum of tie weights that overflows to infinity: the sum of every
+    /// weight of a case must be finite, so that no strength or merged tie is.
+    #[error(
+        "{}the weight {weight:e} of tie {tie} makes the sum of the case's weights infinite (the ties before it sum to {total:e}); scale the weights down",
+        at_prefix(at)
+    )]
+    WeightOverflow {
+        /// Where, when the tie came from a file.
+        at: Option<Location>,
+        /// The tie, as `` `a` -> `b` in layer `l` ``.
+        tie: String,
+        /// Its weight.
+        weight: f64,
+        /// The sum of the weights before it.
+        total: f64,
+    },
+    /// An input path that is not a regular file (a FIFO, a device, a socket,
+    /// a directory where a file is needed): refused by its type, before it is
+    /// opened, so that reading can neither block nor run forever.
+    #[error("{}: {what}, not a regular file; coprod reads only regular files", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is (`a FIFO`, `a character device`…).
+        what: &'static str,
+    },
+    /// An input past one of the loaders' limits (the file's size, a field's
+    /// length, the number of columns).
+    #[error(
+        "{at}: {what} is {found}, more than the limit of {limit}{}",
+        hint_suffix(hint)
+    )]
+    TooLarge {
+        /// Where.
+        at: Location,
+        /// What was measured, with its unit (`the file's size in bytes`,
+        /// `the number of header columns`).
+        what: &'static str,
+        /// What was found.
+        found: u64,
+        /// The limit.
+        limit: u64,
+        /// What to do instead, if anything (empty when nothing).
+        hint: &'static str,
+    },
+    /// A case that breaks one of the invariants every case holds (see
+    /// [`model::case_problems`](crate::model::case_problems)): an invalid
+    /// case id, a layer name that cannot be selected or is declared twice, a
+    /// standard layer declared with another direction, no actors.
+    #[error("{at}: {message}")]
+    CaseRule {
+        /// Where.
+        at: Location,
+        /// The rule broken, naming the value.
+        message: String,
+    },
+    /// A text file that looks like UTF-16 without its byte-order mark (every
+    /// other byte of its first line is 0).
+    #[error("{}: this looks like UTF-16 without a byte-order mark (every other byte of the first line is 0); save the file as UTF-8 (or UTF-16 with its mark)", .0.display())]
+    Utf16WithoutBom(PathBuf),
+    /// A CSV file with a header and no row where at least one is needed.
+    #[error("{}: the file has a header but no {what} below it; at least one is needed", file.display())]
+    NoRows {
+        /// The file.
+        file: PathBuf,
+        /// What a row is (`actor`).
+        what: &'static str,
+    },
+    /// A command asked to write over one of the files it reads.
+    #[error("{}: this is an input of the command ({}); write the output elsewhere", path.display(), input.display())]
+    OutputIsInput {
+        /// The output asked for.
+        path: PathBuf,
+        /// The input it would overwrite (the same file, maybe by another name).
+        input: PathBuf,
+    },
+    /// An output directory that already holds files the command would
+    /// replace, without the option that allows it.
+    #[error("{}: the directory is not empty (it holds {found}); pass {flag} to replace its files", path.display())]
+    OutputNotEmpty {
+        /// The directory.
+        path: PathBuf,
+        /// Some of what it holds.
+        found: String,
+        /// The option that allows replacing (`--force`).
+        flag: &'static str,
     },
     /// Graphviz's program was required and could not be found.
     #[error("Graphviz `{}` not found; install Graphviz (`apt-get install graphviz`) or use the pure-Rust renderer", program.display())]
@@ -372,6 +476,38 @@ fn delimiter_name(d: char) -> String {
         '\t' => "a tab".to_string(),
         d => format!("`{d}`"),
     }
+}
+
+/// The rule of a valid id (of an actor or a case) in words, as messages give
+/// it; the rule itself is [`model::is_valid_id`](crate::model::is_valid_id).
+pub const ID_RULE: &str = "use 1 to 255 ascii letters, digits, `_`, `-`, `.`, not only dots";
+
+/// `"; <hint>"`, or nothing for an empty hint.
+fn hint_suffix(hint: &str) -> String {
+    if hint.is_empty() {
+        String::new()
+    } else {
+        format!("; {hint}")
+    }
+}
+
+/// A value as an error message shows it: control characters (a NUL, a
+/// tab, a line break) escaped (`\0`, `\t`, `\n`, `\u{1b}`), so that
+/// `par\0ty` does not print as `party`; every other character as is.
+pub fn shown(value: &str) -> String {
+    if !value.chars().any(char::is_control) {
+        return value.to_string();
+    }
+    value
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string().replace("\\u{0}", "\\0")
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `"<location>: "`, or nothing when there is no location.

@@ -85,7 +85,12 @@ fn empty_weight_means_one() {
 #[test]
 fn error_empty_file() {
     assert!(matches!(one(CASE, "", TH), Error::EmptyFile(p) if p.ends_with("actors.csv")));
-    assert!(matches!(one(CASE, AH, TH), Error::EmptyFile(p) if p.ends_with("actors.csv")));
+    // A header and no row: its own message (issue 19), not "the file is empty".
+    let e = one(CASE, AH, TH);
+    assert!(
+        matches!(&e, Error::NoRows { file, what: "actor" } if file.ends_with("actors.csv")),
+        "{e:?}"
+    );
     assert!(
         matches!(one(CASE, &format!("{AH}{TWO}"), "\u{feff}  \n"), Error::EmptyFile(p) if p.ends_with("ties.csv"))
     );
@@ -362,11 +367,19 @@ fn every_problem_in_every_file_is_reported_and_nothing_is_loaded() {
 
 #[test]
 fn missing_files_are_io_errors_naming_the_path() {
-    // case.toml is optional, so only the two CSV files are missing.
+    // A missing directory is one error naming it (issue 19: the directory is
+    // looked at, by type, before its files).
     let e = load_case_dir("/nonexistent-coprod").unwrap_err();
+    assert_eq!(e.problems().len(), 1);
+    assert!(e.to_string().starts_with("/nonexistent-coprod: "), "{e}");
+    // case.toml is optional, so in an empty directory only the two CSV files are missing.
+    let dir = std::env::temp_dir().join(format!("coprod-empty-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let e = load_case_dir(&dir).unwrap_err();
+    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(e.problems().len(), 2);
-    assert!(e.to_string().contains("/nonexistent-coprod/actors.csv"));
-    assert!(e.to_string().contains("/nonexistent-coprod/ties.csv"));
+    assert!(e.to_string().contains("/actors.csv"));
+    assert!(e.to_string().contains("/ties.csv"));
 }
 
 #[test]
@@ -598,14 +611,19 @@ fn gb18030_files_load_and_say_so() {
     assert_eq!(g.actor(0).label_zh, "社區黨支部");
     assert_eq!(g.ties().next().unwrap().provenance.quote, "黨支部牽頭");
     assert_eq!(g.meta().name, "勁松");
-    assert_eq!(
-        notes,
-        [
-            "read c/case.toml as GB18030",
-            "read c/actors.csv as GB18030",
-            "read c/ties.csv as GB18030"
-        ]
-    );
+    // Without a mark GB18030 is a guess: each file is a warning naming the
+    // alternatives and showing its first non-ascii line as read.
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    for (n, f) in notes
+        .iter()
+        .zip(["c/case.toml", "c/actors.csv", "c/ties.csv"])
+    {
+        assert!(
+            n.starts_with(&format!("{f} is not UTF-8 and has no byte-order mark: read as GB18030, a guess (Windows-1252")),
+            "{n}"
+        );
+    }
+    assert!(notes[1].contains("社區黨支部"), "{}", notes[1]);
     // The same case in UTF-8: the same graph, no note.
     let (h, notes) = notes_of(
         Some("id = \"t\"\nname = \"勁松\"\n".as_bytes()),
@@ -758,7 +776,10 @@ fn the_template_is_a_documented_empty_case_that_is_not_bundled() {
     assert!(read("README.md").contains("Required columns: `id`, `kind`, `level`"));
     // As it stands it has no actor; with one row it loads, named after its copy.
     let e = load_case_dir(&dir).unwrap_err();
-    assert!(matches!(e, Error::EmptyFile(p) if p.ends_with("actors.csv")));
+    assert!(
+        matches!(&e, Error::NoRows { file, .. } if file.ends_with("actors.csv")),
+        "{e:?}"
+    );
     let copy = std::env::temp_dir()
         .join(format!("coprod-template-{}", std::process::id()))
         .join("my_case");

@@ -6,7 +6,7 @@ use super::{LoadNote, Loaded};
 use crate::error::{Error, Location, Names, Result};
 use crate::model::{
     Actor, CaseMeta, Certainty, Fact, Kind, LayerSpec, Level, MultiplexGraph, Outcome, Provenance,
-    STANDARD_LAYERS, is_valid_id, is_valid_weight,
+    STANDARD_LAYERS, is_valid_id, is_valid_weight, layer_name_problem,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -111,9 +111,25 @@ fn parse_case_toml(
     errors: &mut Vec<Error>,
     notes: &mut Vec<LoadNote>,
 ) -> Option<CaseFile> {
+    if bytes.len() as u64 > super::MAX_TOML_BYTES {
+        errors.push(Error::TooLarge {
+            at: Location::new(file, 0, ""),
+            what: "the file's size in bytes",
+            found: bytes.len() as u64,
+            limit: super::MAX_TOML_BYTES,
+            hint: "",
+        });
+        return None;
+    }
     let text = match decode(bytes) {
         Decoded::Text(t, enc) => {
-            if enc != super::text::TextEncoding::Utf8 {
+            if enc == super::text::TextEncoding::Gb18030 {
+                notes.push(LoadNote::GuessedEncoding {
+                    file: file.to_path_buf(),
+                    encoding: enc.name(),
+                    sample: super::text::guess_sample(bytes, &t),
+                });
+            } else if enc != super::text::TextEncoding::Utf8 {
                 notes.push(LoadNote::Encoding {
                     file: file.to_path_buf(),
                     encoding: enc.name(),
@@ -146,9 +162,20 @@ fn parse_case_toml(
             return None;
         }
     };
+    if !case.id.is_empty() && !is_valid_id(&case.id) {
+        errors.push(Error::InvalidId {
+            at: Location::new(file, 0, "id"),
+            value: case.id.clone(),
+        });
+    }
     let mut seen: Vec<&str> = STANDARD_LAYERS.to_vec();
     for l in &case.layers {
-        if seen.contains(&l.name.as_str()) {
+        if let Some(message) = layer_name_problem(&l.name) {
+            errors.push(Error::CaseRule {
+                at: Location::new(file, 0, "layers"),
+                message,
+            });
+        } else if seen.contains(&l.name.as_str()) {
             errors.push(Error::DuplicateLayer {
                 at: Location::new(file, 0, "layers"),
                 value: l.name.clone(),
@@ -158,6 +185,14 @@ fn parse_case_toml(
     }
     let mut keys: Vec<&str> = Vec::new();
     for f in &case.facts {
+        if let crate::model::FactValue::Real(x) = f.value
+            && !x.is_finite()
+        {
+            errors.push(Error::Toml {
+                at: Location::new(file, 0, "facts"),
+                message: format!("fact `{}` is {x}; a fact's number must be finite", f.key),
+            });
+        }
         if keys.contains(&f.key.as_str()) {
             errors.push(Error::Toml {
                 at: Location::new(file, 0, "facts"),
@@ -188,7 +223,10 @@ fn parse_actors(t: &Table, errors: &mut Vec<Error>) -> (Vec<ActorRow>, BTreeMap<
         .filter(|(_, h)| !ACTOR_COLUMNS.contains(&h.as_str()))
         .collect();
     if t.records == 0 {
-        errors.push(Error::EmptyFile(t.file.clone()));
+        errors.push(Error::NoRows {
+            file: t.file.clone(),
+            what: "actor",
+        });
     }
     for (line, row) in &t.rows {
         let line = *line;
@@ -270,6 +308,7 @@ fn parse_actors(t: &Table, errors: &mut Vec<Error>) -> (Vec<ActorRow>, BTreeMap<
 }
 
 struct TieRow {
+    line: u64,
     source: String,
     target: String,
     layer: String,
@@ -378,6 +417,7 @@ fn parse_ties(
             continue;
         }
         out.push(TieRow {
+            line,
             source: source.to_string(),
             target: target.to_string(),
             layer: layer_s.to_string(),
@@ -493,6 +533,16 @@ pub fn load_case_bytes_with_notes(
             .file_name()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if !is_valid_id(&meta.id) {
+            return Err(Error::CaseRule {
+                at: Location::new(dir.join("case.toml"), 0, "id"),
+                message: format!(
+                    "the case has no id, and the directory's name `{}` is no valid id ({}); give one in case.toml: id = \"my_case\"",
+                    crate::error::shown(&meta.id),
+                    crate::error::ID_RULE
+                ),
+            });
+        }
     }
     if case_toml.is_none() {
         notes.insert(
@@ -511,6 +561,7 @@ pub fn load_case_bytes_with_notes(
             message: e.to_string(),
         })?;
     }
+    let ties_file = dir.join("ties.csv");
     for t in ties {
         g.add_tie_with_certainty(
             &t.source,
@@ -519,7 +570,21 @@ pub fn load_case_bytes_with_notes(
             t.weight,
             t.provenance,
             t.certainty,
-        )?;
+        )
+        .map_err(|e| match e {
+            Error::WeightOverflow {
+                at: None,
+                tie,
+                weight,
+                total,
+            } => Error::WeightOverflow {
+                at: Some(Location::new(&ties_file, t.line, "weight")),
+                tie,
+                weight,
+                total,
+            },
+            e => e,
+        })?;
     }
     Ok(Loaded { graph: g, notes })
 }
@@ -570,10 +635,18 @@ pub fn load_case_dir_with_notes(dir: impl AsRef<Path>) -> Result<Loaded> {
         given
     };
     let read = |f: &str| {
-        let p = given.join(f);
-        std::fs::read(&p).map_err(|source| Error::Io { path: p, source })
+        let (limit, hint) = if f == "case.toml" {
+            (super::MAX_TOML_BYTES, "")
+        } else {
+            (
+                super::MAX_CSV_BYTES,
+                "a case this large goes through a compact file (`coprod generate`, `coprod analyse`)",
+            )
+        };
+        super::input::read_limited(&given.join(f), limit, hint)
     };
     let mut errors = Vec::new();
+    super::input::check_directory(given)?;
     let case_toml = match read("case.toml") {
         Ok(b) => Some(b),
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => None,

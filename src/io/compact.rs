@@ -6,9 +6,9 @@
 use super::case::CaseFile;
 use super::write::{csv_number, csv_writer, write_error};
 use crate::error::{Error, Result};
-use crate::model::{CaseSource, CompactCase, Kind, LayerSpec, Level, is_valid_id, is_valid_weight};
+use crate::model::{CaseSource, CompactCase, IdPool, Kind, LayerSpec, Level, is_valid_weight};
 use crate::progress::Progress;
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// The first 8 bytes of a version-1 compact file.
@@ -42,19 +42,23 @@ impl<W: Write> Hashing<W> {
     }
 }
 
-/// Whether the file at `path` starts with [`COMPACT_MAGIC`] (any read
-/// failure counts as no).
+/// Whether the file at `path` is a regular file that starts with
+/// [`COMPACT_MAGIC`] (any read failure counts as no; a FIFO or a device is
+/// not opened).
 pub fn is_compact_file(path: impl AsRef<Path>) -> bool {
     let mut magic = [0u8; 8];
-    std::fs::File::open(path.as_ref())
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok()
+    super::input::check_regular_file(path.as_ref()).is_ok()
+        && std::fs::File::open(path.as_ref())
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok()
         && magic == COMPACT_MAGIC
 }
 
 /// Write `case` as a compact file at `path` (the format is at
 /// [`read_compact`]), streaming: the ties are replayed twice (a count, then the
-/// records), never collected. Returns the number of ties written.
+/// records), never collected. Returns the number of ties written. The file is
+/// written under a temporary name and renamed into place ([`AtomicFile`](super::AtomicFile)),
+/// so a failure leaves an old file at `path` intact.
 ///
 /// ```
 /// use coprod::model::CompactCase;
@@ -97,9 +101,9 @@ pub fn write_compact(
     let m = case.ties().count() as u64;
     let weighted = case.weighted();
     let bar = progress.bar(m, &path.display().to_string(), "ties");
-    let file = std::fs::File::create(path).map_err(|e| write_error(path, e))?;
+    let file = super::AtomicFile::create(path)?;
     let mut w = Hashing {
-        inner: BufWriter::with_capacity(1 << 20, file),
+        inner: file,
         hash: FNV_OFFSET,
     };
     let io = |e| write_error(path, e);
@@ -168,7 +172,7 @@ pub fn write_compact(
     bar.finish_and_clear();
     let hash = w.hash;
     w.inner.write_all(&hash.to_le_bytes()).map_err(io)?;
-    w.inner.flush().map_err(io)?;
+    w.inner.commit()?;
     Ok(m)
 }
 
@@ -229,7 +233,7 @@ impl<R: Read> Source<R> {
         if len > limit {
             return Err(self.bad(
                 at,
-                format!("{section} claims {len} bytes, more than the file holds ({limit})"),
+                format!("{section} claims {len} bytes, more than it may hold ({limit}: the file's size or the section's limit)"),
             ));
         }
         let mut v = vec![0u8; len as usize];
@@ -241,8 +245,7 @@ impl<R: Read> Source<R> {
 /// Check the checksum of the whole file (after the magic number, read
 /// already) in a first pass, so that a damaged or truncated file is said to
 /// be so before any value in it is judged; then rewind past the magic.
-fn verify_checksum(r: &mut Source<BufReader<std::fs::File>>, file_len: u64) -> Result<()> {
-    use std::io::{Seek, SeekFrom};
+fn verify_checksum<R: Read + Seek>(r: &mut Source<R>, file_len: u64) -> Result<()> {
     let io = |source| Error::Io {
         path: r.path.clone(),
         source,
@@ -318,9 +321,12 @@ fn verify_checksum(r: &mut Source<BufReader<std::fs::File>>, file_len: u64) -> R
 /// finite and > 0.
 ///
 /// # Panics
-/// Never: every fixed-size slice taken from a record has its size.
+/// Never: every length is checked against the bytes present before it is
+/// used, every id byte before it is sliced (a fuzz target, `read_compact`,
+/// mutates files with their checksum fixed up to reach these checks).
 pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
     let path = path.as_ref();
+    super::input::check_regular_file(path)?;
     let file = std::fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -332,8 +338,30 @@ pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
             source,
         })?
         .len();
+    read_compact_from(BufReader::with_capacity(1 << 20, file), file_len, path)
+}
+
+/// Read a compact file held in memory, as [`read_compact`] reads one on
+/// disk (`name` names it in errors).
+///
+/// # Errors
+/// As [`read_compact`].
+pub fn read_compact_bytes(bytes: &[u8], name: impl AsRef<Path>) -> Result<CompactCase> {
+    read_compact_from(
+        std::io::Cursor::new(bytes),
+        bytes.len() as u64,
+        name.as_ref(),
+    )
+}
+
+/// The longest metadata section a compact file may hold (64 MiB).
+const MAX_META_BYTES: u64 = 64 << 20;
+/// The longest layers section a compact file may hold (1 MiB).
+const MAX_LAYER_BYTES: u64 = 1 << 20;
+
+fn read_compact_from<R: Read + Seek>(inner: R, file_len: u64, path: &Path) -> Result<CompactCase> {
     let mut r = Source {
-        inner: BufReader::with_capacity(1 << 20, file),
+        inner,
         offset: 0,
         path: path.to_path_buf(),
     };
@@ -383,84 +411,80 @@ pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
     }
     let n = n as usize;
     let meta_at = r.offset;
-    let meta = r.section("the metadata", file_len)?;
-    let meta = serde_json::from_slice(&meta)
+    let meta = r.section("the metadata", file_len.min(MAX_META_BYTES))?;
+    let meta: crate::model::CaseMeta = serde_json::from_slice(&meta)
         .map_err(|e| r.bad(meta_at, format!("the metadata is not valid JSON: {e}")))?;
     let layers_at = r.offset;
-    let layers = r.section("the layers", file_len)?;
+    let layers = r.section("the layers", file_len.min(MAX_LAYER_BYTES))?;
     let layers: Vec<LayerSpec> = serde_json::from_slice(&layers)
         .map_err(|e| r.bad(layers_at, format!("the layers are not valid JSON: {e}")))?;
-    if layers.len() > u8::MAX as usize {
-        return Err(r.bad(layers_at, format!("{} layers; at most 255", layers.len())));
+    // The case invariants every reader enforces (id, layers, actors).
+    if let Some(p) = crate::model::case_problems(&meta.id, &layers, n).first() {
+        let at = if meta.id.is_empty() || crate::model::is_valid_id(&meta.id) {
+            if n == 0 { 8 } else { layers_at }
+        } else {
+            meta_at
+        };
+        return Err(r.bad(at, p.clone()));
     }
     let pool_at = r.offset + 8;
-    let pool = r.section("the ids", file_len)?;
-    let pool = String::from_utf8(pool).map_err(|e| {
-        r.bad(
-            pool_at + e.utf8_error().valid_up_to() as u64,
-            "an id is not UTF-8",
-        )
-    })?;
+    let pool_len = r.u64("the ids")?;
+    if pool_len > file_len {
+        return Err(r.bad(
+            pool_at - 8,
+            format!("the ids claim {pool_len} bytes, more than the file holds ({file_len})"),
+        ));
+    }
+    // Read the ids a chunk at a time, each byte checked as it comes: a
+    // damaged length is found at the first byte no id can hold, before the
+    // whole claimed length is held in memory.
+    let mut pool = Vec::with_capacity((pool_len as usize).min(1 << 20));
+    let mut chunk = vec![0u8; 1 << 20];
+    let mut left = pool_len;
+    while left > 0 {
+        let k = left.min(chunk.len() as u64) as usize;
+        r.take(&mut chunk[..k], "the ids")?;
+        if let Some(bad) = chunk[..k]
+            .iter()
+            .position(|&b| !crate::model::is_id_byte(b))
+        {
+            return Err(r.bad(
+                pool_at + pool.len() as u64 + bad as u64,
+                format!(
+                    "byte {:#04x} in the ids, which no valid id holds ({})",
+                    chunk[bad],
+                    crate::model::ID_RULE
+                ),
+            ));
+        }
+        pool.extend_from_slice(&chunk[..k]);
+        left -= k as u64;
+    }
+    drop(chunk);
     let lens_at = r.offset;
     let mut lens = vec![0u8; 4 * n];
     r.take(&mut lens, "the id lengths")?;
-    let mut id_end = Vec::with_capacity(n);
-    let mut end = 0u64;
-    for (i, b) in lens.chunks_exact(4).enumerate() {
-        end += u64::from(u32::from_le_bytes(b.try_into().expect("4 bytes")));
-        if end > pool.len() as u64 {
-            return Err(r.bad(
-                lens_at + 4 * i as u64,
-                format!(
-                    "the id lengths run past the {} bytes of ids at actor {i}",
-                    pool.len()
-                ),
-            ));
-        }
-        id_end.push(end);
-    }
-    if end != pool.len() as u64 {
-        return Err(r.bad(
-            lens_at,
-            format!(
-                "the id lengths sum to {end}, the ids hold {} bytes",
-                pool.len()
-            ),
-        ));
-    }
+    let ids = crate::model::IdPool::from_parts(
+        pool,
+        lens.chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+    )
+    .map_err(|(i, start, reason)| {
+        let at = if reason.starts_with("the id lengths") {
+            lens_at + 4 * i as u64
+        } else {
+            pool_at + start
+        };
+        r.bad(at, reason)
+    })?;
     drop(lens);
-    let id = |i: usize| {
-        let start = if i == 0 { 0 } else { id_end[i - 1] } as usize;
-        &pool[start..id_end[i] as usize]
-    };
-    for i in 0..n {
-        if !is_valid_id(id(i)) {
-            return Err(r.bad(
-                pool_at + if i == 0 { 0 } else { id_end[i - 1] },
-                format!(
-                    "actor {i}: invalid id `{}` (use letters, digits, `_`, `-`, `.`)",
-                    id(i).escape_debug()
-                ),
-            ));
-        }
-    }
-    // Repeated ids: sort the indices by id, compare neighbours.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| id(a as usize).cmp(id(b as usize)));
-    if let Some(w) = order
-        .windows(2)
-        .find(|w| id(w[0] as usize) == id(w[1] as usize))
-    {
-        let (a, b) = (w[0].min(w[1]), w[0].max(w[1]));
+    let id = |i: usize| ids.get(i);
+    if let Some((a, b)) = ids.first_duplicate() {
         return Err(r.bad(
-            pool_at + id_end[b as usize - 1],
-            format!(
-                "actor {b}: duplicate id `{}` (also actor {a})",
-                id(b as usize)
-            ),
+            pool_at + ids.start(b),
+            format!("actor {b}: duplicate id `{}` (also actor {a})", id(b)),
         ));
     }
-    drop(order);
     let mut codes = vec![0u8; n];
     let kinds_at = r.offset;
     r.take(&mut codes, "the kinds")?;
@@ -499,6 +523,7 @@ pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
     let mut layer = Vec::with_capacity(m);
     let mut weight = weighted.then(|| Vec::with_capacity(m));
     let tb = tie_bytes as usize;
+    let mut total = 0f64;
     let mut buf = vec![0u8; CHUNK * tb];
     let mut k = 0usize;
     while k < m {
@@ -551,6 +576,17 @@ pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
                         ),
                     ));
                 }
+                if !(total + w).is_finite() {
+                    return Err(r.bad(
+                        here + 9,
+                        format!(
+                            "tie {t} (`{}` -> `{}`): weight {w:e} makes the sum of the case's weights infinite (the ties before it sum to {total:e})",
+                            id(u as usize),
+                            id(v as usize)
+                        ),
+                    ));
+                }
+                total += w;
                 ws.push(w);
             }
             source.push(u);
@@ -571,8 +607,7 @@ pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
     Ok(CompactCase {
         meta,
         layers,
-        pool,
-        id_end,
+        ids,
         kinds,
         levels,
         source,
@@ -583,7 +618,8 @@ pub fn read_compact(path: impl AsRef<Path>) -> Result<CompactCase> {
 }
 
 /// Write `case` as a case directory (`case.toml`, `actors.csv`, `ties.csv`,
-/// created if missing), streaming the actors and ties: what
+/// created if missing; each written under a temporary name and renamed into
+/// place once all are written), streaming the actors and ties: what
 /// [`load_case_dir`](super::load_case_dir) reads back as the same case (no
 /// labels, empty provenance, every tie `stated`). The ids are held once,
 /// interned, to name the ties' ends.
@@ -616,11 +652,7 @@ pub fn write_case_csv(
         &CaseFile::from_parts(case.meta().into_owned(), extra).to_toml(),
     )?;
     let actors_path = dir.join("actors.csv");
-    let open = |p: &Path| {
-        std::fs::File::create(p)
-            .map(|f| csv_writer(BufWriter::with_capacity(1 << 20, f)))
-            .map_err(|e| write_error(p, e))
-    };
+    let open = |p: &Path| super::AtomicFile::create(p).map(csv_writer);
     let csv_err = |p: &Path, e: csv::Error| match e.into_kind() {
         csv::ErrorKind::Io(e) => write_error(p, e),
         other => write_error(p, std::io::Error::other(format!("{other:?}"))),
@@ -628,24 +660,21 @@ pub fn write_case_csv(
     let mut w = open(&actors_path)?;
     w.write_record(["id", "kind", "level"])
         .map_err(|e| csv_err(&actors_path, e))?;
-    let mut pool = String::new();
-    let mut ends: Vec<u64> = Vec::with_capacity(case.actor_count());
+    let mut ids = IdPool::with_capacity(case.actor_count());
     for (id, k, l) in case.actors() {
         w.write_record([&*id, k.as_str(), l.as_str()])
             .map_err(|e| csv_err(&actors_path, e))?;
-        pool.push_str(&id);
-        ends.push(pool.len() as u64);
+        ids.push(&id);
     }
-    w.flush().map_err(|e| write_error(&actors_path, e))?;
-    let id = |i: usize| {
-        let start = if i == 0 { 0 } else { ends[i - 1] } as usize;
-        &pool[start..ends[i] as usize]
-    };
+    let actors_file = w
+        .into_inner()
+        .map_err(|e| write_error(&actors_path, e.into_error()))?;
+    let id = |i: usize| ids.get(i);
     let ties_path = dir.join("ties.csv");
     let mut w = open(&ties_path)?;
     w.write_record(["source", "target", "layer", "weight"])
         .map_err(|e| csv_err(&ties_path, e))?;
-    let n = ends.len();
+    let n = ids.len();
     let bar = progress.bar(0, &ties_path.display().to_string(), "ties");
     bar.set_length(if bar.is_hidden() {
         0
@@ -672,5 +701,10 @@ pub fn write_case_csv(
             .map_err(|e| csv_err(&ties_path, e))?;
     }
     bar.finish_and_clear();
-    w.flush().map_err(|e| write_error(&ties_path, e))
+    let ties_file = w
+        .into_inner()
+        .map_err(|e| write_error(&ties_path, e.into_error()))?;
+    // Every file whole before any replaces an old one.
+    actors_file.commit()?;
+    ties_file.commit()
 }

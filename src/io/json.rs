@@ -61,15 +61,30 @@ pub fn to_json(g: &MultiplexGraph) -> String {
 /// its message that of the [`MultiplexGraph::add_actor`] or
 /// [`MultiplexGraph::add_tie`] error. A `case.layers` entry that declares a
 /// layer twice, or one named like a standard layer, is an [`Error::Json`]
-/// at `<json>:N:case.layers`, `N` its 1-based position in the list.
+/// at `<json>:N:case.layers`, `N` its 1-based position in the list; so is a
+/// layer name that cannot be selected. An invalid `case.id` is an
+/// [`Error::InvalidId`], an empty `actors` list an [`Error::CaseRule`]: the
+/// invariants of [`model::case_problems`](crate::model::case_problems).
 pub fn from_json(text: &str) -> Result<MultiplexGraph> {
     let doc: GraphJson = serde_json::from_str(text).map_err(|e| Error::Json {
         at: Location::new("<json>", e.line() as u64, ""),
         message: e.to_string(),
     })?;
     let (meta, extra) = doc.case.into_parts();
-    let mut g = MultiplexGraph::with_meta(meta, Vec::new())?;
     let mut errors = Vec::new();
+    if !meta.id.is_empty() && !crate::model::is_valid_id(&meta.id) {
+        errors.push(Error::InvalidId {
+            at: Location::new("<json>", 0, "case.id"),
+            value: meta.id.clone(),
+        });
+    }
+    if doc.actors.is_empty() {
+        errors.push(Error::CaseRule {
+            at: Location::new("<json>", 0, "actors"),
+            message: "the case has no actors; at least one is needed".into(),
+        });
+    }
+    let mut g = MultiplexGraph::with_meta(meta, Vec::new())?;
     let wrap = |what: &str, i: usize, e: Error| Error::Json {
         at: Location::new("<json>", i as u64 + 1, what),
         message: e.to_string(),

@@ -25,6 +25,30 @@ pub enum LoadNote {
         /// The delimiter found in its header.
         delimiter: char,
     },
+    /// The file had no byte-order mark and was not UTF-8; it decoded as
+    /// `encoding` (GB18030), which is a guess: another legacy encoding
+    /// (Windows-1252, Shift_JIS, Big5…) would read other characters. A
+    /// warning.
+    GuessedEncoding {
+        /// The file.
+        file: PathBuf,
+        /// The encoding guessed.
+        encoding: &'static str,
+        /// The first non-ascii line as read, and as Windows-1252 would read it.
+        sample: String,
+    },
+    /// The header holds more than one kind of delimiter: the file was split
+    /// on `delimiter` by the rule of the format (a `,` anywhere wins, else
+    /// the more frequent of `;` and tab), and the others stay inside fields.
+    /// A warning.
+    AmbiguousDelimiter {
+        /// The file.
+        file: PathBuf,
+        /// The delimiter used.
+        delimiter: char,
+        /// The other delimiters in the header and how often each occurs.
+        others: Vec<(char, usize)>,
+    },
     /// There is no `case.toml`: the case has no metadata and its id is the
     /// directory's name.
     NoCaseToml {
@@ -35,6 +59,25 @@ pub enum LoadNote {
     },
 }
 
+impl LoadNote {
+    /// Whether the note is a warning: something the loader guessed that
+    /// could change values (an encoding without a mark, a delimiter among
+    /// several), rather than a fact about how a file was read.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            LoadNote::GuessedEncoding { .. } | LoadNote::AmbiguousDelimiter { .. }
+        )
+    }
+}
+
+fn delimiter_words(d: char) -> String {
+    match d {
+        '\t' => "tabs".to_string(),
+        d => format!("`{d}`"),
+    }
+}
+
 impl fmt::Display for LoadNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -42,11 +85,35 @@ impl fmt::Display for LoadNote {
                 write!(f, "read {} as {encoding}", file.display())
             }
             LoadNote::Delimiter { file, delimiter } => {
-                let d = match delimiter {
-                    '\t' => "tabs".to_string(),
-                    d => format!("`{d}`"),
-                };
+                let d = delimiter_words(*delimiter);
                 write!(f, "read {} with {d} between columns", file.display())
+            }
+            LoadNote::GuessedEncoding {
+                file,
+                encoding,
+                sample,
+            } => write!(
+                f,
+                "{} is not UTF-8 and has no byte-order mark: read as {encoding}, a guess (Windows-1252, Shift_JIS or Big5 would read other characters); its first non-ascii line reads {sample} (as {encoding} / as Windows-1252): if the first is wrong, save the file as UTF-8",
+                file.display()
+            ),
+            LoadNote::AmbiguousDelimiter {
+                file,
+                delimiter,
+                others,
+            } => {
+                let others: Vec<String> = others
+                    .iter()
+                    .map(|&(d, k)| format!("{k} × {}", delimiter_words(d)))
+                    .collect();
+                write!(
+                    f,
+                    "{}: the header holds {} besides {}: split on {} (a `,` anywhere wins, else the more frequent of `;` and tab); if the columns are separated otherwise, use one delimiter only",
+                    file.display(),
+                    others.join(", "),
+                    delimiter_words(*delimiter),
+                    delimiter_words(*delimiter)
+                )
             }
             LoadNote::NoCaseToml { file, id } => write!(
                 f,

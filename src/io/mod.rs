@@ -15,6 +15,7 @@ mod case;
 mod case_write;
 mod compact;
 mod export;
+mod input;
 mod json;
 mod loaded;
 mod table;
@@ -28,13 +29,15 @@ pub use case::{
 };
 pub use case_write::{actors_csv, case_toml, ties_csv, write_case_dir};
 pub use compact::{
-    COMPACT_EXTENSION, COMPACT_MAGIC, is_compact_file, read_compact, write_case_csv, write_compact,
+    COMPACT_EXTENSION, COMPACT_MAGIC, is_compact_file, read_compact, read_compact_bytes,
+    write_case_csv, write_compact,
 };
 pub use export::{
     ExportFormat, edges_csv, export, nodes_csv, to_dot, to_gexf, to_graphml, to_node_link_json,
     to_pajek, to_ucinet_dl,
 };
+pub use input::{MAX_COLUMNS, MAX_CSV_BYTES, MAX_FIELD_BYTES, MAX_TOML_BYTES};
 pub use json::{from_json, to_json};
 pub use loaded::{LoadNote, Loaded};
 pub use write::csv_string;
-pub use write::{csv_number, csv_writer, json_number, write_error, write_file};
+pub use write::{AtomicFile, csv_number, csv_writer, json_number, write_error, write_file};

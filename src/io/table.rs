@@ -57,10 +57,32 @@ pub(crate) fn read_table(
     errors: &mut Vec<Error>,
     notes: &mut Vec<LoadNote>,
 ) -> Option<Table> {
+    if bytes.len() as u64 > super::MAX_CSV_BYTES {
+        errors.push(Error::TooLarge {
+            at: Location::new(file, 0, ""),
+            what: "the file's size in bytes",
+            found: bytes.len() as u64,
+            limit: super::MAX_CSV_BYTES,
+            hint: CSV_HINT,
+        });
+        return None;
+    }
+    if looks_like_utf16_without_bom(bytes) {
+        errors.push(Error::Utf16WithoutBom(file.to_path_buf()));
+        return None;
+    }
     let decoded = decode(bytes);
     let body: std::borrow::Cow<'_, [u8]> = match decoded {
         Decoded::Text(text, enc) => {
-            if enc != TextEncoding::Utf8 {
+            if enc == TextEncoding::Gb18030 {
+                // No mark says so: GB18030 is a guess, which other legacy
+                // encodings would read differently.
+                notes.push(LoadNote::GuessedEncoding {
+                    file: file.to_path_buf(),
+                    encoding: enc.name(),
+                    sample: super::text::guess_sample(bytes, &text),
+                });
+            } else if enc != TextEncoding::Utf8 {
                 notes.push(LoadNote::Encoding {
                     file: file.to_path_buf(),
                     encoding: enc.name(),
@@ -98,7 +120,14 @@ pub(crate) fn read_table(
         return None;
     }
     let delimiter = sniff_delimiter(body);
-    if delimiter != b',' {
+    let others = super::text::other_delimiters(body, delimiter);
+    if !others.is_empty() {
+        notes.push(LoadNote::AmbiguousDelimiter {
+            file: file.to_path_buf(),
+            delimiter: delimiter as char,
+            others,
+        });
+    } else if delimiter != b',' {
         notes.push(LoadNote::Delimiter {
             file: file.to_path_buf(),
             delimiter: delimiter as char,
@@ -119,12 +148,27 @@ pub(crate) fn read_table(
             return None;
         }
     };
+    if header.len() > super::MAX_COLUMNS {
+        errors.push(Error::TooLarge {
+            at: Location::new(file, 1, ""),
+            what: "the number of header columns",
+            found: header.len() as u64,
+            limit: super::MAX_COLUMNS as u64,
+            hint: "",
+        });
+        return None;
+    }
     let mut names = Vec::with_capacity(header.len());
+    let mut seen = std::collections::HashSet::with_capacity(header.len());
     let mut ok = true;
     for field in header.iter() {
+        if field.len() > super::MAX_FIELD_BYTES {
+            errors.push(too_long_field(file, 1, "", field.len()));
+            return None;
+        }
         match field_text(file, 1, "", field, 0) {
             Ok(s) => {
-                if names.contains(&s) {
+                if !seen.insert(s.clone()) {
                     errors.push(Error::DuplicateColumn {
                         at: Location::new(file, 1, ""),
                         column: s.clone(),
@@ -169,6 +213,13 @@ pub(crate) fn read_table(
     if !ok {
         return None;
     }
+    if let Some((line, message)) = unclosed_quote(body, delimiter, names.len()) {
+        errors.push(Error::MalformedCsv {
+            at: Location::new(file, line, ""),
+            message,
+        });
+        return None;
+    }
     let mut rows = Vec::new();
     let mut records = 0;
     let mut fatal_seen = false;
@@ -177,7 +228,9 @@ pub(crate) fn read_table(
         match rdr.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let pos = record.position().expect("records have positions");
+                let Some(pos) = record.position().cloned() else {
+                    continue;
+                };
                 let line = pos.line();
                 if record.len() == 1 && record.get(0) == Some(b"") {
                     continue; // a blank line
@@ -186,6 +239,11 @@ pub(crate) fn read_table(
                 let mut fields = Vec::with_capacity(record.len());
                 let mut good = true;
                 for (i, f) in record.iter().enumerate() {
+                    if f.len() > super::MAX_FIELD_BYTES {
+                        errors.push(too_long_field(file, line, &names[i], f.len()));
+                        good = false;
+                        continue;
+                    }
                     match field_text(file, line, &names[i], f, pos.byte()) {
                         Ok(s) => fields.push(s),
                         Err(e) => {
@@ -228,4 +286,121 @@ pub(crate) fn read_table(
         rows,
         records,
     })
+}
+
+/// What to do with a case too large for the CSV loader.
+const CSV_HINT: &str =
+    "a case this large goes through a compact file (`coprod generate`, `coprod analyse`)";
+
+fn too_long_field(file: &Path, line: u64, column: &str, len: usize) -> Error {
+    Error::TooLarge {
+        at: Location::new(file, line, column),
+        what: "the field's length in bytes",
+        found: len as u64,
+        limit: super::MAX_FIELD_BYTES as u64,
+        hint: "is a closing quote missing?",
+    }
+}
+
+/// Whether the first bytes look like UTF-16 without a byte-order mark:
+/// every other byte 0 and the bytes between not (ascii text in UTF-16).
+fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    (odd == pairs && even == 0) || (even == pairs && odd == 0)
+}
+
+/// A quoted field that never closes, read by the CSV rule (a `"` opens a
+/// quoted field only at the start of a field; `""` inside is a quote):
+/// `(line, message)` when the file ends inside one, or when one opens on a
+/// line that has, read without it, the header's number of fields, and
+/// runs on past that line (a closing quote left out, which would otherwise
+/// swallow the rows after it into one field).
+fn unclosed_quote(body: &[u8], delimiter: u8, columns: usize) -> Option<(u64, String)> {
+    #[derive(PartialEq)]
+    enum S {
+        Start,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = S::Start;
+    let mut line = 1u64;
+    let mut line_start = 0usize;
+    // The line a quoted field opened on, its start, and whether it has crossed a line end.
+    let mut open: Option<(u64, usize, bool)> = None;
+    for (i, &b) in body.iter().enumerate() {
+        state = match state {
+            S::Start | S::Unquoted => {
+                if b == b'"' && state == S::Start {
+                    open = Some((line, line_start, false));
+                    S::Quoted
+                } else if b == delimiter || b == b'\n' || b == b'\r' {
+                    S::Start
+                } else {
+                    S::Unquoted
+                }
+            }
+            S::Quoted => {
+                if b == b'"' {
+                    S::QuoteInQuoted
+                } else {
+                    if b == b'\n'
+                        && let Some((l, start, crossed @ false)) = open.as_mut()
+                    {
+                        *crossed = true;
+                        let physical = &body[*start..i];
+                        let physical = physical.strip_suffix(b"\r").unwrap_or(physical);
+                        let fields = 1 + physical.iter().filter(|&&c| c == delimiter).count();
+                        if columns > 1 && fields == columns {
+                            return Some((
+                                *l,
+                                format!(
+                                    "a quoted field opens on this line and runs onto the next, though this line alone has the header's {columns} fields: a closing `\"` is probably missing (it would swallow the rows below into one field)"
+                                ),
+                            ));
+                        }
+                    }
+                    S::Quoted
+                }
+            }
+            S::QuoteInQuoted => {
+                if b == b'"' {
+                    S::Quoted
+                } else {
+                    open = None;
+                    if b == delimiter || b == b'\n' || b == b'\r' {
+                        S::Start
+                    } else {
+                        S::Unquoted
+                    }
+                }
+            }
+        };
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    match (state, open) {
+        (S::Quoted, Some((l, _, _))) => Some((
+            l,
+            "the file ends inside the quoted field opened on this line: a closing `\"` is missing (or the file is cut)".into(),
+        )),
+        _ => None,
+    }
 }

@@ -156,6 +156,47 @@ pub(crate) fn sniff_delimiter(text: &[u8]) -> u8 {
     }
 }
 
+/// For a file read as GB18030 by guess: its first line holding a
+/// non-ascii byte as GB18030 read it, and as Windows-1252 would (the usual
+/// other legacy encoding of a spreadsheet), `"<gb18030>" / "<windows-1252>"`.
+pub(crate) fn guess_sample(bytes: &[u8], text: &str) -> String {
+    let line_of = |t: &str| {
+        t.lines()
+            .find(|l| !l.is_ascii())
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect::<String>()
+    };
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    format!("`{}` / `{}`", line_of(text), line_of(&latin))
+}
+
+/// The delimiters other than `used` that the header holds outside quotes,
+/// with their counts: a header with more than one kind makes the split a
+/// guess.
+pub(crate) fn other_delimiters(text: &[u8], used: u8) -> Vec<(char, usize)> {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                if let Some(c) = counts.iter_mut().find(|c| c.0 == b) {
+                    c.1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(d, k)| d != used && k > 0)
+        .map(|(d, k)| (d as char, k))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

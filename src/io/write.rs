@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A CSV writer over `w` with the crate's conventions (`\n` line ends).
 pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
@@ -58,12 +58,115 @@ pub fn write_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Write `text` to the file at `path`.
+/// Write `text` to the file at `path`, atomically ([`AtomicFile`]): the
+/// file is the old one or the whole new text, never a part.
 ///
 /// # Errors
 /// [`Error::Io`] naming the file when it cannot be written.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| write_error(path, e))
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| write_error(path, e))?;
+    f.commit()
+}
+
+/// A file written under a temporary name beside its destination
+/// (`.<name>.coprod-tmp-<pid>-<k>`, same directory, so the same file
+/// system) and renamed over it by [`commit`](AtomicFile::commit): a write
+/// that fails or is killed part-way leaves the old file intact. Dropped
+/// without a commit, the temporary file is removed.
+///
+/// ```
+/// use std::io::Write;
+/// let path = std::env::temp_dir().join("coprod-doctest-atomic.txt");
+/// let mut f = coprod::io::AtomicFile::create(&path).unwrap();
+/// f.write_all(b"new").unwrap();
+/// f.commit().unwrap();
+/// assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+/// # std::fs::remove_file(&path).ok();
+/// ```
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    /// Open a temporary file for `path`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming `path` when the temporary file cannot be created.
+    pub fn create(path: impl AsRef<Path>) -> Result<AtomicFile> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let path = path.as_ref().to_path_buf();
+        let name = path.file_name().ok_or_else(|| {
+            write_error(
+                &path,
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"),
+            )
+        })?;
+        let tmp = path.with_file_name(format!(
+            ".{}.coprod-tmp-{}-{}",
+            name.to_string_lossy(),
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let file = std::fs::File::create(&tmp).map_err(|e| write_error(&path, e))?;
+        Ok(AtomicFile {
+            path,
+            tmp,
+            file: Some(std::io::BufWriter::with_capacity(1 << 20, file)),
+        })
+    }
+
+    /// The destination.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flush and rename the temporary file over the destination.
+    ///
+    /// # Panics
+    /// Never: a file is committed once (`commit` takes it by value).
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the destination when the data cannot be flushed
+    /// or the file renamed (the temporary file is then removed).
+    pub fn commit(mut self) -> Result<()> {
+        let w = self.file.take().expect("an uncommitted file");
+        let r = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|f| f.sync_data().map(|()| f))
+            .and_then(|f| {
+                drop(f);
+                std::fs::rename(&self.tmp, &self.path)
+            });
+        if let Err(e) = r {
+            std::fs::remove_file(&self.tmp).ok();
+            return Err(write_error(&self.path, e));
+        }
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("an uncommitted file").write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("an uncommitted file").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            std::fs::remove_file(&self.tmp).ok();
+        }
+    }
 }
 
 #[cfg(test)]

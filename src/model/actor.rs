@@ -203,11 +203,3 @@ impl fmt::Display for Actor {
         Ok(())
     }
 }
-
-/// Whether `id` is a valid actor id: non-empty ascii letters, digits, `_`, `-`, `.`.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-}

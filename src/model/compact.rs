@@ -9,7 +9,7 @@
 //! serves them all and a generated community goes to disk without ever being
 //! held as a graph.
 
-use super::{Aggregation, CaseMeta, Csr, Kind, LayerSpec, Level, MultiplexGraph, Sign};
+use super::{Aggregation, CaseMeta, Csr, IdPool, Kind, LayerSpec, Level, MultiplexGraph, Sign};
 use crate::error::{Error, Names, Result};
 use std::borrow::Cow;
 
@@ -86,10 +86,8 @@ impl CaseSource for MultiplexGraph {
 pub struct CompactCase {
     pub(crate) meta: CaseMeta,
     pub(crate) layers: Vec<LayerSpec>,
-    /// Every id, concatenated.
-    pub(crate) pool: String,
-    /// End of each id in `pool`.
-    pub(crate) id_end: Vec<u64>,
+    /// Every id, interned.
+    pub(crate) ids: IdPool,
     pub(crate) kinds: Vec<Kind>,
     pub(crate) levels: Vec<Level>,
     pub(crate) source: Vec<u32>,
@@ -123,8 +121,7 @@ impl CompactCase {
         let mut c = CompactCase {
             meta: src.meta().into_owned(),
             layers,
-            pool: String::new(),
-            id_end: Vec::with_capacity(n),
+            ids: IdPool::with_capacity(n),
             kinds: Vec::with_capacity(n),
             levels: Vec::with_capacity(n),
             source: Vec::new(),
@@ -133,8 +130,7 @@ impl CompactCase {
             weight: src.weighted().then(Vec::new),
         };
         for (id, kind, level) in src.actors() {
-            c.pool.push_str(&id);
-            c.id_end.push(c.pool.len() as u64);
+            c.ids.push(&id);
             c.kinds.push(kind);
             c.levels.push(level);
         }
@@ -183,8 +179,7 @@ impl CompactCase {
     /// # Panics
     /// If `i` is not below [`actor_count`](Self::actor_count).
     pub fn id(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.id_end[i - 1] } as usize;
-        &self.pool[start..self.id_end[i] as usize]
+        self.ids.get(i)
     }
 
     /// Every actor's kind, dense order.
@@ -275,45 +270,13 @@ impl CompactCase {
     }
 
     /// A mask over [`layers`](Self::layers) of the named layers (`all` for
-    /// every layer, `positive` for every positive one).
+    /// every layer, `positive` for every positive one; none for the positive
+    /// ones), as [`select_layers`](super::select_layers).
     ///
     /// # Errors
     /// [`Error::UnknownLayer`] for a name that is not a layer, listing them.
     pub fn layer_mask<S: AsRef<str>>(&self, names: &[S]) -> Result<Vec<bool>> {
-        if names.is_empty() {
-            return Ok(self.positive_layers());
-        }
-        let mut mask = vec![false; self.layers.len()];
-        for name in names {
-            let name = name.as_ref();
-            match name {
-                "all" => mask.iter_mut().for_each(|m| *m = true),
-                "positive" => {
-                    for (m, p) in mask.iter_mut().zip(self.positive_layers()) {
-                        *m |= p;
-                    }
-                }
-                _ => {
-                    let i = self
-                        .layers
-                        .iter()
-                        .position(|l| l.name == name)
-                        .ok_or_else(|| Error::UnknownLayer {
-                            at: None,
-                            value: name.to_string(),
-                            available: Names::of(
-                                self.layers
-                                    .iter()
-                                    .map(|l| l.name.as_str())
-                                    .chain(["all", "positive"]),
-                                name,
-                            ),
-                        })?;
-                    mask[i] = true;
-                }
-            }
-        }
-        Ok(mask)
+        super::select_layers(&self.layers, names)
     }
 
     /// The snapshot of the layers in `mask`, parallel ties merged by `agg`,
@@ -363,20 +326,10 @@ impl CompactCase {
     /// # Panics
     /// Never: every layer is declared before it is looked up.
     pub fn to_multiplex(&self) -> Result<MultiplexGraph> {
-        let standard = LayerSpec::standard();
-        if let Some(l) = self
-            .layers
-            .iter()
-            .find(|l| standard.iter().any(|s| s.name == l.name && s != *l))
-        {
+        if let Some(reason) = self.layers.iter().find_map(super::standard_layer_problem) {
             return Err(Error::InvalidParameter {
                 name: "layer",
-                reason: format!(
-                    "`{}` is a standard layer but is declared {} and {:?} here",
-                    l.name,
-                    if l.directed { "directed" } else { "undirected" },
-                    l.sign
-                ),
+                reason,
             });
         }
         let mut g =

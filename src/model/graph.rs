@@ -24,6 +24,9 @@ pub struct MultiplexGraph {
     layers: Vec<LayerSpec>,
     graph: DiGraph<Actor, Tie>,
     index: BTreeMap<String, usize>,
+    /// The sum of every tie's weight, kept finite so that no sum of weights
+    /// (a strength, parallel ties merged) overflows to infinity.
+    weight_total: f64,
 }
 
 impl Default for MultiplexGraph {
@@ -49,6 +52,7 @@ impl MultiplexGraph {
             layers: LayerSpec::standard(),
             graph: DiGraph::new(),
             index: BTreeMap::new(),
+            weight_total: 0.0,
         }
     }
 
@@ -69,8 +73,16 @@ impl MultiplexGraph {
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] (`layer`) if its name is already taken (a
-    /// standard layer's included), or if the graph already holds 65,535 layers.
+    /// standard layer's included), cannot be selected (empty, `all`,
+    /// `positive`, holding `,` or `+`: [`layer_name_problem`](super::layer_name_problem)),
+    /// or if the graph already holds 65,535 layers.
     pub fn add_layer(&mut self, spec: LayerSpec) -> Result<LayerId> {
+        if let Some(reason) = super::layer_name_problem(&spec.name) {
+            return Err(Error::InvalidParameter {
+                name: "layer",
+                reason,
+            });
+        }
         if self.layer_id(&spec.name).is_some() {
             return Err(Error::InvalidParameter {
                 name: "layer",
@@ -94,13 +106,13 @@ impl MultiplexGraph {
     /// Add an actor.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] (`actor id`) for an id that is not ascii
-    /// `[A-Za-z0-9_.-]+` or that the graph already holds.
+    /// [`Error::InvalidParameter`] (`actor id`) for an id that breaks the
+    /// rule of [`is_valid_id`](super::is_valid_id) or that the graph already holds.
     pub fn add_actor(&mut self, actor: Actor) -> Result<usize> {
         if !is_valid_id(&actor.id) {
             return Err(Error::InvalidParameter {
                 name: "actor id",
-                reason: format!("`{}` (use letters, digits, `_`, `-`, `.`)", actor.id),
+                reason: format!("`{}` ({})", actor.id.escape_debug(), super::ID_RULE),
             });
         }
         if self.index.contains_key(&actor.id) {
@@ -187,7 +199,9 @@ impl MultiplexGraph {
     /// [`Error::NodeOutOfRange`] for an index `>= actor_count()`;
     /// [`Error::UnknownLayer`] for a layer id that is not this graph's;
     /// [`Error::InvalidParameter`] for a self-loop (`tie`) in a layer that
-    /// forbids self-loops, or a weight (`weight`) that is not a finite number > 0.
+    /// forbids self-loops, or a weight (`weight`) that is not a finite number > 0;
+    /// [`Error::WeightOverflow`] for a weight that would make the sum of the
+    /// graph's weights infinite (so that no strength or merged tie can be).
     pub fn add_tie_at(
         &mut self,
         source: usize,
@@ -220,6 +234,21 @@ impl MultiplexGraph {
                 reason: format!("{weight} must be a finite number > 0"),
             });
         }
+        let total = self.weight_total + weight;
+        if !total.is_finite() {
+            return Err(Error::WeightOverflow {
+                at: None,
+                tie: format!(
+                    "`{}` -> `{}` in layer `{}`",
+                    self.actor(source).id,
+                    self.actor(target).id,
+                    spec.name
+                ),
+                weight,
+                total: self.weight_total,
+            });
+        }
+        self.weight_total = total;
         self.graph.add_edge(
             NodeIndex::new(source),
             NodeIndex::new(target),
@@ -255,6 +284,7 @@ impl MultiplexGraph {
             layers: self.layers.clone(),
             graph,
             index: self.index.clone(),
+            weight_total: self.weight_total,
         }
     }
 

@@ -13,11 +13,12 @@ mod nodeset;
 mod notebook;
 mod partition;
 mod projection;
+mod rules;
 mod scores;
 mod tie;
 mod view;
 
-pub use actor::{Actor, Kind, Level, Provenance, Sector, is_valid_id};
+pub use actor::{Actor, Kind, Level, Provenance, Sector};
 pub use codebook::{DyadMask, Dyads, Violation};
 pub(crate) use compact::snapshot;
 pub use compact::{CaseSource, CompactCase, SourceActor, SourceTie};
@@ -32,6 +33,11 @@ pub use nodeset::NodeSet;
 pub(crate) use notebook::evcxr_content;
 pub use partition::{Attribute, Partition};
 pub use projection::{ArenaProjection, COMEMBERSHIP};
+pub use rules::{
+    ALL_LAYERS, ID_RULE, IdPool, MAX_ID_LEN, POSITIVE_LAYERS, case_problems, is_id_byte,
+    is_standard_layer, is_valid_id, is_valid_id_bytes, layer_name_problem, layer_problems,
+    select_layers, standard_layer_problem,
+};
 pub(crate) use scores::fmt_value;
 pub use scores::{Scores, Snapshot};
 pub use tie::{Certainty, Tie, is_valid_weight};

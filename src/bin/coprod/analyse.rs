@@ -3,7 +3,7 @@
 //! of any size, read compactly.
 
 use crate::output::OutputArgs;
-use crate::view::AggregationArg;
+use crate::view::LayerArgs;
 use coprod::model::{Aggregation, CompactCase, CoreSet};
 use coprod::progress::Progress;
 use coprod::report::{ScaleMeasure, ScaleOptions, analyse, write_scale_csv};
@@ -17,15 +17,9 @@ pub struct Args {
     /// Comma-separated measures (default: degree,pagerank,core_number,component,clustering,transitivity,approx_betweenness; also kadabra, group_betweenness of --core, closeness, harmonic, betweenness).
     #[arg(long, value_delimiter = ',')]
     pub measures: Vec<String>,
-    /// Comma-separated layers; `positive` (the default) or `all`.
-    #[arg(long, value_delimiter = ',')]
-    pub layers: Vec<String>,
-    /// Read every tie as undirected.
-    #[arg(long)]
-    pub symmetric: bool,
-    /// How parallel ties merge.
-    #[arg(long, value_enum, default_value_t)]
-    pub aggregation: AggregationArg,
+    /// The layers and how they are read (as every command's view).
+    #[command(flatten)]
+    pub snapshot: LayerArgs,
     /// ε of the approximate betweenness (NetworkX-normalised scale).
     #[arg(long, default_value_t = 0.01)]
     pub epsilon: f64,
@@ -56,6 +50,13 @@ pub fn load_compact(case: &str) -> coprod::Result<CompactCase> {
     }
     let inner = p.join("graph.coprod");
     if p.is_dir() && inner.is_file() {
+        // CSV files beside the binary: say which one is read.
+        if p.join("actors.csv").exists() {
+            eprintln!(
+                "coprod: note: read {} (the directory's CSV files are not read)",
+                inner.display()
+            );
+        }
         return coprod::io::read_compact(inner);
     }
     CompactCase::from_source(&crate::view::load_case(case)?)
@@ -80,6 +81,10 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             .collect::<coprod::Result<Vec<_>>>()?
     };
     let core: CoreSet = args.core.parse()?;
+    args.output.check_inputs(&args.case)?;
+    if let Some(p) = &args.summary {
+        crate::view::refuse_overwrite(p, &args.case)?;
+    }
     let t = std::time::Instant::now();
     let case = load_compact(&args.case)?;
     let opts = ScaleOptions {
@@ -92,18 +97,24 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     };
     let load_s = t.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
-    let mask = case.layer_mask(&args.layers)?;
-    let g = case.csr(&mask, args.symmetric, Aggregation::from(args.aggregation))?;
+    let mask = args.snapshot.mask(case.layers())?;
+    let g = case.csr(
+        &mask,
+        args.snapshot.symmetric,
+        Aggregation::from(args.snapshot.aggregation),
+    )?;
     let snapshot_s = t.elapsed().as_secs_f64();
     let r = analyse(&g, &opts)?;
     let t = std::time::Instant::now();
     match &args.output.output {
         Some(p) => {
-            let f = std::fs::File::create(p).map_err(|e| coprod::io::write_error(p, e))?;
-            write_scale_csv(&case, &r, f).map_err(|e| match e {
+            // Written whole under a temporary name, then renamed into place.
+            let mut f = coprod::io::AtomicFile::create(p)?;
+            write_scale_csv(&case, &r, &mut f).map_err(|e| match e {
                 coprod::Error::Io { source, .. } => coprod::io::write_error(p, source),
                 e => e,
-            })?
+            })?;
+            f.commit()?
         }
         None => write_scale_csv(&case, &r, std::io::stdout().lock())?,
     }

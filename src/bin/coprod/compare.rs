@@ -133,7 +133,7 @@ pub fn plots(
     use coprod::viz::{write_by_kind_plot, write_comparison_plots};
     let mut files = Vec::new();
     for (c, g) in cs.iter().zip(graphs) {
-        let case_dir = dir.join(&c.case);
+        let case_dir = crate::output::case_dir(dir, &c.case)?;
         files.extend(write_comparison_plots(c, &case_dir, opts)?);
         let view = coprod::model::View::aggregate(g);
         let table = coprod::report::actor_table(&view, &coprod::report::ReportOptions::default())?;
@@ -162,6 +162,7 @@ pub fn plots(
 
 /// Compare one case (or every bundled case) and write the result.
 pub fn run(args: &Args) -> coprod::Result<()> {
+    args.output.check_inputs(&args.case)?;
     let graphs = if args.case == "all" && !std::path::Path::new("all").is_dir() {
         coprod::cases::load_all()?
     } else {

@@ -16,6 +16,7 @@ pub struct Args {
 
 /// `source,target,weight`, each edge of the view's snapshot once.
 pub fn run(args: &Args) -> coprod::Result<()> {
+    args.output.check_inputs(&args.view.case)?;
     let g = args.view.load()?;
     let view = args.view.view(&g)?;
     args.output.write(&coprod::io::edges_csv(&view))

@@ -39,6 +39,7 @@ pub struct Args {
 
 /// Write the view in the chosen format.
 pub fn run(args: &Args) -> coprod::Result<()> {
+    args.output.check_inputs(&args.view.case)?;
     let g = args.view.load()?;
     let view = args.view.view(&g)?;
     let format = match args.format {

@@ -97,7 +97,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             title: None,
             renderer: renderer.clone(),
         };
-        let dir = args.out.join(&g.meta().id);
+        let dir = crate::output::case_dir(&args.out, &g.meta().id)?;
         let written = write_case_figures(g, &opts, format, &dir)?;
         fell_back |= written.engine == Some(Drawn::PureRust);
         for f in &written.files {
@@ -126,7 +126,7 @@ pub fn write_bundled(out: &std::path::Path) -> coprod::Result<()> {
             size_by: Some(size_column(&g, "betweenness")?),
             ..FigureOptions::default()
         };
-        let dir = out.join(&g.meta().id);
+        let dir = crate::output::case_dir(out, &g.meta().id)?;
         let written = write_case_figures(&g, &opts, Format::Svg, &dir)?;
         fell_back |= written.engine == Some(Drawn::PureRust);
         // The case beside one draw of its matched polycentric baseline (same

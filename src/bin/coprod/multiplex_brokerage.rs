@@ -30,6 +30,7 @@ const ROLE_NAMES: [&str; 5] = [
 /// `id,kind,sector,group,role,layer_in,layer_out,count`, one row per non-zero
 /// cell of [`multiplex_brokerage`], in actor, role, layer order.
 pub fn run(args: &Args) -> coprod::Result<()> {
+    args.output.check_inputs(&args.view.case)?;
     let g = args.view.load()?;
     let view = args.view.view(&g)?;
     let (names, layers) = coprod::measures::multiplex::view_layer_csrs(&view);

@@ -16,6 +16,7 @@ pub struct Args {
 
 /// `id,kind,sector,level` of the view's actors.
 pub fn run(args: &Args) -> coprod::Result<()> {
+    args.output.check_inputs(&args.view.case)?;
     let g = args.view.load()?;
     let view = args.view.view(&g)?;
     args.output.write(&coprod::io::nodes_csv(&view))

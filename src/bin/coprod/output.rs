@@ -13,7 +13,17 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    /// Write `text` to the output.
+    /// Refuse an output that is one of `case`'s input files (see
+    /// [`crate::view::refuse_overwrite`]); call before reading the case.
+    pub fn check_inputs(&self, case: &str) -> coprod::Result<()> {
+        match &self.output {
+            Some(p) => crate::view::refuse_overwrite(p, case),
+            None => Ok(()),
+        }
+    }
+
+    /// Write `text` to the output (a file is replaced atomically: the old
+    /// one or the whole new text, never a part).
     pub fn write(&self, text: &str) -> coprod::Result<()> {
         match &self.output {
             Some(p) => coprod::io::write_file(p, text),
@@ -35,4 +45,21 @@ pub enum Format {
     Csv,
     /// JSON, undefined values null.
     Json,
+}
+
+/// The directory `out/<id>` for a case's files: the id is checked against
+/// the one id rule ([`coprod::model::is_valid_id`]), so the path stays
+/// inside `out` (an empty id, which only a case built in code has, is `out`
+/// itself).
+pub fn case_dir(out: &Path, id: &str) -> coprod::Result<PathBuf> {
+    if id.is_empty() {
+        return Ok(out.to_path_buf());
+    }
+    if !coprod::model::is_valid_id(id) {
+        return Err(coprod::Error::InvalidId {
+            at: coprod::Location::new("<case id>", 0, "id"),
+            value: id.to_string(),
+        });
+    }
+    Ok(out.join(id))
 }

@@ -23,7 +23,11 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     match coprod::io::load_case_dir_with_notes(&args.dir) {
         Ok(loaded) => {
             for n in &loaded.notes {
-                println!("{n}");
+                if n.is_warning() {
+                    println!("warning: {n}");
+                } else {
+                    println!("{n}");
+                }
             }
             println!("{}: {}", args.dir.display(), loaded.graph.summary_line());
             Ok(())
