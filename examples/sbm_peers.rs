@@ -46,10 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         SbmOptions::default()
     };
-    let search = MinimizeOptions {
-        seed,
-        ..MinimizeOptions::default()
-    };
+    let search = MinimizeOptions::for_size(order.len(), seed);
     let t = Instant::now();
     let m = minimize(&g, &opts, &search, &[])?;
     let secs = t.elapsed().as_secs_f64();

@@ -38,9 +38,9 @@ pub struct Args {
     /// Seed of the search.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// Agglomerative restarts of the search.
-    #[arg(long, default_value_t = MinimizeOptions::default().restarts)]
-    pub restarts: usize,
+    /// Agglomerative restarts of the search (default: 8 up to 300 actors, 2 above).
+    #[arg(long)]
+    pub restarts: Option<usize>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: SbmFormat,
@@ -164,10 +164,10 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     };
     let core = args.core.parse::<CoreSet>()?.node_set(&view)?;
     let opts = SbmOptions::default().with_degree_corrected(args.degree_corrected);
+    let sized = MinimizeOptions::for_size(view.node_count(), args.seed);
     let search = MinimizeOptions {
-        seed: args.seed,
-        restarts: args.restarts,
-        ..MinimizeOptions::default()
+        restarts: args.restarts.unwrap_or(sized.restarts),
+        ..sized
     };
     let t = candidates(&view, &core, given.as_ref(), &opts, &search)?;
     match args.format {

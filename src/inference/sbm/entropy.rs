@@ -341,8 +341,8 @@ pub fn description_length(g: &SbmGraph, b: &[u32], opts: &SbmOptions) -> Result<
     let mut sizes = vec![0u64; nb];
     let mut ep = vec![0u64; nb];
     let mut em = vec![0u64; nb];
-    for v in 0..n {
-        let r = b[v] as usize;
+    for (v, &r) in b.iter().enumerate() {
+        let r = r as usize;
         sizes[r] += 1;
         ep[r] += g.out_degree(v);
         em[r] += g.in_degree(v);

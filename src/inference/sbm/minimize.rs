@@ -62,6 +62,29 @@ impl Default for MinimizeOptions {
     }
 }
 
+impl MinimizeOptions {
+    /// The defaults for graphs of up to 300 nodes (the bundled cases); above,
+    /// a lighter search sized for 10^3–10^5 nodes: 2 restarts, the 2 best
+    /// levels refined, no iterated local search (the thorough defaults took
+    /// 83 s against graph-tool's 2.4 s at 10^3 nodes, for the same minimum).
+    pub fn for_size(n: usize, seed: u64) -> Self {
+        let base = MinimizeOptions {
+            seed,
+            ..MinimizeOptions::default()
+        };
+        if n <= 300 {
+            base
+        } else {
+            MinimizeOptions {
+                restarts: 2,
+                refine_levels: 2,
+                kicks: 0,
+                ..base
+            }
+        }
+    }
+}
+
 /// The best partition found.
 #[derive(Debug, Clone, Serialize)]
 pub struct Minimum {
@@ -639,7 +662,12 @@ pub fn minimize(
             best = Some((dl.total, i, b, dl));
         }
     }
-    let (_, best_start, blocks, description_length) = best.expect("at least one start");
+    let Some((_, best_start, blocks, description_length)) = best else {
+        return Err(Error::InvalidParameter {
+            name: "restarts",
+            reason: "no start ran".into(),
+        });
+    };
     Ok(Minimum {
         blocks,
         description_length,

@@ -105,8 +105,8 @@ impl<'g> State<'g> {
             nonempty: 0,
             slot: vec![NO_SLOT; n],
         };
-        for v in 0..n {
-            let r = b[v] as usize;
+        for (v, &r) in b.iter().enumerate() {
+            let r = r as usize;
             s.size[r] += 1;
             s.ep[r] += g.out_degree(v);
             s.em[r] += g.in_degree(v);
