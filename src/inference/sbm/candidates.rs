@@ -110,6 +110,20 @@ pub struct CandidateTable {
 ///
 /// # Errors
 /// As [`description_length`] and [`minimize`]; an empty view.
+///
+/// ```
+/// use coprod::inference::sbm::{candidates, MinimizeOptions, SbmOptions, Standing};
+/// use coprod::model::{Kind, View};
+/// let g = coprod::cases::load("ly")?;
+/// let view = View::aggregate(&g).symmetrized();
+/// let core = view.node_set_of_kind(Kind::Party);
+/// let t = candidates(&view, &core, None, &SbmOptions::default(), &MinimizeOptions::default())?;
+/// let best = t.candidates.iter().find(|c| c.name == "best_found").unwrap();
+/// assert!(t.candidates.iter().all(|c| best.description_length <= c.description_length + 1e-9));
+/// assert_eq!(best.standing, Standing::Best);
+/// assert_eq!(t.comparisons.len(), 3);
+/// # Ok::<(), coprod::Error>(())
+/// ```
 pub fn candidates(
     view: &View<'_>,
     core: &NodeSet,
