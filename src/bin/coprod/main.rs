@@ -19,6 +19,7 @@ mod multiplex_brokerage;
 mod nodes;
 mod output;
 mod report;
+mod sbm;
 mod validate;
 mod view;
 
@@ -65,6 +66,8 @@ enum Command {
     Generate(generate::Args),
     /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
     Analyse(analyse::Args),
+    /// Stochastic block models by description length (graph-tool's): a given partition, the best found, and the candidate structures (one block, core vs rest, core plus sectors, sectors) side by side.
+    Sbm(sbm::Args),
 }
 
 /// The process exit code of a result.
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Some(Command::Generate(a)) => generate::run(&a),
         Some(Command::Analyse(a)) => analyse::run(&a),
         Some(Command::Compare(a)) => compare::run(&a),
+        Some(Command::Sbm(a)) => sbm::run(&a),
     };
     if let Err(e) = &r
         && !printed
