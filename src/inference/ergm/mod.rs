@@ -15,6 +15,10 @@
 //! * [`terms`]: the registry of terms and the [`Model`](terms::Model).
 //! * [`network`]: the binary network, its attributes and dyadic covariates.
 //! * [`constraints`]: the codebook's structural zeros as a dyad mask.
+//! * [`mple`]: the pseudo-likelihood (plain and Firth-penalised).
+//! * [`exact`]: the exact likelihood of tiny networks by enumeration.
+//! * [`sampler`]: Metropolis–Hastings within the mask (toggle and TNT).
+//! * [`mcmle`]: the MCMC-MLE's pieces; [`fit()`] puts the estimators together.
 //!
 //! ```
 //! use coprod::inference::ergm::{network::{ErgmData, Network}, terms::Model};
@@ -37,6 +41,14 @@
 //! Networks* 29(2), doi:10.1016/j.socnet.2006.08.005 (gwesp, gwdsp, gwdegree).
 
 pub mod constraints;
+pub mod exact;
+pub mod fit;
 pub mod formula;
+pub mod linalg;
+pub mod mcmle;
+pub mod mple;
 pub mod network;
+pub mod sampler;
 pub mod terms;
+
+pub use fit::{ErgmFit, Estimator, FitOptions, Method, TermEstimate, fit};
