@@ -25,8 +25,8 @@
 //! each tie (dyad) it closes a two-path with; one more partner adds
 //! e^α (r^s − r^{s+1}) = r^s. Cost: O(n²) per change statistic (O(n) for
 //! triangle); the statistics from scratch O(n³).
-//! statnet names: `triangle`, `gwesp.fixed.0.5`, `gwesp.OTP.fixed.0.5`
-//! (`dgwesp` on a directed network), `gwdsp.fixed.0.5`, `gwdsp.OTP.fixed.0.5`.
+//! statnet names: `triangle`, `gwesp.fixed.0.5` (undirected), `gwesp.OTP.fixed.0.5`
+//! (`gwesp` or `dgwesp` on a directed network), `gwdsp.fixed.0.5`, `gwdsp.OTP.fixed.0.5`.
 //! statnet's `cutoff` (30 shared partners) only matters for the curved
 //! variant; here sp is never cut.
 
@@ -280,7 +280,9 @@ fn gwsp(
         return Err(b.bad("type", "gwdsp supports OTP only on a directed network"));
     }
     let base = if edgewise { "gwesp" } else { "gwdsp" };
-    let name = if directed && (explicit_type || !edgewise || b.get("type").is_some()) {
+    // statnet 4 names every directed shared-partner term by its type.
+    let _ = explicit_type;
+    let name = if directed {
         format!("{base}.{}.fixed.{}", t.label(), r_number(decay))
     } else {
         format!("{base}.fixed.{}", r_number(decay))
