@@ -173,7 +173,7 @@ fn statnet_coefficient_names() {
         "mix.c.a.c",
         "mix.c.b.c",
         "mix.c.c.c",
-        "gwesp.fixed.0.5",
+        "gwesp.OTP.fixed.0.5",
         "gwesp.OSP.fixed.0.5",
         "gwdsp.OTP.fixed.1",
     ];
