@@ -55,7 +55,7 @@ fn load(path: &Path) -> Case {
                 .as_array()
                 .unwrap()
                 .iter()
-                .flat_map(|r| common::floats(r))
+                .flat_map(common::floats)
                 .collect();
             data.set_dyadic(k, flat).unwrap();
         }

@@ -11,6 +11,7 @@ mod cases;
 mod columns;
 mod compare;
 mod edges;
+mod ergm;
 mod export;
 mod figure;
 mod generate;
@@ -65,6 +66,8 @@ enum Command {
     Generate(generate::Args),
     /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
     Analyse(analyse::Args),
+    /// Fit an exponential random graph model (statnet formula) to a case: coefficients, SEs, intervals, MCMC diagnostics.
+    Ergm(ergm::Args),
 }
 
 /// The process exit code of a result.
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
         Some(Command::Cases(a)) => cases::run(&a),
         Some(Command::Report(a)) => report::run(&a),
         Some(Command::Edges(a)) => edges::run(&a),
+        Some(Command::Ergm(a)) => ergm::run(&a),
         Some(Command::Nodes(a)) => nodes::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         Some(Command::Measures(a)) => measures::run_table(&a),

@@ -7,19 +7,22 @@
 //! ```text
 //! κ(θ) = Σ_s c_s exp(θ · s)
 //! ℓ(θ) = θ · g(y_obs) − log κ(θ)
-//! ∇ℓ = g(y_obs) − E_θ[g(Y)],   ∇²ℓ = −Cov_θ[g(Y)]
+//! ∇ℓ = g(y_obs) − E_θ(g(Y)),   ∇²ℓ = −Cov_θ(g(Y))
 //! ```
 //!
-//! The MLE solves E_θ[g] = g(y_obs) by Newton's method on these exact
+//! The MLE solves E_θ(g) = g(y_obs) by Newton's method on these exact
 //! moments; it exists iff g(y_obs) lies in the relative interior of the
 //! convex hull of the support (Barndorff-Nielsen 1978), which
 //! [`ExactDistribution::mle`] checks along the direction Newton diverges in.
-//! Standard errors: √diag Cov_θ̂[g]⁻¹. No reference tool is needed: this *is*
+//! Standard errors: √diag Cov_θ̂(g)⁻¹. No reference tool is needed: this *is*
 //! the definition, and the other estimators are tested against it.
 //!
 //! Limit: `max_dyads` (default 24, 16.7 million networks; 6 undirected
 //! actors have 15 dyads, 7 have 21, 5 directed have 20, 6 directed 30).
 //! Complexity: O(2^m · cost of a change statistic).
+
+// Index loops over p × p matrices and rows read as the formulas do.
+#![allow(clippy::needless_range_loop)]
 
 use super::constraints::DyadMask;
 use super::linalg::{chol_inverse, chol_solve, cholesky};
@@ -224,7 +227,7 @@ impl ExactDistribution {
     }
 
     /// Whether g(y_obs) maximises θ · s over the support (θ ≠ 0) while θ · s
-    /// is not constant: then E_θ[g] = g(y_obs) is impossible at a finite θ,
+    /// is not constant: then E_θ(g) = g(y_obs) is impossible at a finite θ,
     /// and Newton only crept along a likelihood that keeps rising.
     fn on_boundary(&self, theta: &[f64]) -> bool {
         let proj = |s: &[f64]| s.iter().zip(theta).map(|(a, b)| a * b).sum::<f64>();
@@ -267,12 +270,14 @@ impl ExactDistribution {
             .iter()
             .map(|(s, _)| proj(s))
             .fold(f64::NEG_INFINITY, f64::max);
-        let detail = if proj(&self.observed) >= top - 1e-7 {
+        let detail = if proj(&self.observed) >= top - 1e-7 * (1.0 + top.abs()) {
+            let mut parts: Vec<(f64, &String)> = dir.iter().copied().zip(&self.names).collect();
+            parts.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
             format!(
-                "g(y_obs) maximises {} over every allowed network: it lies on the boundary of the convex hull",
-                dir.iter()
-                    .zip(&self.names)
-                    .filter(|(x, _)| x.abs() > 0.05)
+                "g(y_obs) maximises {} over every allowed network: it lies on the boundary of the convex hull (the likelihood keeps rising along that direction)",
+                parts
+                    .iter()
+                    .take(4)
                     .map(|(x, n)| format!("{x:+.2}·{n}"))
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -298,7 +303,7 @@ pub struct ExactFit {
     pub se: Vec<f64>,
     /// ℓ(θ̂).
     pub loglik: f64,
-    /// E_θ̂[g] (equals g(y_obs) at the MLE).
+    /// E_θ(g) (equals g(y_obs) at the MLE).
     pub mean: Vec<f64>,
     /// Newton iterations.
     pub iterations: usize,

@@ -120,7 +120,7 @@ pub struct TermEstimate {
 pub struct Diagnostics {
     /// MCMC-MLE iterations run.
     pub iterations: usize,
-    /// Hotelling's T² of E[g] = g(y_obs) at the last sample, and its p.
+    /// Hotelling's T² of E(g) = g(y_obs) at the last sample, and its p.
     pub hotelling_t2: f64,
     /// Its p-value (convergence asks p > 0.5).
     pub hotelling_p: f64,

@@ -33,7 +33,7 @@ impl Value {
         match self {
             Value::Num(x) => format!("the number {x}"),
             Value::Str(s) => format!("the string \"{s}\""),
-            Value::Bool(b) => format!("{}", if *b { "TRUE" } else { "FALSE" }),
+            Value::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_string(),
             Value::Vector(v) => format!("a vector of {} values", v.len()),
         }
     }

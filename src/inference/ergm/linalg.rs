@@ -2,6 +2,9 @@
 //! statistics): Cholesky factorisation, solve, inverse; and the special
 //! functions behind the p-values (normal, χ², F).
 
+// Index loops over p × p matrices and rows read as the formulas do.
+#![allow(clippy::needless_range_loop)]
+
 /// A p × p matrix in row-major order.
 pub type Mat = Vec<f64>;
 

@@ -17,13 +17,16 @@
 //! (Gilbert's algorithm, tolerance 1e-6).
 //!
 //! **Convergence** (statnet's `MCMLE.termination="Hotelling"`): the step is
-//! full (γ = 1) and Hotelling's T² test of E_θ[z] = 0, with the covariance of
+//! full (γ = 1) and Hotelling's T² test of E_θ(z) = 0, with the covariance of
 //! the mean from batch means (√(draws per chain) batches per chain, which
 //! absorbs the autocorrelation), does not reject: p > 0.5.
 //!
 //! **Standard errors**: I(θ̂)⁻¹ (the importance-weighted covariance of the
 //! statistics at θ̂) plus the Monte-Carlo variance of the estimate,
 //! I⁻¹ Var(z̄) I⁻¹ (statnet adds the same).
+
+// Index loops over p × p matrices and rows read as the formulas do.
+#![allow(clippy::needless_range_loop)]
 
 use super::linalg::{chol_inverse, chol_solve, cholesky, f_sf};
 use super::sampler::Sample;
@@ -263,7 +266,7 @@ pub(super) fn batch_means(s: &Sample, z: &[f64]) -> BatchMeans {
     }
 }
 
-/// Hotelling's T² test of E[z] = 0 from batch means: (T², p-value).
+/// Hotelling's T² test of E(z) = 0 from batch means: (T², p-value).
 pub(super) fn hotelling(b: &BatchMeans, p: usize) -> (f64, f64) {
     let Some(l) = cholesky(&b.cov_of_mean, p) else {
         return (f64::INFINITY, 0.0);

@@ -40,6 +40,7 @@
 //! (2007), Curved exponential family models for social networks, *Social
 //! Networks* 29(2), doi:10.1016/j.socnet.2006.08.005 (gwesp, gwdsp, gwdegree).
 
+pub mod case;
 pub mod constraints;
 pub mod exact;
 pub mod fit;

@@ -27,6 +27,9 @@
 //!
 //! Complexity: O(D p) to build the D × p design, O(D p² ) per Newton step.
 
+// Index loops over p × p matrices and rows read as the formulas do.
+#![allow(clippy::needless_range_loop)]
+
 use super::constraints::DyadMask;
 use super::linalg::{chol_inverse, chol_logdet, chol_solve, cholesky};
 use super::network::Network;

@@ -224,6 +224,9 @@ impl NodeAttribute {
     }
 
     /// `codes()[i]`: the index of node i's value in [`levels`](Self::levels).
+    ///
+    /// # Panics
+    /// Never: every value is one of the levels.
     pub fn codes(&self) -> Vec<usize> {
         let levels = self.levels();
         let numeric = self.numbers().is_some();
@@ -273,6 +276,9 @@ impl ErgmData {
     /// one, and the actors file's own columns) and one dyadic covariate per
     /// layer of the case (`1` where the layer has a tie i → j, read in the
     /// view's direction), for `edgecov("layer")`.
+    ///
+    /// # Panics
+    /// Never: the per-layer views use the view's own layers and actors.
     pub fn from_view(view: &View<'_>) -> ErgmData {
         let g = view.graph();
         let idx = view.actor_indices();

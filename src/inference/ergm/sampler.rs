@@ -15,12 +15,15 @@
 //!   q(y'→y)/q(y→y') corrects for it. Sparse networks mix faster under TNT.
 //!
 //! **Chains.** `chains` independent chains start at the given network; chain
-//! c draws from [`stream`](crate::random::stream)`(seed, c)`, so the draws
+//! c draws from [`stream`]`(seed, c)`, so the draws
 //! do not depend on the number of threads (chains run in parallel under
 //! rayon and are concatenated in chain order). Each chain runs `burnin`
 //! steps, then records g(y) every `interval` steps.
 //!
 //! Complexity: one change statistic per step.
+
+// Index loops over p × p matrices and rows read as the formulas do.
+#![allow(clippy::needless_range_loop)]
 
 use super::constraints::DyadMask;
 use super::network::Network;
