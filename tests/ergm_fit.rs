@@ -352,3 +352,69 @@ fn the_exact_mle_that_does_not_exist_is_named() {
     .unwrap_err();
     assert!(matches!(e, coprod::Error::MleDoesNotExist { .. }), "{e}");
 }
+
+#[test]
+fn the_codebook_mask_holds_in_the_data_and_in_every_draw() {
+    use coprod::inference::ergm::constraints::{Constraint, mask_of_view};
+    use coprod::model::{Kind, View};
+    let g = coprod::cases::load("jinsong").unwrap();
+    // Leadership alone: only party actors send.
+    let view = View::layer(&g, "leadership").unwrap();
+    let d = ErgmData::from_view(&view);
+    let mask = mask_of_view(&view, &d, &Constraint::Codebook, &[]).unwrap();
+    let idx = view.actor_indices();
+    let kind = |i: usize| g.actor(idx[i]).kind;
+    for (i, j) in mask.free_dyads() {
+        assert_eq!(kind(i), Kind::Party, "{i} -> {j}");
+        assert!(!(kind(i) == Kind::Arena && kind(j) == Kind::Arena));
+    }
+    // The aggregate: no draw of the sampler leaves the mask.
+    let view = View::aggregate(&g);
+    let d = ErgmData::from_view(&view);
+    let mask = mask_of_view(&view, &d, &Constraint::Codebook, &[]).unwrap();
+    let free = mask.free_dyads();
+    assert!(free.len() < d.network.dyad_count());
+    let m = Model::parse("edges + mutual", &d).unwrap();
+    let opts = SamplerOptions {
+        burnin: 20_000,
+        interval: 10,
+        draws_per_chain: 10,
+        chains: 2,
+        proposal: Proposal::Tnt,
+        seed: 3,
+    };
+    // θ that fills the network: every free dyad is tried and many are tied.
+    let s = simulate(&m, &d.network, &mask, &[1.0, 0.0], &opts);
+    for net in &s.last {
+        for (i, j) in net.edges() {
+            assert!(
+                mask.is_free(i, j) || d.network.has(i, j),
+                "{i} -> {j} left the mask"
+            );
+        }
+        assert!(net.edge_count() > d.network.edge_count());
+    }
+    // An observed tie on a structural zero is an error naming it.
+    use coprod::model::{Actor, Level, MultiplexGraph, Provenance};
+    let mut h = MultiplexGraph::new();
+    for (id, k) in [
+        ("p", Kind::Party),
+        ("b", Kind::Block),
+        ("r", Kind::Resident),
+    ] {
+        h.add_actor(Actor::new(id, k, Level::Community)).unwrap();
+    }
+    h.add_tie("p", "b", "leadership", 1.0, Provenance::default())
+        .unwrap();
+    h.add_tie("b", "r", "leadership", 1.0, Provenance::default())
+        .unwrap();
+    let view = View::layer(&h, "leadership").unwrap();
+    let d = ErgmData::from_view(&view);
+    let e = mask_of_view(&view, &d, &Constraint::Codebook, &[]).unwrap_err();
+    assert!(matches!(e, coprod::Error::StructuralZero { .. }), "{e}");
+    assert!(e.to_string().contains("b -> r"), "{e}");
+    // Held fixed on purpose, the same tie is allowed (and never toggled).
+    let fixed = [("b".to_string(), "r".to_string())];
+    let mask = mask_of_view(&view, &d, &Constraint::Codebook, &fixed).unwrap();
+    assert!(!mask.is_free(1, 2));
+}
