@@ -257,13 +257,22 @@ impl ExactDistribution {
                 };
             }
         }
-        let norm = theta
-            .iter()
-            .map(|x| x * x)
-            .sum::<f64>()
-            .sqrt()
-            .max(f64::MIN_POSITIVE);
-        let dir: Vec<f64> = theta.iter().map(|x| x / norm).collect();
+        // Scale by the largest entry first: a diverging Newton step can reach
+        // 1e200, whose square overflows.
+        let big = theta.iter().map(|x| x.abs()).fold(0.0, f64::max);
+        if !(big > 1e-9 && big.is_finite()) {
+            return Error::InvalidParameter {
+                name: "formula",
+                reason: format!(
+                    "the statistics {} are linearly dependent on the {} allowed networks: drop a term",
+                    self.names.join(", "),
+                    self.networks
+                ),
+            };
+        }
+        let scaled: Vec<f64> = theta.iter().map(|x| x / big).collect();
+        let norm = scaled.iter().map(|x| x * x).sum::<f64>().sqrt();
+        let dir: Vec<f64> = scaled.iter().map(|x| x / norm).collect();
         let proj = |s: &[f64]| s.iter().zip(&dir).map(|(a, b)| a * b).sum::<f64>();
         let top = self
             .support
