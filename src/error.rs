@@ -332,6 +332,48 @@ pub enum Error {
         /// What to try (tolerance, alpha…).
         hint: String,
     },
+    /// An ERGM formula (statnet syntax) that does not parse or names a term
+    /// with bad arguments: the formula, the 1-based character column and what
+    /// is wrong there.
+    #[error("formula `{formula}`, column {column}: {reason}")]
+    Formula {
+        /// The formula as given.
+        formula: String,
+        /// 1-based character column of the problem.
+        column: usize,
+        /// What is wrong, naming the value and what is accepted.
+        reason: String,
+    },
+    /// An observed tie on a dyad the model's constraints forbid (a
+    /// structural zero of the codebook): the data and the constraint disagree.
+    #[error("tie {from} -> {target} breaks the constraint `{rule}`")]
+    StructuralZero {
+        /// The tie's source actor id.
+        from: String,
+        /// The tie's target actor id.
+        target: String,
+        /// The rule it breaks.
+        rule: String,
+    },
+    /// The maximum likelihood estimate of a model does not exist: the
+    /// observed statistics lie on the boundary of their convex hull (in a
+    /// logistic regression, separation). Names the terms involved.
+    #[error("{method}: the MLE does not exist: {detail}")]
+    MleDoesNotExist {
+        /// The estimator (`MPLE`, `exact MLE`, `MCMC-MLE`).
+        method: &'static str,
+        /// Which terms, in which direction, and why.
+        detail: String,
+    },
+    /// An ERGM whose simulated networks run to the empty or the complete
+    /// graph at the parameter tried (model degeneracy).
+    #[error("{method}: degenerate model: {detail}")]
+    Degenerate {
+        /// The estimator.
+        method: &'static str,
+        /// What the chain did (edge counts against the observed one).
+        detail: String,
+    },
     /// A compact binary case file (`.coprod`, written by `coprod generate` or
     /// [`io::write_compact`](crate::io::write_compact)) that is not one: a
     /// wrong magic number or version, a truncated section, a bad checksum, or
@@ -612,6 +654,7 @@ impl Error {
                 | Error::UnknownAttribute { .. }
                 | Error::UnknownName { .. }
                 | Error::InvalidParameter { .. }
+                | Error::Formula { .. }
                 | Error::UnknownLayer { at: None, .. }
                 | Error::UnknownActor { at: None, .. }
         )

@@ -603,3 +603,45 @@ fn columns_lists_the_comparison_panel_and_every_baseline() {
     );
     assert!(baselines.contains("  gnm: random"), "{baselines}");
 }
+
+#[test]
+fn ergm_fits_a_case_and_names_what_fails() {
+    // A dyad-independent formula: the MLE is a logistic regression (fast, exact).
+    let (code, out, err) = coprod(&[
+        "ergm",
+        "jinsong",
+        "--formula",
+        "edges + nodematch(\"sector\") + nodefactor(\"core\", levels=\"core\")",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let terms = v["terms"].as_array().unwrap();
+    assert_eq!(terms.len(), 3);
+    assert_eq!(terms[0]["term"], "edges");
+    assert!(
+        terms
+            .iter()
+            .all(|t| t["estimate"].is_f64() && t["se"].as_f64().unwrap() > 0.0)
+    );
+    assert!(
+        v["estimator"]
+            .as_str()
+            .unwrap()
+            .starts_with("MLE (dyad-independent")
+    );
+    // An unknown term lists the nearest ones; exit 2 (a usage error).
+    let (code, _, err) = coprod(&[
+        "ergm",
+        "jinsong",
+        "--formula",
+        "edges + gwesb(0.5, fixed=TRUE)",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("gwesp"), "{err}");
+    // A case without a party actor: the core must be named.
+    let (code, _, err) = coprod(&["ergm", "elevator_td"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--core"), "{err}");
+}

@@ -12,3 +12,4 @@
 //! * `qap`: QAP and MR-QAP regression across the layers (R `sna`'s
 //!   `gcor`, `qaptest`, `netlm`, `netlogit`).
 pub mod sbm;
+pub mod ergm;

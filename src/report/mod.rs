@@ -25,6 +25,7 @@ mod actors;
 mod bundled;
 mod compare;
 mod dial;
+mod ergm;
 mod graph;
 mod html;
 mod hypothesis;
@@ -40,6 +41,7 @@ pub use compare::{
     cross_case_markdown, robustness_markdown, verdict_lines, verdict_tally,
 };
 pub use dial::{dial_cell, dial_markdown, dial_reading};
+pub use ergm::{ergm_csv, ergm_json, ergm_markdown};
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
 pub use html::{
     CasePage, PageBlock, TOP_K, TOP_MEASURES, escape_html, index_html, index_markdown, inline_svg,

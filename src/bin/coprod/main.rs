@@ -11,6 +11,7 @@ mod cases;
 mod columns;
 mod compare;
 mod edges;
+mod ergm;
 mod export;
 mod figure;
 mod generate;
@@ -68,6 +69,8 @@ enum Command {
     Analyse(analyse::Args),
     /// Stochastic block models by description length (graph-tool's): a given partition, the best found, and the candidate structures (one block, core vs rest, core plus sectors, sectors) side by side.
     Sbm(sbm::Args),
+    /// Fit an exponential random graph model (statnet formula) to a case: coefficients, SEs, intervals, MCMC diagnostics.
+    Ergm(ergm::Args),
 }
 
 /// The process exit code of a result.
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
         Some(Command::Cases(a)) => cases::run(&a),
         Some(Command::Report(a)) => report::run(&a),
         Some(Command::Edges(a)) => edges::run(&a),
+        Some(Command::Ergm(a)) => ergm::run(&a),
         Some(Command::Nodes(a)) => nodes::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         Some(Command::Measures(a)) => measures::run_table(&a),

@@ -1,0 +1,136 @@
+//! `coprod ergm CASE`: fit an exponential random graph model to a view of a case.
+
+use crate::output::OutputArgs;
+use crate::view::ViewArgs;
+use clap::ValueEnum;
+use coprod::inference::ergm::case::{CaseFitOptions, default_core, default_formula, fit_view};
+use coprod::inference::ergm::constraints::Constraint;
+use coprod::inference::ergm::{FitOptions, Method};
+
+/// The estimator (CLI spelling of [`Method`]).
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum MethodArg {
+    /// MPLE for dyad-independent formulas, exact for ≤ 16 free dyads, else MCMC-MLE.
+    #[default]
+    Auto,
+    /// Maximum pseudo-likelihood.
+    Mple,
+    /// Firth-penalised pseudo-likelihood (finite under separation).
+    Firth,
+    /// Exact MLE by enumerating every network (≤ 24 free dyads).
+    Exact,
+    /// MCMC maximum likelihood.
+    Mcmle,
+}
+
+/// Which dyads are modelled.
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum ConstraintArg {
+    /// The codebook's structural zeros (leadership only from party; arena ties member -> arena; no arena-arena).
+    #[default]
+    Codebook,
+    /// Every dyad but self-loops.
+    None,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum ErgmFormat {
+    /// A Markdown report: coefficients, intervals, diagnostics.
+    #[default]
+    Md,
+    /// One CSV row per term.
+    Csv,
+    /// JSON with one object per term (`term`, `estimate`, `se`, …).
+    Json,
+}
+
+/// Options of `ergm`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Args {
+    /// The case and view.
+    #[command(flatten)]
+    pub view: ViewArgs,
+    /// The model in statnet syntax, e.g. `edges + mutual + nodematch("sector") + gwesp(0.5, fixed=TRUE)`.
+    /// Default: edges + mutual + nodefactor("core", levels="core") + nodematch("sector") + gwidegree(0.5, fixed=TRUE) + gwesp(0.5, fixed=TRUE)
+    /// (gwdegree and no mutual on a --symmetric view). Attributes: kind, sector, level, core, the actors file's columns; edgecov("layer") reads a layer.
+    #[arg(long)]
+    pub formula: Option<String>,
+    /// The core set written as the attribute `core`: `kind:<kind>` or comma-separated ids. Default: the party actors (x_district: civil_affairs_bureau).
+    #[arg(long)]
+    pub core: Option<String>,
+    /// The estimator.
+    #[arg(long, value_enum, default_value_t)]
+    pub method: MethodArg,
+    /// Which dyads are modelled.
+    #[arg(long, value_enum, default_value_t)]
+    pub constraints: ConstraintArg,
+    /// Dyads held at their observed value, as `source:target` (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub fix: Vec<String>,
+    /// The seed of the sampler.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// MCMC-MLE iterations at most.
+    #[arg(long, default_value_t = 40)]
+    pub max_iterations: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ErgmFormat,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Fit and print.
+pub fn run(args: &Args) -> coprod::Result<()> {
+    let g = args.view.load()?;
+    let view = args.view.view(&g)?;
+    let formula = args
+        .formula
+        .clone()
+        .unwrap_or_else(|| default_formula(&view).to_string());
+    let mut fixed = Vec::new();
+    for f in &args.fix {
+        let (a, b) = f
+            .split_once(':')
+            .ok_or_else(|| coprod::Error::InvalidParameter {
+                name: "fix",
+                reason: format!("`{f}` is not `source:target`"),
+            })?;
+        fixed.push((a.to_string(), b.to_string()));
+    }
+    let mut fit = FitOptions {
+        method: match args.method {
+            MethodArg::Auto => Method::Auto,
+            MethodArg::Mple => Method::Mple,
+            MethodArg::Firth => Method::MpleFirth,
+            MethodArg::Exact => Method::Exact,
+            MethodArg::Mcmle => Method::Mcmle,
+        },
+        max_iterations: args.max_iterations,
+        ..FitOptions::default()
+    };
+    fit.sampler.seed = args.seed;
+    let core = match &args.core {
+        Some(c) => c.parse()?,
+        None => default_core(&g.meta().id),
+    };
+    let opts = CaseFitOptions {
+        core,
+        constraint: match args.constraints {
+            ConstraintArg::Codebook => Constraint::Codebook,
+            ConstraintArg::None => Constraint::None,
+        },
+        fixed,
+        fit,
+    };
+    let f = fit_view(&view, &formula, &opts)?;
+    let name = g.meta().id.clone();
+    let text = match args.format {
+        ErgmFormat::Md => coprod::report::ergm_markdown(&name, &f),
+        ErgmFormat::Csv => coprod::report::ergm_csv(&f.fit),
+        ErgmFormat::Json => format!("{}\n", coprod::report::ergm_json(&name, &f.fit)),
+    };
+    args.output.write(&text)
+}

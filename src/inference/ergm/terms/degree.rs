@@ -1,0 +1,182 @@
+//! Degree terms: stars and geometrically weighted degrees.
+//!
+//! ```text
+//! kstar(k)     Σ_i C(d_i, k)                       (undirected)
+//! istar(k)     Σ_i C(d⁻_i, k)      ostar(k)  Σ_i C(d⁺_i, k)
+//! gwdegree(α)  e^α Σ_{k≥1} (1 − (1 − e^−α)^k) D_k  = e^α Σ_i (1 − (1 − e^−α)^{d_i})
+//! gwidegree, gwodegree: the same on in- and out-degrees
+//! ```
+//!
+//! d_i is the degree of i, D_k the number of nodes of degree k, α the decay
+//! (statnet's `decay`, with `fixed=TRUE`). Adding the tie i → j raises d_i
+//! (and d_j) by one, so
+//! Δ kstar = C(d_i, k−1) + C(d_j, k−1) and Δ gwdegree = r^{d_i} + r^{d_j},
+//! r = 1 − e^−α (degrees before the tie). O(1) per change statistic.
+//! statnet names: `kstar2`, `istar2`, `ostar2`, `gwdeg.fixed.0.5`,
+//! `gwideg.fixed.0.5`, `gwodeg.fixed.0.5`.
+
+use super::super::formula::Bound;
+use super::super::network::{ErgmData, Network};
+use super::dyadic::unsupported;
+use super::{Term, r_number};
+use crate::error::Result;
+
+/// Which degree a term reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Undirected degree of both ends.
+    Both,
+    /// In-degree of the receiver.
+    In,
+    /// Out-degree of the sender.
+    Out,
+}
+
+fn binom(n: usize, k: usize) -> f64 {
+    if k > n {
+        return 0.0;
+    }
+    let mut r = 1.0;
+    for t in 0..k {
+        r = r * (n - t) as f64 / (t + 1) as f64;
+    }
+    r.round()
+}
+
+#[derive(Debug)]
+struct Star {
+    k: usize,
+    side: Side,
+    name: String,
+}
+
+impl Term for Star {
+    fn names(&self) -> Vec<String> {
+        vec![self.name.clone()]
+    }
+    fn change(&self, net: &Network, i: usize, j: usize, out: &mut [f64]) {
+        out[0] += match self.side {
+            Side::Both => {
+                binom(net.out_degree(i), self.k - 1) + binom(net.out_degree(j), self.k - 1)
+            }
+            Side::Out => binom(net.out_degree(i), self.k - 1),
+            Side::In => binom(net.in_degree(j), self.k - 1),
+        };
+    }
+    fn statistic(&self, net: &Network, out: &mut [f64]) {
+        let n = net.n();
+        let deg = |i: usize| -> usize {
+            match self.side {
+                Side::In => (0..n).filter(|&h| h != i && net.has(h, i)).count(),
+                _ => (0..n).filter(|&h| h != i && net.has(i, h)).count(),
+            }
+        };
+        out[0] = (0..n).map(|i| binom(deg(i), self.k)).sum();
+    }
+    fn dyad_independent(&self) -> bool {
+        self.k <= 1
+    }
+}
+
+fn star(b: &Bound<'_>, side: Side, prefix: &str) -> Result<Box<dyn Term>> {
+    unsupported(b, &["attr"])?;
+    let k = b.number("k", None)?;
+    if k < 1.0 || k.fract() != 0.0 || k > 64.0 {
+        return Err(b.bad("k", format!("{k} is not a whole number in 1..64")));
+    }
+    Ok(Box::new(Star {
+        k: k as usize,
+        side,
+        name: format!("{prefix}{}", k as usize),
+    }))
+}
+
+pub(super) fn kstar(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
+    star(b, Side::Both, "kstar")
+}
+pub(super) fn istar(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
+    star(b, Side::In, "istar")
+}
+pub(super) fn ostar(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
+    star(b, Side::Out, "ostar")
+}
+
+#[derive(Debug)]
+struct GwDegree {
+    decay: f64,
+    /// r = 1 − e^−α.
+    r: f64,
+    side: Side,
+    name: String,
+}
+
+impl Term for GwDegree {
+    fn names(&self) -> Vec<String> {
+        vec![self.name.clone()]
+    }
+    fn change(&self, net: &Network, i: usize, j: usize, out: &mut [f64]) {
+        let p = |d: usize| self.r.powi(d as i32);
+        out[0] += match self.side {
+            Side::Both => p(net.out_degree(i)) + p(net.out_degree(j)),
+            Side::Out => p(net.out_degree(i)),
+            Side::In => p(net.in_degree(j)),
+        };
+    }
+    fn statistic(&self, net: &Network, out: &mut [f64]) {
+        let n = net.n();
+        // D_k from the definition: count nodes per degree, then weight.
+        let mut dk = vec![0usize; n.max(1)];
+        for i in 0..n {
+            let d = match self.side {
+                Side::In => (0..n).filter(|&h| h != i && net.has(h, i)).count(),
+                _ => (0..n).filter(|&h| h != i && net.has(i, h)).count(),
+            };
+            dk[d] += 1;
+        }
+        out[0] = self.decay.exp()
+            * dk.iter()
+                .enumerate()
+                .skip(1)
+                .map(|(k, &c)| (1.0 - self.r.powi(k as i32)) * c as f64)
+                .sum::<f64>();
+    }
+    fn dyad_independent(&self) -> bool {
+        false
+    }
+}
+
+/// The decay of a `fixed=TRUE` geometrically weighted term.
+pub(super) fn fixed_decay(b: &Bound<'_>) -> Result<f64> {
+    if !b.logical("fixed", false)? {
+        return Err(b.bad(
+            "fixed",
+            "only fixed=TRUE is supported (the curved model, which estimates the decay, is not)",
+        ));
+    }
+    let decay = b.number("decay", None)?;
+    if !decay.is_finite() || decay < 0.0 {
+        return Err(b.bad("decay", format!("{decay} is not a finite number ≥ 0")));
+    }
+    Ok(decay)
+}
+
+fn gw(b: &Bound<'_>, side: Side, prefix: &str) -> Result<Box<dyn Term>> {
+    unsupported(b, &["attr", "cutoff", "levels"])?;
+    let decay = fixed_decay(b)?;
+    Ok(Box::new(GwDegree {
+        decay,
+        r: 1.0 - (-decay).exp(),
+        side,
+        name: format!("{prefix}.fixed.{}", r_number(decay)),
+    }))
+}
+
+pub(super) fn gwdegree(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
+    gw(b, Side::Both, "gwdeg")
+}
+pub(super) fn gwidegree(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
+    gw(b, Side::In, "gwideg")
+}
+pub(super) fn gwodegree(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
+    gw(b, Side::Out, "gwodeg")
+}

@@ -1,0 +1,147 @@
+//! A fitted ERGM as a table a person reads (Markdown), a spreadsheet reads
+//! (CSV) or another tool reads (JSON: one object per term with `term`,
+//! `estimate`, `se`).
+
+use crate::inference::ergm::{ErgmFit, case::CaseFit};
+use serde_json::{Value, json};
+use std::fmt::Write;
+
+fn num(x: f64) -> Value {
+    if x.is_finite() { json!(x) } else { Value::Null }
+}
+
+/// The fit as Markdown: the header, the coefficient table, the diagnostics.
+pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
+    let fit = &f.fit;
+    let mut s = String::new();
+    let _ = writeln!(s, "# ERGM of `{case}`\n");
+    let _ = writeln!(s, "- formula: `{}`", fit.formula);
+    let _ = writeln!(s, "- estimator: {}", fit.estimator.label());
+    let _ = writeln!(
+        s,
+        "- network: {} actors, {} ties, {}; {} free dyads of {}",
+        f.data.network.n(),
+        f.data.network.edge_count(),
+        if f.data.network.is_directed() {
+            "directed"
+        } else {
+            "undirected"
+        },
+        fit.dyads,
+        f.data.network.dyad_count()
+    );
+    if let (Some(l), Some(a), Some(b)) = (fit.loglik, fit.aic(), fit.bic()) {
+        let _ = writeln!(s, "- log-likelihood {l:.4}, AIC {a:.2}, BIC {b:.2}");
+    }
+    let _ = writeln!(
+        s,
+        "\n| term | estimate | SE | z | p | 95 % interval | observed |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---|---:|");
+    for (t, o) in fit.terms.iter().zip(&fit.observed) {
+        let _ = writeln!(
+            s,
+            "| {} | {:.4} | {:.4} | {:.2} | {} | [{:.3}, {:.3}] | {} |",
+            t.term,
+            t.estimate,
+            t.se,
+            t.z,
+            pval(t.p),
+            t.lower,
+            t.upper,
+            stat(*o)
+        );
+    }
+    if let Some(d) = &fit.diagnostics {
+        let _ = writeln!(
+            s,
+            "\nMCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5); {} draws ({} chains × {}, interval {}, burn-in {}); acceptance {:.3}.\n",
+            d.iterations,
+            d.hotelling_t2,
+            d.hotelling_p,
+            d.draws,
+            d.sampler.chains,
+            d.sampler.draws_per_chain,
+            d.sampler.interval,
+            d.sampler.burnin,
+            d.acceptance
+        );
+        let _ = writeln!(
+            s,
+            "| term | observed | simulated mean ± MC SE | ESS | lag-1 autocorrelation |"
+        );
+        let _ = writeln!(s, "|---|---:|---:|---:|---:|");
+        for (a, t) in fit.terms.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {:.3} ± {:.3} | {:.0} | {:.3} |",
+                t.term,
+                stat(fit.observed[a]),
+                d.simulated_mean[a],
+                d.simulated_mean_se[a],
+                d.ess[a],
+                d.lag1[a]
+            );
+        }
+    }
+    s
+}
+
+/// A statistic: an integer as such, else four decimals.
+fn stat(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x}")
+    } else {
+        format!("{x:.4}")
+    }
+}
+
+fn pval(p: f64) -> String {
+    if p < 1e-4 {
+        "< 0.0001".into()
+    } else {
+        format!("{p:.4}")
+    }
+}
+
+/// The coefficient table as CSV.
+pub fn ergm_csv(fit: &ErgmFit) -> String {
+    let mut s = String::from("term,estimate,se,z,p,lower,upper,observed,ess,lag1\n");
+    for (a, t) in fit.terms.iter().enumerate() {
+        let (ess, lag) = fit
+            .diagnostics
+            .as_ref()
+            .map_or((String::new(), String::new()), |d| {
+                (format!("{}", d.ess[a]), format!("{}", d.lag1[a]))
+            });
+        let _ = writeln!(
+            s,
+            "{},{},{},{},{},{},{},{},{ess},{lag}",
+            t.term, t.estimate, t.se, t.z, t.p, t.lower, t.upper, fit.observed[a]
+        );
+    }
+    s
+}
+
+/// The fit as JSON: `{"case", "formula", "estimator", "terms": [{"term",
+/// "estimate", "se", "z", "p", "lower", "upper", "observed"}], "loglik",
+/// "aic", "bic", "diagnostics"}`.
+pub fn ergm_json(case: &str, fit: &ErgmFit) -> Value {
+    let terms: Vec<Value> = fit
+        .terms
+        .iter()
+        .zip(&fit.observed)
+        .map(|(t, o)| {
+            json!({"term": t.term, "estimate": num(t.estimate), "se": num(t.se), "z": num(t.z), "p": num(t.p),
+                   "lower": num(t.lower), "upper": num(t.upper), "observed": o})
+        })
+        .collect();
+    let diagnostics = fit.diagnostics.as_ref().map(|d| {
+        json!({"iterations": d.iterations, "hotelling_t2": num(d.hotelling_t2), "hotelling_p": num(d.hotelling_p),
+               "acceptance": d.acceptance, "draws": d.draws, "ess": d.ess, "lag1": d.lag1.iter().map(|x| num(*x)).collect::<Vec<_>>(),
+               "simulated_mean": d.simulated_mean, "simulated_mean_se": d.simulated_mean_se,
+               "seed": d.sampler.seed, "interval": d.sampler.interval, "burnin": d.sampler.burnin, "chains": d.sampler.chains})
+    });
+    json!({"case": case, "formula": fit.formula, "estimator": fit.estimator.label(), "dyads": fit.dyads,
+           "terms": terms, "loglik": fit.loglik, "aic": fit.aic(), "bic": fit.bic(), "diagnostics": diagnostics})
+}
