@@ -351,7 +351,7 @@ pub enum Error {
     /// Drawing a figure or plot failed.
     #[error("{engine}: {message}")]
     Render {
-        /// What was drawing (`graphviz`, `layout-rs`, `resvg`, `plotters`, `compose`).
+        /// What was drawing (`graphviz`, `resvg`, `plotters`, `compose`, `inspect`).
         engine: &'static str,
         /// What went wrong.
         message: String,

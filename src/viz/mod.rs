@@ -8,8 +8,12 @@
 //!   sizes), built from a [`MultiplexGraph`](crate::model::MultiplexGraph);
 //!   [`Figure::to_dot`] turns it into a Graphviz DOT AST.
 //! * [`render`]: SVG through Graphviz's `dot` when it is installed, else
-//!   through a pure-Rust layout (`layout-rs`; clusters are not drawn), with a
-//!   legend; [`compose`] puts panels side by side.
+//!   through the pure-Rust layered layout (levels as bands, the legend's
+//!   shapes, boxes sized with the fonts' metrics; `COPROD_ENGINE=pure-rust`
+//!   forces it), with a legend; [`compose`] puts panels side by side.
+//! * [`inspect`]: a drawn figure's width, smallest text and edge crossings
+//!   (how the two layouts are compared); [`text`]: label widths from the
+//!   fonts' metrics.
 //! * [`png`]: PNG from SVG (`resvg`), with a typed error when Chinese labels
 //!   have no CJK font to draw with.
 //! * [`plots`]: baseline distributions, dial curves, centrality by kind and
@@ -45,12 +49,15 @@ pub mod compose;
 mod dot;
 mod fallback;
 pub mod figure;
+pub mod inspect;
+mod layered;
 pub mod names;
 mod notebook;
 pub mod plots;
 pub mod png;
 pub mod render;
 pub mod style;
+pub mod text;
 mod write;
 
 pub use comparison::{
