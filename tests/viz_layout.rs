@@ -105,7 +105,7 @@ fn every_bundled_case_draws_the_legends_shapes_in_level_bands_with_labels_inside
             let levels: Vec<String> = Level::ALL
                 .iter()
                 .filter(|l| g.actors().any(|a| a.level == **l))
-                .map(|l| level_name(*l, lang).to_string())
+                .map(|l| coprod::viz::script::convert(level_name(*l, lang), fig.lang).unwrap())
                 .collect();
             assert_eq!(bands, levels, "{name} {lang:?}");
         }

@@ -78,7 +78,7 @@ impl Legend {
     }
 
     fn draw_kinds(&self) -> (String, f64, f64) {
-        let zh = self.lang == Lang::Zh;
+        let zh = self.lang.is_zh();
         let mut s = String::new();
         let mut y = 12.0;
         let heading = |s: &mut String, y: f64, text: &str| {
@@ -109,7 +109,7 @@ impl Legend {
     }
 
     fn draw_layers(&self) -> (String, f64, f64) {
-        let zh = self.lang == Lang::Zh;
+        let zh = self.lang.is_zh();
         let mut s = String::new();
         let mut y = 12.0;
         let heading = |s: &mut String, y: f64, text: &str| {
@@ -159,7 +159,8 @@ impl Legend {
         if let Some(col) = &self.size_by {
             y += 10.0;
             let text = if zh {
-                format!("節點大小:{col}")
+                let name = super::names::measure_name(col, self.lang).unwrap_or(col);
+                format!("節點大小:{name}")
             } else {
                 format!("Node size: {col}")
             };

@@ -56,6 +56,7 @@ mod notebook;
 pub mod plots;
 pub mod png;
 pub mod render;
+pub mod script;
 pub mod style;
 pub mod text;
 mod write;
@@ -72,27 +73,48 @@ use crate::model::Layers;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-/// The language of labels, cluster names and legends.
+/// The language (and for Chinese the script) of labels, cluster names,
+/// legends, titles and axes.
+///
+/// Chinese text is written in one script: every word the library writes
+/// and every actor label is converted with OpenCC's dictionaries
+/// ([`script`]): `zh-Hans` gives Simplified, `zh-Hant` Traditional, and `zh`
+/// the script of the case's own labels (a figure of a case whose labels are
+/// Simplified is all Simplified; a plot, which has no labels, Traditional).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English: the actor's `label`.
     #[default]
     En,
-    /// Chinese: the actor's `label_zh` (its `label` when that is empty).
+    /// Chinese in the script of the case's labels: the actor's `label_zh`
+    /// (its `label` when that is empty).
     Zh,
+    /// Chinese in Simplified characters (`zh-Hans`).
+    ZhHans,
+    /// Chinese in Traditional characters (`zh-Hant`).
+    ZhHant,
+}
+
+impl Lang {
+    /// Whether this is Chinese (in any script).
+    pub fn is_zh(self) -> bool {
+        self != Lang::En
+    }
 }
 
 impl FromStr for Lang {
     type Err = crate::Error;
-    /// `en` or `zh`.
+    /// `en`, `zh`, `zh-Hans` or `zh-Hant` (also `zh-hans`, `zh-CN`, `zh-TW`).
     fn from_str(s: &str) -> crate::Result<Lang> {
         match s {
             "en" => Ok(Lang::En),
             "zh" => Ok(Lang::Zh),
+            "zh-Hans" | "zh-hans" | "zh-CN" | "zh-cn" => Ok(Lang::ZhHans),
+            "zh-Hant" | "zh-hant" | "zh-TW" | "zh-tw" | "zh-HK" | "zh-hk" => Ok(Lang::ZhHant),
             other => Err(crate::Error::UnknownName {
                 what: "language",
                 value: other.to_string(),
-                available: crate::Names::of(["en", "zh"], other),
+                available: crate::Names::of(["en", "zh", "zh-Hans", "zh-Hant"], other),
             }),
         }
     }

@@ -126,7 +126,7 @@ pub struct Rendered {
 pub fn render(fig: &Figure, renderer: &Renderer) -> Result<Rendered> {
     let (graph, engine) = render_graph(fig, renderer)?;
     Ok(Rendered {
-        svg: super::compose::with_legend(&graph, fig)?,
+        svg: super::script::svg(&super::compose::with_legend(&graph, fig)?, fig.lang)?,
         engine,
     })
 }
