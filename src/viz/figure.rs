@@ -372,9 +372,9 @@ mod tests {
             wrap(&short_label(&a, Lang::En), Lang::En),
             "Community party\ncommittee"
         );
-        assert_eq!(short_label(&a, _), "居委會黨委");
-        assert_eq!(wrap("綜合整治工作專班", _), "綜合整治\n工作專班");
+        assert_eq!(short_label(&a, Lang::Zh), "居委會黨委");
+        assert_eq!(wrap("綜合整治工作專班", Lang::Zh), "綜合整治\n工作專班");
         a.label_zh.clear();
-        assert_eq!(full_label(&a, _), a.label);
+        assert_eq!(full_label(&a, Lang::Zh), a.label);
     }
 }

@@ -56,6 +56,9 @@ pub fn smallest_font_pt(svg: &str) -> f64 {
 }
 
 /// The size `pt` text prints at when the document is scaled to `width` points.
+///
+/// # Errors
+/// As [`svg_width_pt`].
 pub fn printed_size(svg: &str, pt: f64, width: f64) -> Result<f64> {
     Ok(pt * width / svg_width_pt(svg)?)
 }
