@@ -219,7 +219,7 @@ fn lookup(
 ///
 /// ```
 /// use coprod::viz::{Lang, names::statistic_name};
-/// assert_eq!(statistic_name("ei_index", _)?, "E-I 指數");
+/// assert_eq!(statistic_name("ei_index", Lang::Zh)?, "E-I 指數");
 /// assert!(statistic_name("ei", Lang::En).is_err());
 /// # Ok::<(), coprod::Error>(())
 /// ```
