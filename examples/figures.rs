@@ -1,8 +1,8 @@
-//! Draw the Jinsong case: the aggregate, each layer, the arena projection,
+//! Draw a bundled case (default Jinsong): the aggregate, each layer, the arena projection,
 //! nodes sized by betweenness (computed here, passed to viz as a column).
 //!
 //! ```sh
-//! cargo run --release --example figures -- [OUT_DIR] [en|zh] [svg|png|dot] [auto|pure-rust]
+//! cargo run --release --example figures -- [OUT_DIR] [en|zh] [svg|png|dot] [auto|pure-rust] [CASE]
 //! ```
 
 use coprod::measures::centrality::{BetweennessOptions, betweenness};
@@ -14,7 +14,7 @@ fn main() -> coprod::Result<()> {
     let out = args.first().map_or("figures", |s| s.as_str());
     let lang = args.get(1).map_or("en", |s| s.as_str()).parse()?;
     let format: Format = args.get(2).map_or("svg", |s| s.as_str()).parse()?;
-    let g = coprod::cases::load("jinsong")?;
+    let g = coprod::cases::load(args.get(4).map_or("jinsong", |s| s.as_str()))?;
     let view = View::aggregate(&g);
     let scores = betweenness(&view.csr(), &BetweennessOptions::default());
     let column = Column::new(

@@ -497,7 +497,7 @@ pub enum Error {
     /// Drawing a figure or plot failed.
     #[error("{engine}: {message}")]
     Render {
-        /// What was drawing (`graphviz`, `layout-rs`, `resvg`, `plotters`, `compose`).
+        /// What was drawing (`graphviz`, `resvg`, `plotters`, `compose`, `inspect`).
         engine: &'static str,
         /// What went wrong.
         message: String,
@@ -566,6 +566,48 @@ pub struct Names {
     pub shown: Vec<String>,
     /// How many names exist in all (`>= shown.len()`).
     pub total: usize,
+    /// The name the user probably meant ([`did_you_mean`]), shown as
+    /// "did you mean `…`?" after the list.
+    pub suggestion: Option<String>,
+}
+
+/// The name of `names` nearest `typed` when it is close enough to be a
+/// typing slip: one edit for a name of 4 or 5 characters, two up to 9,
+/// three beyond, none for a shorter one (Levenshtein distance over characters, case ignored; the
+/// first of equally near names in the order given). `None` when nothing is
+/// that close, or when `typed` is itself a name.
+///
+/// ```
+/// use coprod::error::did_you_mean;
+/// let kinds = ["party", "block", "strip", "market", "social", "resident", "arena"];
+/// assert_eq!(did_you_mean("residnet", kinds).as_deref(), Some("resident"));
+/// let layers = ["leadership", "administrative", "deliberation"];
+/// assert_eq!(did_you_mean("leadershp", layers).as_deref(), Some("leadership"));
+/// assert_eq!(did_you_mean("zzz", layers), None);
+/// ```
+pub fn did_you_mean<S: AsRef<str>>(
+    typed: &str,
+    names: impl IntoIterator<Item = S>,
+) -> Option<String> {
+    let t = typed.to_lowercase();
+    let limit = match t.chars().count() {
+        0..=3 => return None,
+        4..=5 => 1,
+        6..=9 => 2,
+        _ => 3,
+    };
+    let mut best: Option<(usize, String)> = None;
+    for n in names {
+        let n = n.as_ref();
+        let d = edit_distance(&n.to_lowercase(), &t);
+        if d == 0 {
+            return None;
+        }
+        if d <= limit && best.as_ref().is_none_or(|(b, _)| d < *b) {
+            best = Some((d, n.to_string()));
+        }
+    }
+    best.map(|(_, n)| n)
 }
 
 impl Names {
@@ -578,16 +620,25 @@ impl Names {
         let all: Vec<String> = names.into_iter().map(|s| s.as_ref().to_string()).collect();
         let total = all.len();
         if total <= Self::MAX_SHOWN {
-            return Names { shown: all, total };
+            let suggestion = did_you_mean(query, &all);
+            return Names {
+                shown: all,
+                total,
+                suggestion,
+            };
         }
         let mut scored: Vec<(usize, String)> = all
             .into_iter()
             .map(|n| (edit_distance(&n, query), n))
             .collect();
         scored.sort();
+        let suggestion = scored
+            .first()
+            .and_then(|(_, n)| did_you_mean(query, std::iter::once(n.as_str())));
         Names {
             shown: scored.into_iter().take(10).map(|(_, n)| n).collect(),
             total,
+            suggestion,
         }
     }
 
@@ -614,6 +665,9 @@ impl fmt::Display for Names {
         f.write_str(&self.shown.join(", "))?;
         if self.total > self.shown.len() {
             write!(f, " (the nearest {} of {})", self.shown.len(), self.total)?;
+        }
+        if let Some(s) = &self.suggestion {
+            write!(f, "; did you mean `{s}`?")?;
         }
         Ok(())
     }
@@ -680,13 +734,21 @@ mod tests {
     #[test]
     fn names_lists_all_or_the_nearest() {
         let few = Names::of(["kind", "sector"], "sectr");
-        assert_eq!(few.to_string(), "kind, sector");
+        assert_eq!(few.to_string(), "kind, sector; did you mean `sector`?");
+        assert_eq!(
+            Names::of(["kind", "sector"], "zzzz").to_string(),
+            "kind, sector"
+        );
         let many: Vec<String> = (0..100).map(|i| format!("actor_{i}")).collect();
         let near = Names::of(&many, "actor_7x");
         assert_eq!(near.shown.len(), 10);
         assert_eq!(near.total, 100);
         assert!(near.shown.contains(&"actor_7".to_string()));
-        assert!(near.to_string().ends_with("(the nearest 10 of 100)"));
+        assert!(
+            near.to_string()
+                .ends_with("(the nearest 10 of 100); did you mean `actor_7`?"),
+            "{near}"
+        );
     }
 
     #[test]

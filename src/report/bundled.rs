@@ -180,6 +180,24 @@ fn summary_table(s: &super::GraphSummary, case: &str) -> PageTable {
     p
 }
 
+/// The figures already drawn in `dir` (`<name>/*.svg`, `*.png`, sorted),
+/// and the folder of the case's plots (drawn after the page, so linked as a
+/// folder: listing them here would make a second run write other bytes).
+fn figure_files(dir: &Path, name: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|f| f.ends_with(".svg") || f.ends_with(".png"))
+                .map(|f| format!("{name}/{f}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files.push(format!("plots/{name}/"));
+    files
+}
+
 /// `+a −b 0:c`: the verdicts over every claimed statistic and baseline of
 /// the headline coding.
 fn tally(c: &Comparison) -> String {
@@ -348,6 +366,26 @@ pub fn write_bundled_report(
             summary_line: g.summary_line(),
             svg: std::fs::read_to_string(dir.join("aggregate.svg")).ok(),
             blocks,
+            headline: vec![
+                format!(
+                    "Party actors ({}) as a group: degree {}, betweenness {}; core–periphery fit {}.",
+                    s.get("core_actors").unwrap_or(0.0),
+                    fmt(s.get("core_group_degree")),
+                    fmt(s.get("core_group_betweenness")),
+                    fmt(s.get("core_fit"))
+                ),
+                format!(
+                    "Best core found (fit {}): party share {}.",
+                    fmt(s.get("best_core_fit")),
+                    fmt(s.get("best_core_core_share"))
+                ),
+                format!(
+                    "Without the party, fragmentation {}.",
+                    fmt(s.get("fragmentation_without_core"))
+                ),
+                format!("Against the baselines: {}.", tally(&c)),
+            ],
+            files: figure_files(&dir, name),
         });
         comparisons.push(c);
     }

@@ -31,7 +31,15 @@ pub struct CasePage {
     pub svg: Option<String>,
     /// What the section shows under the figure.
     pub blocks: Vec<PageBlock>,
+    /// The headline of the case's card at the top of the page: what the
+    /// report computes about the core (one sentence per line).
+    pub headline: Vec<String>,
+    /// Every figure and plot written for the case, relative to the page.
+    pub files: Vec<String>,
 }
+
+/// What a case's card says where the answer goes until the answer rule has run.
+pub const ANSWER_NOT_RUN: &str = "answer rule not yet run";
 
 /// A block of a page section: a [`Block`], or blocks side by side.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,7 +126,7 @@ th.asc:after{content:' \\2191';color:#333}th.desc:after{content:' \\2193';color:
 .figure{max-width:100%;overflow:auto;border:1px solid #eee}.figure svg{max-width:100%;height:auto}
 .tops{display:flex;flex-wrap:wrap;gap:1.5em}.note{color:#555;font-style:italic}
 .cols{display:flex;gap:2em;align-items:flex-start;flex-wrap:wrap}.cols>div{flex:1 1 28em;min-width:0}
-h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.scroll{max-width:100%;overflow-x:auto}
+h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccc;border-radius:6px;padding:.4em .8em;width:22em;font-size:.9em}.card h3{margin:.2em 0}.card-title{margin:0;color:#555}.answer{background:#fff8e1;padding:.3em;border-radius:4px}table{max-width:none}.scroll{max-width:100%;overflow-x:auto}
 code{background:#f3f3f3;padding:0 .2em}details{margin:.5em 0}li{margin:.2em 0}";
 
 /// No `<` or `&` in it, so the page stays XML-ish.
@@ -302,7 +310,27 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
     );
     o.push_str(CSS);
     o.push_str("\n</style>\n</head>\n<body>\n<h1>coprod: co-production actor graphs</h1>\n");
-    o.push_str(&format!("<p>{}</p>\n<ul>\n", escape_html(INTRO)));
+    o.push_str(&format!("<p>{}</p>\n", escape_html(INTRO)));
+    o.push_str(
+        "<section id=\"answers\">\n<h2>The answer for each case</h2>\n<div class=\"cards\">\n",
+    );
+    for c in cases {
+        o.push_str(&format!(
+            "<div class=\"card\"><h3><a href=\"#{0}\">{0}</a></h3><p class=\"card-title\">{1}</p>\n<p class=\"answer\"><strong>Answer:</strong> <em>{2}</em> (the rule that turns the comparison into one answer is not built yet).</p>\n<ul>",
+            escape_html(&c.name),
+            escape_html(&c.title),
+            ANSWER_NOT_RUN
+        ));
+        for h in &c.headline {
+            o.push_str(&format!("<li>{}</li>", escape_html(h)));
+        }
+        o.push_str("</ul></div>\n");
+    }
+    o.push_str("</div>\n</section>\n<section id=\"cross-case\">\n<h2>Across cases</h2>\n");
+    for b in cross {
+        html_page_block(&mut o, b);
+    }
+    o.push_str("</section>\n<h2>Cases</h2>\n<ul>\n");
     for c in cases {
         o.push_str(&format!(
             "<li><a href=\"#{0}\">{0}</a>: {1}</li>\n",
@@ -310,7 +338,7 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
             escape_html(&c.title)
         ));
     }
-    o.push_str("<li><a href=\"#cross-case\">across cases</a></li>\n</ul>\n");
+    o.push_str("</ul>\n");
     for c in cases {
         o.push_str(&format!(
             "<section id=\"{0}\">\n<h2>{0}: {1}</h2>\n<p>{2}</p>\n",
@@ -326,16 +354,22 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
             }
             None => o.push_str("<p class=\"note\">No figure drawn (coprod figure).</p>\n"),
         }
+        if !c.files.is_empty() {
+            o.push_str("<p class=\"files\">Figures and plots: ");
+            let links: Vec<String> = c
+                .files
+                .iter()
+                .map(|f| format!("<a href=\"{0}\">{0}</a>", escape_html(f)))
+                .collect();
+            o.push_str(&links.join(", "));
+            o.push_str("</p>\n");
+        }
         for b in &c.blocks {
             html_page_block(&mut o, b);
         }
         o.push_str("</section>\n");
     }
-    o.push_str("<section id=\"cross-case\">\n<h2>Across cases</h2>\n");
-    for b in cross {
-        html_page_block(&mut o, b);
-    }
-    o.push_str("</section>\n<script>\n");
+    o.push_str("<script>\n");
     o.push_str(JS);
     o.push_str("\n</script>\n</body>\n</html>\n");
     o
@@ -344,7 +378,22 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
 /// The same page in Markdown.
 pub fn index_markdown(cases: &[CasePage], cross: &[PageBlock]) -> String {
     let mut o = String::from("# coprod: co-production actor graphs\n\n");
-    o.push_str(&format!("{INTRO}\n\n"));
+    o.push_str(&format!("{INTRO}\n\n## The answer for each case\n\n"));
+    for c in cases {
+        o.push_str(&format!(
+            "### {}: {}\n\n**Answer:** *{ANSWER_NOT_RUN}* (the rule that turns the comparison into one answer is not built yet).\n\n",
+            escape_md(&c.name),
+            escape_md(&c.title)
+        ));
+        for h in &c.headline {
+            o.push_str(&format!("- {}\n", escape_md(h)));
+        }
+        o.push('\n');
+    }
+    o.push_str("## Across cases\n\n");
+    for b in cross {
+        md_page_block(&mut o, b);
+    }
     for c in cases {
         o.push_str(&format!(
             "## {}: {}\n\n{}\n\n",
@@ -355,13 +404,13 @@ pub fn index_markdown(cases: &[CasePage], cross: &[PageBlock]) -> String {
         if c.svg.is_some() {
             o.push_str(&format!("![{0} aggregate]({0}/aggregate.svg)\n\n", c.name));
         }
+        if !c.files.is_empty() {
+            let links: Vec<String> = c.files.iter().map(|f| format!("[{f}]({f})")).collect();
+            o.push_str(&format!("Figures and plots: {}\n\n", links.join(", ")));
+        }
         for b in &c.blocks {
             md_page_block(&mut o, b);
         }
-    }
-    o.push_str("## Across cases\n\n");
-    for b in cross {
-        md_page_block(&mut o, b);
     }
     o
 }

@@ -44,8 +44,8 @@ pub use dial::{dial_cell, dial_markdown, dial_reading};
 pub use ergm::{ergm_csv, ergm_json, ergm_markdown};
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
 pub use html::{
-    CasePage, PageBlock, TOP_K, TOP_MEASURES, escape_html, index_html, index_markdown, inline_svg,
-    write_index,
+    ANSWER_NOT_RUN, CasePage, PageBlock, TOP_K, TOP_MEASURES, escape_html, index_html,
+    index_markdown, inline_svg, write_index,
 };
 pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
 pub use page::{Block, Cell, Files, PageTable, markdown_blocks, slug};

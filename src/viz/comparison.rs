@@ -108,7 +108,7 @@ fn titled(svg: &str, title: &str) -> String {
 
 /// Write `plot` as `<stem>.svg` (with `title`) and, for PNG, `<stem>.png`.
 fn write(plot: &impl Plot, stem: &Path, title: &str, opts: &PlotOptions) -> Result<Vec<PathBuf>> {
-    let svg = titled(&plot.to_svg()?, title);
+    let svg = super::script::svg(&titled(&plot.to_svg()?, title), opts.lang)?;
     let mut out: Vec<(&str, Vec<u8>)> = Vec::new();
     if opts.format == PlotFormat::Png {
         let png = svg_to_png(
@@ -475,7 +475,7 @@ pub fn write_dial_plot(
     let label = statistic_name(&curve.statistic, opts.lang)?;
     let dial = match opts.lang {
         Lang::En => "λ (1/K = polycentric, 1 = one core)",
-        Lang::Zh => "λ(1/K = 多中心,1 = 一核)",
+        _ => "λ(1/K = 多中心,1 = 一核)",
     };
     let plot = Dial {
         statistic: label,

@@ -5,8 +5,8 @@
 //! `columns`; the legend sits to the right. All lengths are points.
 
 use super::names::{kind_name, layer_name};
-use super::render::xml;
 use super::style::{LayerStyle, kind_style};
+use super::text::xml;
 use super::{Figure, Lang};
 use crate::error::{Error, Result};
 use crate::model::Kind;
@@ -50,9 +50,35 @@ impl Legend {
         }
     }
 
-    /// The legend as SVG elements at the origin, and its `(width, height)`.
-    fn draw(&self) -> (String, f64, f64) {
-        let zh = self.lang == Lang::Zh;
+    /// The legend as SVG elements at the origin, and its `(width, height)`:
+    /// the kinds above the layers (`beside` false, a legend to the right of
+    /// the panels), or the layers beside the kinds (a legend below them).
+    fn draw(&self, beside: bool) -> (String, f64, f64) {
+        let (kinds, kw, kh) = self.draw_kinds();
+        let (layers, lw, lh) = self.draw_layers();
+        let defs = self.defs();
+        if beside {
+            let dx = kw + 24.0;
+            (
+                format!(
+                    r#"<defs>{defs}</defs>{kinds}<g transform="translate({dx:.1},0)">{layers}</g>"#
+                ),
+                dx + lw,
+                kh.max(lh),
+            )
+        } else {
+            (
+                format!(
+                    r#"<defs>{defs}</defs>{kinds}<g transform="translate(0,{kh:.1})">{layers}</g>"#
+                ),
+                kw.max(lw),
+                kh + lh,
+            )
+        }
+    }
+
+    fn draw_kinds(&self) -> (String, f64, f64) {
+        let zh = self.lang.is_zh();
         let mut s = String::new();
         let mut y = 12.0;
         let heading = |s: &mut String, y: f64, text: &str| {
@@ -75,7 +101,24 @@ impl Legend {
             );
             y += 18.0;
         }
-        y += 10.0;
+        let mut widest = text_width(if zh { "行動者" } else { "Actors" }, 11.0);
+        for k in &self.kinds {
+            widest = widest.max(30.0 + text_width(kind_name(*k, self.lang), 10.0));
+        }
+        (s, widest + 6.0, y + 6.0)
+    }
+
+    fn draw_layers(&self) -> (String, f64, f64) {
+        let zh = self.lang.is_zh();
+        let mut s = String::new();
+        let mut y = 12.0;
+        let heading = |s: &mut String, y: f64, text: &str| {
+            let _ = writeln!(
+                s,
+                r#"<text x="0" y="{y:.1}" font-size="11" font-weight="bold">{}</text>"#,
+                xml(text)
+            );
+        };
         if !self.layers.is_empty() {
             heading(&mut s, y, if zh { "關係層" } else { "Ties (layer)" });
             y += 8.0;
@@ -116,7 +159,8 @@ impl Legend {
         if let Some(col) = &self.size_by {
             y += 10.0;
             let text = if zh {
-                format!("節點大小:{col}")
+                let name = super::names::measure_name(col, self.lang).unwrap_or(col);
+                format!("節點大小:{name}")
             } else {
                 format!("Node size: {col}")
             };
@@ -127,21 +171,7 @@ impl Legend {
             );
             y += 6.0;
         }
-        let mut defs = String::new();
-        for (_, st) in self.layers.iter().filter(|(_, st)| st.arrow) {
-            let id = &st.colour[1..];
-            if !defs.contains(&format!("legend-arrow-{id}\"")) {
-                let _ = writeln!(
-                    defs,
-                    r#"<marker id="legend-arrow-{id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{}"/></marker>"#,
-                    st.colour
-                );
-            }
-        }
         let mut widest = text_width(if zh { "關係層" } else { "Ties (layer)" }, 11.0);
-        for k in &self.kinds {
-            widest = widest.max(30.0 + text_width(kind_name(*k, self.lang), 10.0));
-        }
         for (name, st) in &self.layers {
             let suffix = if st.arrow {
                 ""
@@ -156,18 +186,26 @@ impl Legend {
         if let Some(col) = &self.size_by {
             widest = widest.max(text_width(&format!("Node size: {col}"), 10.0));
         }
-        (format!("<defs>{defs}</defs>\n{s}"), widest + 6.0, y + 4.0)
+        (s, widest + 6.0, y + 4.0)
+    }
+
+    fn defs(&self) -> String {
+        let mut defs = String::new();
+        for (_, st) in self.layers.iter().filter(|(_, st)| st.arrow) {
+            let id = &st.colour[1..];
+            if !defs.contains(&format!("legend-arrow-{id}\"")) {
+                let _ = writeln!(
+                    defs,
+                    r#"<marker id="legend-arrow-{id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{}"/></marker>"#,
+                    st.colour
+                );
+            }
+        }
+        defs
     }
 }
 
-/// An upper bound of the width of `text` at `size` points: 0.62 em per
-/// Latin character (DejaVu Sans averages less), 1 em per CJK character.
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if super::png::is_cjk(c) { 1.0 } else { 0.62 })
-        .sum::<f64>()
-        * size
-}
+use super::text::text_width;
 
 /// A small shape of a kind, 24 × 14, its top-left corner at `(x, y)`.
 fn swatch(shape: &str, rounded: bool, fill: &str, x: f64, y: f64) -> String {
@@ -286,7 +324,18 @@ fn panel(svg: &str) -> Result<Panel> {
     })
 }
 
-/// A titled grid of panels with a legend: `panels` are `(subtitle, svg)`.
+/// Where a frame puts its legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LegendAt {
+    /// To the right of the panels, kinds above layers (a grid of panels).
+    #[default]
+    Right,
+    /// Under the panels, kinds beside layers: one figure stays narrow enough
+    /// to print in one column of a paper.
+    Below,
+}
+
+/// A titled grid of panels with a legend to the right: `panels` are `(subtitle, svg)`.
 ///
 /// # Errors
 /// [`Error::Render`] when a panel is not an SVG document with a width and height.
@@ -295,6 +344,20 @@ pub fn frame(
     panels: &[(String, String)],
     columns: usize,
     legend: &Legend,
+) -> Result<String> {
+    frame_at(title, panels, columns, legend, LegendAt::Right)
+}
+
+/// As [`frame`], with the legend where `at` says.
+///
+/// # Errors
+/// As [`frame`].
+pub fn frame_at(
+    title: &str,
+    panels: &[(String, String)],
+    columns: usize,
+    legend: &Legend,
+    at: LegendAt,
 ) -> Result<String> {
     let parsed: Vec<Panel> = panels
         .iter()
@@ -320,10 +383,16 @@ pub fn frame(
         width = width.max(x);
         y += sub_h + row_h + margin;
     }
-    let (legend_svg, lw, lh) = legend.draw();
-    let legend_x = width + margin;
-    let total_w = legend_x + lw + margin;
-    let total_h = y.max(margin + title_h + lh + margin);
+    let (legend_svg, lw, lh) = legend.draw(at == LegendAt::Below);
+    let (legend_x, legend_y, total_w, total_h) = match at {
+        LegendAt::Right => (
+            width + margin,
+            margin + title_h,
+            width + margin + lw + margin,
+            y.max(margin + title_h + lh + margin),
+        ),
+        LegendAt::Below => (margin, y, width.max(margin + lw + margin), y + lh + margin),
+    };
     let font = super::dot::font_family(legend.lang);
     let mut out = String::new();
     let _ = writeln!(
@@ -361,22 +430,22 @@ pub fn frame(
     }
     let _ = writeln!(
         out,
-        r#"<g transform="translate({legend_x:.1},{:.1})">{legend_svg}</g>"#,
-        margin + title_h
+        r#"<g transform="translate({legend_x:.1},{legend_y:.1})">{legend_svg}</g>"#
     );
     out.push_str("</svg>\n");
     Ok(out)
 }
 
-/// One figure's graph SVG framed with the figure's title and legend.
+/// One figure's graph SVG framed with the figure's title and its legend below.
 ///
 /// # Errors
 /// As [`frame`].
 pub fn with_legend(graph_svg: &str, fig: &Figure) -> Result<String> {
-    frame(
+    frame_at(
         &fig.title,
         &[(String::new(), graph_svg.to_string())],
         1,
         &Legend::of(&[fig]),
+        LegendAt::Below,
     )
 }

@@ -11,7 +11,10 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 pub(crate) fn font_family(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Helvetica,Arial,DejaVu Sans,sans-serif",
-        Lang::Zh => "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Zen Hei,sans-serif",
+        Lang::ZhHant => {
+            "Noto Sans CJK TC,Source Han Sans TC,Noto Sans CJK SC,WenQuanYi Zen Hei,sans-serif"
+        }
+        _ => "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Zen Hei,sans-serif",
     }
 }
 

@@ -109,6 +109,12 @@ impl Figure {
         layer: Option<&str>,
     ) -> Result<Figure> {
         check_layers(graph, &opts.layers)?;
+        let lang = super::script::resolve(opts.lang, graph)?;
+        let conv = |t: &str| super::script::convert(t, lang);
+        let opts = &FigureOptions {
+            lang,
+            ..opts.clone()
+        };
         let view = View::new(graph, &opts.layers)?;
         let scales = match &opts.size_by {
             Some(col) => Some(scales(graph, col)?),
@@ -139,19 +145,19 @@ impl Figure {
             .zip(&groups)
             .map(|(&i, g)| {
                 let a = graph.actor(i);
-                FigureNode {
+                Ok(FigureNode {
                     id: a.id.clone(),
-                    label: wrap(&short_label(a, opts.lang), opts.lang),
-                    tooltip: full_label(a, opts.lang).to_string(),
+                    label: conv(&wrap(&short_label(a, opts.lang), opts.lang))?,
+                    tooltip: conv(full_label(a, opts.lang))?,
                     kind: a.kind,
                     style: kind_style(a.kind),
                     scale: scales.as_ref().and_then(|s| s[i]),
                     cluster: g
                         .as_ref()
                         .map(|g| present.iter().position(|p| p == g).expect("present")),
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
         let single = {
             let mut ls: Vec<_> = ties.iter().map(|t| t.layer).collect();
             ls.dedup();
@@ -195,11 +201,14 @@ impl Figure {
         });
         Ok(Figure {
             name,
-            title,
+            title: conv(&title)?,
             lang: opts.lang,
             nodes,
             edges,
-            clusters: present.into_iter().map(|(_, l)| l).collect(),
+            clusters: present
+                .into_iter()
+                .map(|(_, l)| conv(&l))
+                .collect::<Result<_>>()?,
             layers,
             size_by: opts.size_by.as_ref().map(|c| c.name.clone()),
         })
@@ -271,7 +280,7 @@ fn cluster_of(a: &Actor, by: ClusterBy, lang: Lang) -> Option<(usize, String)> {
 /// The label in the figure's language; an actor without a Chinese label shows its English one.
 pub(crate) fn full_label(a: &Actor, lang: Lang) -> &str {
     match lang {
-        Lang::Zh if !a.label_zh.trim().is_empty() => a.label_zh.trim(),
+        l if l.is_zh() && !a.label_zh.trim().is_empty() => a.label_zh.trim(),
         _ => a.label.trim(),
     }
 }
@@ -325,7 +334,7 @@ pub(crate) fn wrap(text: &str, lang: Lang) -> String {
             }
             lines.join("\n")
         }
-        Lang::Zh => {
+        _ => {
             let w = |c: char| if c.is_ascii() { 0.5 } else { 1.0 };
             let total: f64 = text.chars().map(w).sum();
             let n = (total / 7.0).ceil().max(1.0);

@@ -8,8 +8,12 @@
 //!   sizes), built from a [`MultiplexGraph`](crate::model::MultiplexGraph);
 //!   [`Figure::to_dot`] turns it into a Graphviz DOT AST.
 //! * [`render`]: SVG through Graphviz's `dot` when it is installed, else
-//!   through a pure-Rust layout (`layout-rs`; clusters are not drawn), with a
-//!   legend; [`compose`] puts panels side by side.
+//!   through the pure-Rust layered layout (levels as bands, the legend's
+//!   shapes, boxes sized with the fonts' metrics; `COPROD_ENGINE=pure-rust`
+//!   forces it), with a legend; [`compose`] puts panels side by side.
+//! * [`inspect`]: a drawn figure's width, smallest text and edge crossings
+//!   (how the two layouts are compared); [`text`]: label widths from the
+//!   fonts' metrics.
 //! * [`png`]: PNG from SVG (`resvg`), with a typed error when Chinese labels
 //!   have no CJK font to draw with.
 //! * [`plots`]: baseline distributions, dial curves, centrality by kind and
@@ -45,12 +49,16 @@ pub mod compose;
 mod dot;
 mod fallback;
 pub mod figure;
+pub mod inspect;
+mod layered;
 pub mod names;
 mod notebook;
 pub mod plots;
 pub mod png;
 pub mod render;
+pub mod script;
 pub mod style;
+pub mod text;
 mod write;
 
 pub use comparison::{
@@ -65,27 +73,48 @@ use crate::model::Layers;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-/// The language of labels, cluster names and legends.
+/// The language (and for Chinese the script) of labels, cluster names,
+/// legends, titles and axes.
+///
+/// Chinese text is written in one script: every word the library writes
+/// and every actor label is converted with OpenCC's dictionaries
+/// ([`script`]): `zh-Hans` gives Simplified, `zh-Hant` Traditional, and `zh`
+/// the script of the case's own labels (a figure of a case whose labels are
+/// Simplified is all Simplified; a plot, which has no labels, Traditional).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English: the actor's `label`.
     #[default]
     En,
-    /// Chinese: the actor's `label_zh` (its `label` when that is empty).
+    /// Chinese in the script of the case's labels: the actor's `label_zh`
+    /// (its `label` when that is empty).
     Zh,
+    /// Chinese in Simplified characters (`zh-Hans`).
+    ZhHans,
+    /// Chinese in Traditional characters (`zh-Hant`).
+    ZhHant,
+}
+
+impl Lang {
+    /// Whether this is Chinese (in any script).
+    pub fn is_zh(self) -> bool {
+        self != Lang::En
+    }
 }
 
 impl FromStr for Lang {
     type Err = crate::Error;
-    /// `en` or `zh`.
+    /// `en`, `zh`, `zh-Hans` or `zh-Hant` (also `zh-hans`, `zh-CN`, `zh-TW`).
     fn from_str(s: &str) -> crate::Result<Lang> {
         match s {
             "en" => Ok(Lang::En),
             "zh" => Ok(Lang::Zh),
+            "zh-Hans" | "zh-hans" | "zh-CN" | "zh-cn" => Ok(Lang::ZhHans),
+            "zh-Hant" | "zh-hant" | "zh-TW" | "zh-tw" | "zh-HK" | "zh-hk" => Ok(Lang::ZhHant),
             other => Err(crate::Error::UnknownName {
                 what: "language",
                 value: other.to_string(),
-                available: crate::Names::of(["en", "zh"], other),
+                available: crate::Names::of(["en", "zh", "zh-Hans", "zh-Hant"], other),
             }),
         }
     }

@@ -15,13 +15,13 @@ pub fn level_name(l: Level, lang: Lang) -> &'static str {
         (Level::Household, Lang::En) => "Household",
         (Level::Individual, Lang::En) => "Individual",
         (Level::External, Lang::En) => "External",
-        (Level::District, Lang::Zh) => "區",
-        (Level::Subdistrict, Lang::Zh) => "街道",
-        (Level::Community, Lang::Zh) => "社區",
-        (Level::Building, Lang::Zh) => "樓院",
-        (Level::Household, Lang::Zh) => "住戶",
-        (Level::Individual, Lang::Zh) => "個人",
-        (Level::External, Lang::Zh) => "外部",
+        (Level::District, _) => "區",
+        (Level::Subdistrict, _) => "街道",
+        (Level::Community, _) => "社區",
+        (Level::Building, _) => "樓院",
+        (Level::Household, _) => "住戶",
+        (Level::Individual, _) => "個人",
+        (Level::External, _) => "外部",
     }
 }
 
@@ -33,11 +33,11 @@ pub fn sector_name(s: Sector, lang: Lang) -> &'static str {
         (Sector::Market, Lang::En) => "Market",
         (Sector::Society, Lang::En) => "Society",
         (Sector::Arena, Lang::En) => "Arenas",
-        (Sector::Party, Lang::Zh) => "黨",
-        (Sector::State, Lang::Zh) => "政府",
-        (Sector::Market, Lang::Zh) => "市場",
-        (Sector::Society, Lang::Zh) => "社會",
-        (Sector::Arena, Lang::Zh) => "平臺",
+        (Sector::Party, _) => "黨",
+        (Sector::State, _) => "政府",
+        (Sector::Market, _) => "市場",
+        (Sector::Society, _) => "社會",
+        (Sector::Arena, _) => "平臺",
     }
 }
 
@@ -51,13 +51,13 @@ pub fn kind_name(k: Kind, lang: Lang) -> &'static str {
         (Kind::Social, Lang::En) => "social organisation",
         (Kind::Resident, Lang::En) => "residents",
         (Kind::Arena, Lang::En) => "arena",
-        (Kind::Party, Lang::Zh) => "黨組織",
-        (Kind::Block, Lang::Zh) => "塊(屬地政府)",
-        (Kind::Strip, Lang::Zh) => "條(職能部門)",
-        (Kind::Market, Lang::Zh) => "企業",
-        (Kind::Social, Lang::Zh) => "社會組織",
-        (Kind::Resident, Lang::Zh) => "居民",
-        (Kind::Arena, Lang::Zh) => "平臺",
+        (Kind::Party, _) => "黨組織",
+        (Kind::Block, _) => "塊(屬地政府)",
+        (Kind::Strip, _) => "條(職能部門)",
+        (Kind::Market, _) => "企業",
+        (Kind::Social, _) => "社會組織",
+        (Kind::Resident, _) => "居民",
+        (Kind::Arena, _) => "平臺",
     }
 }
 
@@ -65,7 +65,7 @@ pub fn kind_name(k: Kind, lang: Lang) -> &'static str {
 pub fn layer_name(l: &str, lang: Lang) -> &str {
     match lang {
         Lang::En => l,
-        Lang::Zh => match l {
+        _ => match l {
             "leadership" => "領導",
             "administrative" => "行政",
             "deliberation" => "協商",
@@ -206,7 +206,7 @@ fn lookup(
         .find(|e| e.0 == name)
         .map(|e| match lang {
             Lang::En => e.1,
-            Lang::Zh => e.2,
+            _ => e.2,
         })
         .ok_or_else(|| crate::Error::UnknownName {
             what,
@@ -253,9 +253,9 @@ pub fn outcome_name(o: crate::model::OutcomeStatus, lang: Lang) -> &'static str 
         (O::Succeeded, Lang::En) => "succeeded",
         (O::Failed, Lang::En) => "failed",
         (O::Unknown, Lang::En) => "outcome unknown",
-        (O::Succeeded, Lang::Zh) => "成功",
-        (O::Failed, Lang::Zh) => "失敗",
-        (O::Unknown, Lang::Zh) => "結果不明",
+        (O::Succeeded, _) => "成功",
+        (O::Failed, _) => "失敗",
+        (O::Unknown, _) => "結果不明",
     }
 }
 
@@ -315,7 +315,7 @@ pub fn plot_words(lang: Lang) -> PlotWords {
                 "descriptive",
             ],
         },
-        Lang::Zh => PlotWords {
+        _ => PlotWords {
             observed: "觀測值",
             draws: "抽樣數",
             undefined: "無定義",

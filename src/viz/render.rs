@@ -4,17 +4,22 @@
 //! * **Graphviz** (`apt-get install graphviz`): the DOT text of
 //!   [`Figure::to_dot`] is piped to `dot -Tsvg`; clusters, shapes, line
 //!   styles and spline routing are Graphviz's. This is the quality for papers.
-//! * **Pure Rust** (`layout-rs`): a layered layout drawn by `fallback`. Nodes
-//!   are boxes (rounded for kinds Graphviz draws round) in the kind's colour,
-//!   ties keep their layer's colour, line style and arrow; clusters are not
-//!   drawn (the legend still names the kinds and layers). It needs nothing
-//!   installed, so a fresh machine still writes SVG.
+//! * **Pure Rust** ([`layered`](super::layered)): levels as bands from top
+//!   to bottom (Graphviz's clusters), a layered drawing inside, each kind's
+//!   shape and colours, ties in their layer's colour, line style and arrow,
+//!   boxes sized to their text with the fonts' metrics. It needs nothing
+//!   installed, so a fresh machine still writes a figure; set
+//!   `COPROD_ENGINE=pure-rust` to use it when Graphviz is installed.
 //!
 //! Either way the graph is then framed with its title and a legend
 //! ([`compose::with_legend`](super::compose::with_legend)).
+//!
+//! The drawing path runs one way: `render` → `fallback` → `layered` →
+//! `text`, and `render` → `compose` → `text`; none of them imports `render`.
 
 use super::default_dot_program;
 use super::figure::Figure;
+use super::text::render_error;
 use crate::error::{Error, Result};
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -24,13 +29,47 @@ use std::process::{Command, Stdio};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Engine {
     /// Graphviz when its `dot` program runs, else the pure-Rust layout
-    /// (and [`Rendered::engine`] says which one drew).
+    /// (and [`Rendered::engine`] says which one drew). The environment
+    /// variable `COPROD_ENGINE` (`auto`, `graphviz` or `pure-rust`) overrides
+    /// it, so that the main job can be run on the pure-Rust path with
+    /// Graphviz installed; any other value is an error.
     #[default]
     Auto,
     /// Graphviz only: an error when `dot` is not installed.
     Graphviz,
     /// The pure-Rust layout, never Graphviz.
     PureRust,
+}
+
+impl Engine {
+    /// The engine `COPROD_ENGINE` names (`auto`, `graphviz`, `pure-rust`),
+    /// [`Engine::Auto`] when it is unset or empty.
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] for any other value, listing the three.
+    pub fn from_env() -> Result<Engine> {
+        match std::env::var("COPROD_ENGINE") {
+            Ok(v) if !v.trim().is_empty() => v.trim().parse(),
+            _ => Ok(Engine::Auto),
+        }
+    }
+}
+
+impl std::str::FromStr for Engine {
+    type Err = Error;
+    /// `auto`, `graphviz` or `pure-rust`.
+    fn from_str(s: &str) -> Result<Engine> {
+        match s {
+            "auto" => Ok(Engine::Auto),
+            "graphviz" => Ok(Engine::Graphviz),
+            "pure-rust" => Ok(Engine::PureRust),
+            other => Err(Error::UnknownName {
+                what: "figure engine (COPROD_ENGINE)",
+                value: other.to_string(),
+                available: crate::Names::of(["auto", "graphviz", "pure-rust"], other),
+            }),
+        }
+    }
 }
 
 /// The renderer: an engine and the Graphviz program to run.
@@ -87,7 +126,7 @@ pub struct Rendered {
 pub fn render(fig: &Figure, renderer: &Renderer) -> Result<Rendered> {
     let (graph, engine) = render_graph(fig, renderer)?;
     Ok(Rendered {
-        svg: super::compose::with_legend(&graph, fig)?,
+        svg: super::script::svg(&super::compose::with_legend(&graph, fig)?, fig.lang)?,
         engine,
     })
 }
@@ -97,12 +136,16 @@ pub fn render(fig: &Figure, renderer: &Renderer) -> Result<Rendered> {
 /// # Errors
 /// As [`render`].
 pub fn render_graph(fig: &Figure, renderer: &Renderer) -> Result<(String, Drawn)> {
-    match renderer.engine {
-        Engine::PureRust => Ok((super::fallback::pure_rust(fig)?, Drawn::PureRust)),
+    let engine = match renderer.engine {
+        Engine::Auto => Engine::from_env()?,
+        e => e,
+    };
+    match engine {
+        Engine::PureRust => Ok((super::fallback::pure_rust(fig).0, Drawn::PureRust)),
         Engine::Graphviz => Ok((graphviz(fig, renderer)?, Drawn::Graphviz)),
         Engine::Auto => match graphviz(fig, renderer) {
             Err(Error::GraphvizMissing { .. }) => {
-                Ok((super::fallback::pure_rust(fig)?, Drawn::PureRust))
+                Ok((super::fallback::pure_rust(fig).0, Drawn::PureRust))
             }
             other => Ok((other?, Drawn::Graphviz)),
         },
@@ -166,29 +209,6 @@ pub fn run_dot(program: &std::path::Path, dot: &str, args: &[&str]) -> Result<Ve
         ));
     }
     Ok(out.stdout)
-}
-
-pub(crate) fn render_error(engine: &'static str, e: impl std::fmt::Display) -> Error {
-    Error::Render {
-        engine,
-        message: e.to_string(),
-    }
-}
-
-/// Escape text for XML content and attributes.
-pub(crate) fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Node positions (points) of a Graphviz layout of `fig`, from `dot -Tplain`.

@@ -97,6 +97,7 @@ pub fn write_case_figures(
     out_dir: &Path,
 ) -> Result<Written> {
     let agg = Figure::case(graph, opts)?;
+    let lang = agg.lang;
     std::fs::create_dir_all(out_dir).map_err(|source| Error::Io {
         path: out_dir.to_path_buf(),
         source,
@@ -110,6 +111,7 @@ pub fn write_case_figures(
         }
     };
     let emit = |name: &str, svg: &str, files: &mut Vec<PathBuf>| -> Result<()> {
+        let svg = &super::script::svg(svg, lang)?;
         write_file(out_dir.join(format!("{name}.svg")), svg.as_bytes(), files)?;
         if format == Format::Png {
             write_file(
@@ -153,7 +155,7 @@ pub fn write_case_figures(
         let title = format!(
             "{}: {}",
             agg.title,
-            if opts.lang == super::Lang::Zh {
+            if opts.lang.is_zh() {
                 "各關係層"
             } else {
                 "layers"
@@ -171,7 +173,7 @@ pub fn write_case_figures(
         }
         p_opts.title = Some(match opts.lang {
             super::Lang::En => format!("{}: arenas projected to co-membership", agg.title),
-            super::Lang::Zh => format!("{}:平臺投影為共同成員關係", agg.title),
+            _ => format!("{}:平臺投影為共同成員關係", agg.title),
         });
         let fig = Figure::case(&projected, &p_opts)?;
         if let Some(d) = one("arenas", &fig, &mut files)? {
@@ -238,6 +240,7 @@ pub fn side_by_side(
         2,
         &Legend::of(&[&fl, &fr]),
     )?;
+    let svg = super::script::svg(&svg, fl.lang)?;
     let engine = if dl == Drawn::PureRust || dr == Drawn::PureRust {
         Drawn::PureRust
     } else {

@@ -61,7 +61,8 @@ pub struct Args {
     /// (`DIR/<case>/`), and the cross-case z-scores (`DIR/cross_case.svg`).
     #[arg(long, value_name = "DIR")]
     pub plots: Option<std::path::PathBuf>,
-    /// The plots' words in English (`en`) or Chinese (`zh`; needs a CJK font).
+    /// The plots' words in English (`en`) or Chinese (`zh-Hans` Simplified,
+    /// `zh-Hant` or `zh` Traditional; needs a CJK font).
     #[arg(long, default_value = "en")]
     pub lang: String,
     /// The plots as svg, or png (SVG and PNG).

@@ -23,7 +23,8 @@ pub struct Args {
     /// computed on the aggregate of the positive layers.
     #[arg(long, value_name = "COLUMN")]
     pub size_by: Option<String>,
-    /// Labels in English (`en`) or Chinese (`zh`).
+    /// Labels in English (`en`) or Chinese: `zh-Hans` (Simplified), `zh-Hant`
+    /// (Traditional), `zh` (the script of the case's own labels).
     #[arg(long, default_value = "en")]
     pub lang: String,
     /// What to write beside each DOT file: svg, png (SVG and PNG) or dot (DOT only).

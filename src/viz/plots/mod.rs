@@ -80,7 +80,7 @@ pub fn font_family(lang: Lang) -> Result<&'static str> {
     register_fonts()?;
     match lang {
         Lang::En => Ok(FONT),
-        Lang::Zh => {
+        _ => {
             static CJK: OnceLock<Option<&'static str>> = OnceLock::new();
             CJK.get_or_init(|| {
                 let (family, bytes) = Fonts::system().cjk_font()?;
@@ -117,7 +117,7 @@ pub fn font_family(lang: Lang) -> Result<&'static str> {
 pub(crate) fn png_fonts(lang: Lang) -> Fonts {
     match lang {
         Lang::En => Fonts::bundled(),
-        Lang::Zh => Fonts::system(),
+        _ => Fonts::system(),
     }
 }
 
