@@ -11,3 +11,5 @@
 //!   (graph-tool's `BlockState.entropy`).
 //! * `qap`: QAP and MR-QAP regression across the layers (R `sna`'s
 //!   `gcor`, `qaptest`, `netlm`, `netlogit`).
+
+pub mod qap;
