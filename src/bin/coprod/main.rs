@@ -18,6 +18,7 @@ mod measures;
 mod multiplex_brokerage;
 mod nodes;
 mod output;
+mod qap;
 mod report;
 mod validate;
 mod view;
@@ -65,6 +66,8 @@ enum Command {
     Generate(generate::Args),
     /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
     Analyse(analyse::Args),
+    /// QAP / MR-QAP: netlm or netlogit of one dyadic matrix of a case on others (sna's nulls), or the layer correlation table.
+    Qap(qap::Args),
 }
 
 /// The process exit code of a result.
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Some(Command::Generate(a)) => generate::run(&a),
         Some(Command::Analyse(a)) => analyse::run(&a),
         Some(Command::Compare(a)) => compare::run(&a),
+        Some(Command::Qap(a)) => qap::run(&a),
     };
     if let Err(e) = &r
         && !printed
