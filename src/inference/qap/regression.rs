@@ -5,7 +5,9 @@ use super::dist::{pt, pt_upper};
 use super::glm::{LogitFit, check_separation, firth_logit, glm_logit};
 use super::linalg::qr_ls;
 use super::matrix::{DyadicMatrix, Mode, cells, gather};
-use super::replicate::{Design, OlsCache, all_x, draw, map_replicates, one_column, permuted_y};
+use super::replicate::{
+    Design, Fixed, OlsCache, all_x, draw, map_replicates, one_column, permuted_y,
+};
 use super::{
     Coefficient, Estimator, FitStatistics, LogitEstimator, NullHypothesis, QapOptions,
     QapRegression, Separation, TestStatistic,
@@ -482,9 +484,20 @@ fn replicates(
                 let vv = g.iter().map(|a| a * a).sum();
                 moving.push((v, vv));
             }
+            let fixed: Vec<Fixed> = (0..p).map(|k| Fixed::new(d, k)).collect();
             let cmp: Vec<f64> = if ols {
                 (0..p)
-                    .map(|k| one_column(d, &cache, k, &moving[k].0, moving[k].1, None, &mut buf))
+                    .map(|k| {
+                        one_column(
+                            d,
+                            &cache,
+                            &fixed[k],
+                            &moving[k].0,
+                            moving[k].1,
+                            None,
+                            &mut buf,
+                        )
+                    })
                     .collect()
             } else {
                 observed.to_vec()
@@ -492,7 +505,15 @@ fn replicates(
             let flat = map_replicates(reps * p, par, |i, perm, b| {
                 let k = i / reps;
                 draw(seed, i as u64, n, perm);
-                one_column(d, &cache, k, &moving[k].0, moving[k].1, Some(perm), b)
+                one_column(
+                    d,
+                    &cache,
+                    &fixed[k],
+                    &moving[k].0,
+                    moving[k].1,
+                    Some(perm),
+                    b,
+                )
             });
             Ok((Some(flat.chunks(reps).map(<[f64]>::to_vec).collect()), cmp))
         }

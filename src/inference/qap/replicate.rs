@@ -133,13 +133,41 @@ pub(crate) fn permuted_y(
     (0..p).map(|k| d.stat(b[k], c.inv_diag[k], s2)).collect()
 }
 
+/// The fixed part of a one-column replicate: every predictor but `k`, their
+/// Gram matrix and cross-products with the outcome (computed once per term).
+pub(crate) struct Fixed {
+    others: Vec<usize>,
+    gram: Vec<f64>,
+    xty: Vec<f64>,
+}
+
+impl Fixed {
+    pub fn new(d: &Design, k: usize) -> Fixed {
+        let others: Vec<usize> = (0..d.p()).filter(|&j| j != k).collect();
+        let q = others.len();
+        let mut gram = vec![0.0; q * q];
+        for (a, &ja) in others.iter().enumerate() {
+            for (b, &jb) in others.iter().enumerate().take(a + 1) {
+                let s: f64 = d.col(ja).iter().zip(d.col(jb)).map(|(u, w)| u * w).sum();
+                gram[a * q + b] = s;
+                gram[b * q + a] = s;
+            }
+        }
+        let xty = others
+            .iter()
+            .map(|&j| d.col(j).iter().zip(&d.yv).map(|(u, w)| u * w).sum())
+            .collect();
+        Fixed { others, gram, xty }
+    }
+}
+
 /// The statistic of a column `v` (a matrix: the predictor itself for `qapx`,
 /// its residual on the others for `qapspp`) relabelled by `perm`, fitted with
 /// the other predictors (every column but `k`, in order) and placed last.
 pub(crate) fn one_column(
     d: &Design,
     c: &OlsCache,
-    k: usize,
+    fx: &Fixed,
     v: &[f64],
     vv: f64,
     perm: Option<&[u32]>,
@@ -148,30 +176,31 @@ pub(crate) fn one_column(
     let (m, p) = (d.m(), d.p());
     buf.resize(m, 0.0);
     gather(v, d.n, d.cells, perm, buf);
-    let others: Vec<usize> = (0..p).filter(|&j| j != k).collect();
     if d.estimator != Estimator::LeastSquares {
         let mut xv = Vec::with_capacity(m * p);
-        for &j in &others {
+        for &j in &fx.others {
             xv.extend_from_slice(d.col(j));
         }
         xv.extend_from_slice(buf);
         return d.logit_stats(&xv, &d.yv)[p - 1];
     }
+    let q = p - 1;
     let mut g = vec![0.0; p * p];
     let mut b = vec![0.0; p];
-    for (a, &ja) in others.iter().enumerate() {
-        for (bb, &jb) in others.iter().enumerate().take(a + 1) {
-            let s: f64 = d.col(ja).iter().zip(d.col(jb)).map(|(u, w)| u * w).sum();
-            g[a * p + bb] = s;
-            g[bb * p + a] = s;
-        }
-        let s: f64 = d.col(ja).iter().zip(buf.iter()).map(|(u, w)| u * w).sum();
-        g[a * p + p - 1] = s;
-        g[(p - 1) * p + a] = s;
-        b[a] = d.col(ja).iter().zip(&d.yv).map(|(u, w)| u * w).sum();
+    for a in 0..q {
+        g[a * p..a * p + q].copy_from_slice(&fx.gram[a * q..(a + 1) * q]);
+        let s: f64 = d
+            .col(fx.others[a])
+            .iter()
+            .zip(buf.iter())
+            .map(|(u, w)| u * w)
+            .sum();
+        g[a * p + q] = s;
+        g[q * p + a] = s;
+        b[a] = fx.xty[a];
     }
     g[p * p - 1] = vv;
-    b[p - 1] = buf.iter().zip(&d.yv).map(|(u, w)| u * w).sum();
+    b[q] = buf.iter().zip(&d.yv).map(|(u, w)| u * w).sum();
     if !cholesky(&mut g, p) {
         return f64::NAN;
     }
@@ -180,8 +209,8 @@ pub(crate) fn one_column(
     let rss = c.yy - b.iter().zip(&xty).map(|(u, w)| u * w).sum::<f64>();
     let s2 = rss / (m - p) as f64;
     let mut w = vec![0.0; p];
-    let inv = chol_inv_diag(&g, p, p - 1, &mut w);
-    d.stat(b[p - 1], inv, s2)
+    let inv = chol_inv_diag(&g, p, q, &mut w);
+    d.stat(b[q], inv, s2)
 }
 
 /// Statistics of every coefficient with each non-constant predictor
