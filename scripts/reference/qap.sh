@@ -9,4 +9,4 @@ if ! command -v Rscript >/dev/null 2>&1 \
   $SUDO apt-get update
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends r-base-core r-cran-sna r-cran-brglm2
 fi
-cd "$ROOT" && Rscript --vanilla scripts/reference/qap.R
+cd "$ROOT" && Rscript --vanilla scripts/reference/qap.R "$@"
