@@ -126,7 +126,12 @@ if (want("gcor")) for (i in seq_along(layers)) for (j in seq_along(layers)) if (
   rows <- c(rows, obj(list(a = str1(layers[i]), b = str1(layers[j]), mode = str1(mode),
     gcor = num(gcor(mats[[i]], mats[[j]], mode = mode)),
     gcov = num(gcov(mats[[i]], mats[[j]], mode = mode)),
-    pgreq = num(q$pgreq), pleeq = num(q$pleeq))))
+    pgreq = num(q$pgreq), pleeq = num(q$pleeq),
+    # the same replicates with ties counted as coprod counts them (|r' - r| within 1e-10
+    # relative is equal): a 0/1 layer pair takes few distinct r, so many replicates equal
+    # the observed r exactly, and sna's gcor puts each on either side by rounding noise
+    pgreq_ties = num(mean(q$dist >= q$testval - 1e-10 * max(1, abs(q$testval)))),
+    pleeq_ties = num(mean(q$dist <= q$testval + 1e-10 * max(1, abs(q$testval)))))))
 }
 if (want("gcor")) write_fixture("jinsong_gcor", list(case = str1("jinsong"), reps = REPS,
   pairs = paste0("[", paste(rows, collapse = ","), "]")))
