@@ -5,8 +5,8 @@ use crate::output::OutputArgs;
 use crate::view::load_case;
 use clap::ValueEnum;
 use coprod::inference::qap::{
-    ArenaMode, DyadOptions, Dyads, Estimator, FitStatistics, LogitEstimator, Mode, NullHypothesis,
-    QapOptions, QapRegression, TestStatistic, netlm, netlogit,
+    ArenaMode, DyadOptions, Dyads, FitStatistics, LogitEstimator, Mode, NullHypothesis, QapOptions,
+    QapRegression, TestStatistic, netlm, netlogit,
 };
 
 /// The regression model.
@@ -377,6 +377,5 @@ fn json(fit: &QapRegression) -> String {
             })
         })
         .collect();
-    let _ = Estimator::Firth;
     format!("{}\n", serde_json::to_string_pretty(&rows).expect("json"))
 }

@@ -41,7 +41,7 @@ pub(crate) fn qr_ls(x: &[f64], y: &[f64], m: usize, p: usize) -> Result<LeastSqu
             .map(|v| v * v)
             .sum::<f64>()
             .sqrt();
-        if !(alpha > RANK_TOL * norms[k].max(f64::MIN_POSITIVE)) {
+        if alpha.is_nan() || alpha <= RANK_TOL * norms[k].max(f64::MIN_POSITIVE) {
             return Err(k);
         }
         let alpha = if a[col + k] > 0.0 { -alpha } else { alpha };
@@ -102,7 +102,7 @@ pub(crate) fn cholesky(g: &mut [f64], p: usize) -> bool {
         for k in 0..j {
             d -= g[j * p + k] * g[j * p + k];
         }
-        if !(d > 0.0) || !d.is_finite() {
+        if d.is_nan() || d <= 0.0 || !d.is_finite() {
             return false;
         }
         let d = d.sqrt();

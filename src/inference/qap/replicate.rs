@@ -80,7 +80,7 @@ pub(crate) struct OlsCache {
 
 impl OlsCache {
     pub fn new(d: &Design) -> OlsCache {
-        let (m, p) = (d.m(), d.p());
+        let p = d.p();
         let yy = d.yv.iter().map(|v| v * v).sum();
         let mut g = vec![0.0; p * p];
         for a in 0..p {
@@ -97,7 +97,6 @@ impl OlsCache {
         } else {
             vec![f64::NAN; p]
         };
-        let _ = m;
         OlsCache {
             yy,
             chol: ok.then_some(g),
