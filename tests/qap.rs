@@ -431,3 +431,113 @@ fn unknown_terms_are_errors_with_a_suggestion() {
     let arena = d.matrix("arena_count").unwrap();
     assert!(netlogit(&arena, &[b], &opts, LogitEstimator::Auto).is_err() || arena.is_binary());
 }
+
+#[test]
+fn notebook_html_and_report_table_display_themselves() {
+    let (y, mut x) = jinsong_design();
+    let g = coprod::cases::load("jinsong").unwrap();
+    let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
+    x.push(d.matrix("deliberation").unwrap());
+    let opts = QapOptions {
+        null: NullHypothesis::Classical,
+        ..Default::default()
+    };
+    let html = netlogit(&y, &x, &opts, LogitEstimator::Auto)
+        .unwrap()
+        .to_html();
+    assert!(
+        html.contains("<td>party_dyad</td>") && html.contains("Separation"),
+        "{html}"
+    );
+    let t = coprod::report::layer_correlation_table(
+        &g,
+        &QapOptions {
+            reps: 100,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(t.to_html().contains("<td>leadership</td>"));
+    assert!(
+        t.to_csv()
+            .starts_with("layer_a,layer_b,dyads,r,p_greater,p_less,p_abs")
+    );
+    assert_eq!(t.page_table().stem, "jinsong/layer_correlations");
+}
+
+#[test]
+fn the_command_line_prints_json_csv_and_markdown() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_coprod"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let base = [
+        "qap",
+        "jinsong",
+        "--model",
+        "logit",
+        "--y",
+        "resource,service,information",
+        "--x",
+        "leadership+administrative,arena,party_dyad",
+        "--reps",
+        "200",
+        "--seed",
+        "3",
+    ];
+    let (code, out, _) = run(&[&base[..], &["--format", "json"]].concat());
+    assert_eq!(code, Some(0));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["term"], "(intercept)");
+    assert_eq!(rows[1]["term"], "leadership+administrative");
+    assert!(
+        rows.iter()
+            .all(|r| r["estimate"].is_number() && r["p"].is_number())
+    );
+    // --y with commas is the union, the same as with +
+    let (_, out_plus, _) = run(&[
+        "qap",
+        "jinsong",
+        "--model",
+        "logit",
+        "--y",
+        "resource+service+information",
+        "--x",
+        "leadership+administrative,arena,party_dyad",
+        "--reps",
+        "200",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out, out_plus);
+    let (code, md, _) = run(&base);
+    assert_eq!(code, Some(0));
+    assert!(md.contains("| arena |") && md.contains("Caveats"), "{md}");
+    let (code, _, err) = run(&[
+        "qap", "jinsong", "--model", "lm", "--y", "resource", "--x", "arenna",
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("did you mean `arena`"), "{err}");
+    let (code, csv, _) = run(&[
+        "qap",
+        "jinsong",
+        "--correlations",
+        "--reps",
+        "50",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(csv.lines().count() > 5);
+}
