@@ -35,11 +35,10 @@ impl Moments {
     }
 }
 
-fn vectors(
-    a: &DyadicMatrix,
-    b: &DyadicMatrix,
-    mode: Mode,
-) -> Result<(Mode, Vec<(u32, u32)>, Vec<f64>, Vec<f64>)> {
+/// The resolved mode, its cells and both matrices read at them.
+type Vectors = (Mode, Vec<(u32, u32)>, Vec<f64>, Vec<f64>);
+
+fn vectors(a: &DyadicMatrix, b: &DyadicMatrix, mode: Mode) -> Result<Vectors> {
     if a.n != b.n {
         return Err(Error::InvalidParameter {
             name: "matrix",
