@@ -303,6 +303,29 @@ pub enum Error {
         /// What is wrong with the value given, naming it.
         reason: String,
     },
+    /// A QAP term that is neither a layer of the case nor one of the dyadic
+    /// covariates (`coprod qap --help` lists them).
+    #[error("unknown term `{value}`{}; available: {available}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    UnknownTerm {
+        /// The term given.
+        value: String,
+        /// The nearest known name, when one is close.
+        suggestion: Option<String>,
+        /// The terms that exist.
+        available: Names,
+    },
+    /// A logistic model whose data separate: the maximum-likelihood estimates
+    /// of these terms are infinite. Fit with Firth's penalised likelihood.
+    #[error(
+        "the data separate on {} ({cells_at_bound} dyad(s) fitted with probability 0 or 1): the maximum-likelihood estimate does not exist; use Firth's penalised likelihood (--fit firth or auto)",
+        terms.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+    )]
+    Separation {
+        /// The terms whose estimates diverge.
+        terms: Vec<String>,
+        /// Dyads fitted with probability within 1e-8 of 0 or 1.
+        cells_at_bound: usize,
+    },
     /// A node index outside a graph of `n` nodes.
     #[error("node {index} is not in a graph of {n} nodes")]
     NodeOutOfRange {
@@ -708,6 +731,7 @@ impl Error {
                 | Error::UnknownAttribute { .. }
                 | Error::UnknownName { .. }
                 | Error::InvalidParameter { .. }
+                | Error::UnknownTerm { .. }
                 | Error::Formula { .. }
                 | Error::UnknownLayer { at: None, .. }
                 | Error::UnknownActor { at: None, .. }

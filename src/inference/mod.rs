@@ -13,3 +13,5 @@
 //!   `gcor`, `qaptest`, `netlm`, `netlogit`).
 pub mod sbm;
 pub mod ergm;
+
+pub mod qap;

@@ -350,6 +350,17 @@ pub fn write_bundled_report(
             }]),
             PageBlock::One(Block::Heading("Brokerage".into())),
             PageBlock::One(Block::Table(brokers)),
+            PageBlock::One(Block::Heading("Layer correlations (QAP)".into())),
+            PageBlock::One(Block::Table(
+                super::layer_correlation_table(
+                    &g,
+                    &crate::inference::qap::QapOptions {
+                        reps: super::REPORT_QAP_REPS,
+                        ..Default::default()
+                    },
+                )?
+                .page_table(),
+            )),
             PageBlock::One(Block::Heading("Comparison with the baselines".into())),
             PageBlock::One(Block::Para(format!(
                 "The whole comparison: [comparison.md]({name}/comparison.md), [comparison.csv]({name}/comparison.csv), [comparison.json]({name}/comparison.json)."

@@ -32,6 +32,7 @@ mod hypothesis;
 mod inputs;
 mod notebook;
 mod page;
+mod qap;
 mod scale;
 
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
@@ -49,6 +50,7 @@ pub use html::{
 };
 pub use hypothesis::{CoreSet, HYPOTHESIS_ROWS, HypothesisRow};
 pub use page::{Block, Cell, Files, PageTable, markdown_blocks, slug};
+pub use qap::{LayerCorrelationTable, REPORT_QAP_REPS, correlation_text, layer_correlation_table};
 pub use scale::{ScaleMeasure, ScaleOptions, ScaleResult, analyse, write_scale_csv};
 
 use crate::model::Attribute;

@@ -19,7 +19,7 @@ use crate::compare::Comparison;
 use crate::model::Scores;
 
 /// A plain HTML table (no file links, no sorting script), numbers right-aligned.
-fn table_html(header: &[String], rows: &[Vec<Cell>]) -> String {
+pub(crate) fn table_html(header: &[String], rows: &[Vec<Cell>]) -> String {
     let mut t = PageTable::new("", "", &[]);
     t.header = header.to_vec();
     t.rows = rows.to_vec();

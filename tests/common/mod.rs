@@ -187,3 +187,22 @@ pub fn opt(got: Option<f64>, want: &Value, what: &str) {
         ),
     }
 }
+
+/// Monte-Carlo tolerance for two permutation p-values each estimated from
+/// `reps` independent replicates (coprod's and the reference tool's): the
+/// difference has standard deviation `sqrt(2 p (1 - p) / reps)` (binomial,
+/// `p` estimated by their mean), and 4.5 of those (a false alarm about once in
+/// 150,000 comparisons) plus 1e-12 for p = 0 or 1 on both sides.
+pub fn mc_tolerance(p1: f64, p2: f64, reps: usize) -> f64 {
+    let p = 0.5 * (p1 + p2);
+    4.5 * (2.0 * p * (1.0 - p) / reps as f64).sqrt() + 1e-12
+}
+
+/// Assert two permutation p-values agree within [`mc_tolerance`].
+pub fn assert_mc(got: f64, want: f64, reps: usize, what: &str) {
+    let tol = mc_tolerance(got, want, reps);
+    assert!(
+        (got - want).abs() <= tol,
+        "{what}: got {got}, want {want} (Monte-Carlo tolerance {tol:.4} at {reps} replicates)"
+    );
+}

@@ -19,6 +19,7 @@ mod measures;
 mod multiplex_brokerage;
 mod nodes;
 mod output;
+mod qap;
 mod report;
 mod sbm;
 mod validate;
@@ -71,6 +72,8 @@ enum Command {
     Sbm(sbm::Args),
     /// Fit an exponential random graph model (statnet formula) to a case: coefficients, SEs, intervals, MCMC diagnostics.
     Ergm(ergm::Args),
+    /// QAP / MR-QAP: netlm or netlogit of one dyadic matrix of a case on others (sna's nulls), or the layer correlation table.
+    Qap(qap::Args),
 }
 
 /// The process exit code of a result.
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
         Some(Command::Analyse(a)) => analyse::run(&a),
         Some(Command::Compare(a)) => compare::run(&a),
         Some(Command::Sbm(a)) => sbm::run(&a),
+        Some(Command::Qap(a)) => qap::run(&a),
     };
     if let Err(e) = &r
         && !printed
