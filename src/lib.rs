@@ -10,6 +10,8 @@
 //!   its views and the compact [`Csr`](model::Csr) snapshot.
 //! * [`io`]: the case-directory format (`case.toml`, `actors.csv`, `ties.csv`), JSON,
 //!   and the compact binary case (`graph.coprod`) for graphs of millions of ties.
+//! * [`agreement`]: inter-coder agreement of two codings of one case (actor
+//!   matching, Jaccard, Cohen's κ, Krippendorff's α, every disagreement).
 //! * [`cases`]: the bundled cases, compiled into the library.
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
@@ -85,6 +87,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
+pub mod agreement;
 pub mod baselines;
 pub mod cases;
 pub mod compare;
