@@ -449,3 +449,72 @@ fn identical_codings_agree_perfectly_and_layers_must_match() {
         .to_string();
     assert!(e.contains("`kin` is undirected"), "{e}");
 }
+
+/// The answer table's columns are the panel statistics on each reading:
+/// A and B as coded, the intersection and union as `combined` builds them.
+#[test]
+fn answer_table_equals_the_panel_on_each_reading() {
+    use coprod::compare::{Coding, PANEL, panel};
+    use coprod::model::{CoreSet, Kind};
+    for name in coprod::cases::names_with_coding_b() {
+        let a = coprod::cases::load(name).unwrap();
+        let b = coprod::cases::load_coding_b(name).unwrap().unwrap();
+        let c = coprod::report::compare_codings(
+            &a,
+            &b,
+            &AgreementOptions::default(),
+            &CoreSet::default(),
+        )
+        .unwrap();
+        let and = c.agreement.combined(Combination::Intersection).unwrap();
+        let or = c.agreement.combined(Combination::Union).unwrap();
+        for (k, g) in [&a, &b, &and, &or].into_iter().enumerate() {
+            let view = Coding::Directed.view(g).unwrap();
+            let values = panel(&view, view.node_set_of_kind(Kind::Party)).unwrap();
+            for row in &c.answer {
+                let i = PANEL.iter().position(|s| s.name == row.name).unwrap();
+                assert_eq!(row.values[k], values[i], "{name} {} reading {k}", row.name);
+            }
+        }
+    }
+    assert!(
+        !coprod::cases::names_with_coding_b().is_empty(),
+        "no second coding bundled"
+    );
+}
+
+/// An id core follows the matching: on B it is B's actors of the core's
+/// group, on a combination the group; a core actor B lacks is undefined there.
+#[test]
+fn id_cores_follow_the_matching() {
+    use coprod::compare::Value;
+    use coprod::model::CoreSet;
+    let a = case(
+        "a",
+        ACTORS_A,
+        "source,target,layer\nbranch,residents,leadership\nfirm,residents,service\n",
+    );
+    let b = case(
+        "b",
+        ACTORS_B,
+        "source,target,layer\nparty_branch,residents,leadership\nfirm,residents,service\n",
+    );
+    let core: CoreSet = "branch".parse().unwrap();
+    let c = coprod::report::compare_codings(&a, &b, &AgreementOptions::default(), &core).unwrap();
+    assert_eq!(
+        c.core_ids,
+        vec![
+            vec!["branch".to_string()],
+            vec!["party_branch".into()],
+            vec!["branch".into()],
+            vec!["branch".into()]
+        ]
+    );
+    let core: CoreSet = "twin_a".parse().unwrap();
+    let c = coprod::report::compare_codings(&a, &b, &AgreementOptions::default(), &core).unwrap();
+    assert!(
+        matches!(&c.answer[2].values[1], Value::Undefined(why) if why.contains("matched no actor of coding B"))
+    );
+    let bad: CoreSet = "nobody".parse().unwrap();
+    assert!(coprod::report::compare_codings(&a, &b, &AgreementOptions::default(), &bad).is_err());
+}

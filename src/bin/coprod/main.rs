@@ -6,6 +6,7 @@
 //! unknown case, layer, actor, attribute or kind; a parameter out of range;
 //! clap's own usage errors).
 
+mod agree;
 mod analyse;
 mod cases;
 mod columns;
@@ -63,6 +64,8 @@ enum Command {
     Figure(figure::Args),
     /// A synthetic community of any size from a case's figures (one-core, polycentric or between): a case directory and a compact binary file.
     Generate(generate::Args),
+    /// Inter-coder agreement of two codings of one case: actors matched, Jaccard, Cohen's kappa and Krippendorff's alpha per layer, confusion tables, every disagreement with both quotes, the core statistics on A, B, A and B, A or B.
+    Agree(agree::Args),
     /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
     Analyse(analyse::Args),
 }
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Some(Command::Generate(a)) => generate::run(&a),
         Some(Command::Analyse(a)) => analyse::run(&a),
         Some(Command::Compare(a)) => compare::run(&a),
+        Some(Command::Agree(a)) => agree::run(&a),
     };
     if let Err(e) = &r
         && !printed
