@@ -39,7 +39,7 @@
 //!
 //! // A bundled case (your own: coprod::io::load_case_dir("path/to/case")).
 //! let g = cases::load("jinsong")?;
-//! println!("{}", g.summary_line()); // 37 actors (party 12, …); 91 ties (…)
+//! println!("{}", g.summary_line()); // 35 actors (party 12, …); 88 ties (…)
 //!
 //! // Every actor-level measure on the aggregate of the positive layers;
 //! // Gould–Fernandez brokerage between sectors (sna::brokerage) as one column.
