@@ -26,6 +26,7 @@
 
 mod actors;
 mod agreement;
+mod agreement_files;
 mod bundled;
 mod compare;
 mod dial;
