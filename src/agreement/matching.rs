@@ -252,6 +252,7 @@ impl Matching {
 /// # Errors
 /// [`Error::UnknownActor`] (with the mapping file's line and column) for a
 /// mapping id the coding lacks, every such row at once in [`Error::Invalid`].
+#[allow(clippy::needless_range_loop)] // indices run over two graphs and their flags at once
 pub fn match_actors(
     a: &MultiplexGraph,
     b: &MultiplexGraph,

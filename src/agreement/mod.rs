@@ -249,7 +249,8 @@ fn actor_differences(a: &MultiplexGraph, b: &MultiplexGraph, m: &Matching) -> Ve
                     .map(f)
                     .collect()
             };
-        let attrs: [(&'static str, fn(&Actor) -> String); 2] = [
+        type Attr = (&'static str, fn(&Actor) -> String);
+        let attrs: [Attr; 2] = [
             ("kind", |x| x.kind.to_string()),
             ("level", |x| x.level.to_string()),
         ];
@@ -283,6 +284,9 @@ impl Agreement {
     ///
     /// # Errors
     /// None for an agreement [`agree`] returned (the graph's own checks).
+    ///
+    /// # Panics
+    /// Never: the combined graph declares every layer of both codings.
     pub fn combined(&self, which: Combination) -> Result<MultiplexGraph> {
         let c = &self.combined;
         let keep: Vec<bool> = match which {
@@ -310,7 +314,8 @@ impl Agreement {
                 index[k] = g.add_actor(x.clone())?;
             }
         }
-        let mut items: BTreeMap<(usize, usize, usize), [Option<&Vec<TieRef>>; 2]> = BTreeMap::new();
+        type Sides<'t> = [Option<&'t Vec<TieRef>>; 2];
+        let mut items: BTreeMap<(usize, usize, usize), Sides> = BTreeMap::new();
         for s in 0..2 {
             for (k, v) in &c.items[s] {
                 items.entry(*k).or_default()[s] = Some(v);

@@ -354,7 +354,7 @@ pub(super) fn direction_table(p: &Projected) -> DirectionTable {
         let (af, ab) = (has(0, i, j), has(0, j, i));
         let (bf, bb) = (has(1, i, j), has(1, j, i));
         // orient so that A's single direction (else B's) is "forward"
-        let (bf, bb) = if (ab && !af) || (!af && !ab && bb && !bf) {
+        let (bf, bb) = if !af && (ab || (bb && !bf)) {
             (bb, bf)
         } else {
             (bf, bb)
@@ -516,6 +516,6 @@ pub(super) fn disagreements(p: &Projected, m: &Matching) -> Vec<Disagreement> {
             ));
         }
     }
-    out.sort_by(|x, y| x.0.cmp(&y.0));
+    out.sort_by_key(|x| x.0);
     out.into_iter().map(|x| x.1).collect()
 }
