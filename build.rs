@@ -1,5 +1,6 @@
 //! Bundles every case directory of `data/` (one holding `actors.csv`) into the
-//! library, except `data/template` (the empty case to copy, which has no actors).
+//! library, except `data/template` (the empty case to copy, which has no actors),
+//! and each case's second coding `data/<case>/coding_b/` when it has one.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -33,6 +34,35 @@ fn main() {
             p("case.toml"),
             p("actors.csv"),
             p("ties.csv")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    // Second codings (`data/<case>/coding_b/`, the blind recoding of issue 22).
+    out.push_str(
+        "/// `(name, case.toml, actors.csv, ties.csv)` of each bundled case's second coding\n\
+         /// (`data/<case>/coding_b/`; an absent `case.toml` is empty), sorted by name.\n\
+         const BUNDLED_B: &[(&str, &str, &str, &str)] = &[\n",
+    );
+    for n in &names {
+        let d = data.join(n).join("coding_b");
+        println!("cargo:rerun-if-changed={}", d.display());
+        if !d.join("actors.csv").is_file() {
+            continue;
+        }
+        let mut files = Vec::new();
+        for f in ["case.toml", "actors.csv", "ties.csv"] {
+            println!("cargo:rerun-if-changed={}", d.join(f).display());
+            files.push(if d.join(f).is_file() {
+                format!("include_str!({:?})", d.join(f).display().to_string())
+            } else {
+                "\"\"".to_string()
+            });
+        }
+        writeln!(
+            out,
+            "    ({n:?}, {}, {}, {}),",
+            files[0], files[1], files[2]
         )
         .unwrap();
     }

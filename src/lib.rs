@@ -10,6 +10,8 @@
 //!   its views and the compact [`Csr`](model::Csr) snapshot.
 //! * [`io`]: the case-directory format (`case.toml`, `actors.csv`, `ties.csv`), JSON,
 //!   and the compact binary case (`graph.coprod`) for graphs of millions of ties.
+//! * [`agreement`]: inter-coder agreement of two codings of one case (actor
+//!   matching, Jaccard, Cohen's κ, Krippendorff's α, every disagreement).
 //! * [`cases`]: the bundled cases, compiled into the library.
 //! * [`measures`]: centrality, brokerage, cohesion, centralization, multiplex measures.
 //! * [`generate`]: seeded, portable random graphs.
@@ -37,7 +39,7 @@
 //!
 //! // A bundled case (your own: coprod::io::load_case_dir("path/to/case")).
 //! let g = cases::load("jinsong")?;
-//! println!("{}", g.summary_line()); // 37 actors (party 12, …); 91 ties (…)
+//! println!("{}", g.summary_line()); // 35 actors (party 12, …); 88 ties (…)
 //!
 //! // Every actor-level measure on the aggregate of the positive layers;
 //! // Gould–Fernandez brokerage between sectors (sna::brokerage) as one column.
@@ -85,6 +87,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
+pub mod agreement;
 pub mod baselines;
 pub mod cases;
 pub mod compare;

@@ -328,10 +328,11 @@ fn draws_are_pinned() {
     assert_eq!(got, PINNED, "{got:?}");
 }
 
+// Re-pinned in issue 22: the Jinsong coding changed (35 actors, 88 ties).
 const PINNED: [u64; 3] = [
-    3001234768713843908,
-    7581865885399352516,
-    17646026912463946948,
+    2429549113833211385,
+    13302062819210216953,
+    7132598914667365881,
 ];
 
 // ---- the tiny case, by hand -------------------------------------------------

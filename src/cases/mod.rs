@@ -34,6 +34,35 @@ pub fn load(name: &str) -> Result<MultiplexGraph> {
     crate::io::load_case_str(&format!("data/{name}"), case, actors, ties)
 }
 
+/// Names of the bundled cases that have a second coding (`data/<case>/coding_b/`,
+/// the blind recoding of issue 22), sorted.
+pub fn names_with_coding_b() -> Vec<&'static str> {
+    BUNDLED_B.iter().map(|c| c.0).collect()
+}
+
+/// Load a bundled case's second coding (`data/<name>/coding_b/`), `None`
+/// when the case has none. Its case id is `<name>_coding_b`.
+///
+/// ```
+/// for name in coprod::cases::names_with_coding_b() {
+///     let b = coprod::cases::load_coding_b(name).unwrap().unwrap();
+///     assert_eq!(b.meta().id, format!("{name}_coding_b"));
+/// }
+/// assert!(coprod::cases::load_coding_b("elevator_td").unwrap().is_none());
+/// ```
+///
+/// # Errors
+/// [`Error::UnknownCase`] for a name that is not bundled; then as [`load`].
+pub fn load_coding_b(name: &str) -> Result<Option<MultiplexGraph>> {
+    load(name)?;
+    let Some((_, case, actors, ties)) = BUNDLED_B.iter().find(|c| c.0 == name) else {
+        return Ok(None);
+    };
+    let mut g = crate::io::load_case_str(&format!("data/{name}/coding_b"), case, actors, ties)?;
+    g.meta_mut().id = format!("{name}_coding_b");
+    Ok(Some(g))
+}
+
 /// Load every bundled case, in name order.
 ///
 /// # Errors

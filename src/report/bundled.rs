@@ -371,6 +371,9 @@ pub fn write_bundled_report(
                 .into_iter()
                 .map(PageBlock::One),
         );
+        if let Some(section) = super::agreement::agreement_section(name, &g, &dir)? {
+            blocks.extend(section.into_iter().map(PageBlock::One));
+        }
         pages.push(super::CasePage {
             name: name.to_string(),
             title: g.meta().title.clone(),

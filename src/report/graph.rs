@@ -304,7 +304,7 @@ impl Table for GraphSummary {
 /// use coprod::report::{graph_summary, ReportOptions};
 /// let g = coprod::cases::load("jinsong").unwrap();
 /// let s = graph_summary(&View::aggregate(&g).symmetrized(), &ReportOptions::default()).unwrap();
-/// assert_eq!(s.get("actors"), Some(37.0));
+/// assert_eq!(s.get("actors"), Some(35.0));
 /// assert!(s.get("fragmentation_without_core").unwrap() > 0.0);
 /// ```
 ///

@@ -6,6 +6,9 @@
 //! * [`graph_summary`]: the graph-level measures ([`GRAPH_ROWS`]) and the
 //!   hypothesis rows about a core set ([`HYPOTHESIS_ROWS`], by default the
 //!   party actors: "one core, many actors");
+//! * [`compare_codings`]: two codings of one case, their agreement and the
+//!   headline statistics about the core on A, B, A ∩ B and A ∪ B
+//!   ([`agreement_markdown`], [`agreement_csv`], [`agreement_json`]);
 //! * [`comparison_markdown`], [`cross_case_markdown`]: a [`Comparison`](crate::compare::Comparison)
 //!   written for a reader (verdict lines, the robustness table, the tied cores);
 //! * [`write_bundled_report`]: the main job (`cargo run --release`), with
@@ -22,6 +25,8 @@
 //! this module.
 
 mod actors;
+mod agreement;
+mod agreement_files;
 mod bundled;
 mod compare;
 mod dial;
@@ -36,6 +41,10 @@ mod qap;
 mod scale;
 
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
+pub use agreement::{
+    ANSWER_ROWS, AgreementTable, AnswerRow, AnswerValues, CodingComparison, READINGS,
+    agreement_csv, agreement_json, agreement_markdown, compare_codings,
+};
 pub use bundled::{BROKERAGE_ROLES, REPORT_ROWS, main_job_compare_options, write_bundled_report};
 pub use compare::{
     CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,

@@ -206,3 +206,18 @@ pub fn assert_mc(got: f64, want: f64, reps: usize, what: &str) {
         "{what}: got {got}, want {want} (Monte-Carlo tolerance {tol:.4} at {reps} replicates)"
     );
 }
+
+/// Tolerance for closed-form statistics of integer tables (agreement κ, α):
+/// the same few floating-point operations in another order.
+pub const CLOSED_FORM: f64 = 1e-12;
+
+/// As [`opt`], within `tol`.
+pub fn opt_within(got: Option<f64>, want: &Value, tol: f64, what: &str) {
+    match want.as_f64() {
+        Some(w) => assert_scalar(got.unwrap_or(f64::NAN), w, tol, what),
+        None => assert!(
+            got.is_none_or(f64::is_nan),
+            "{what}: got {got:?}, want undefined"
+        ),
+    }
+}

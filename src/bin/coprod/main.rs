@@ -6,6 +6,7 @@
 //! unknown case, layer, actor, attribute or kind; a parameter out of range;
 //! clap's own usage errors).
 
+mod agree;
 mod analyse;
 mod cases;
 mod columns;
@@ -66,6 +67,8 @@ enum Command {
     Figure(figure::Args),
     /// A synthetic community of any size from a case's figures (one-core, polycentric or between): a case directory and a compact binary file.
     Generate(generate::Args),
+    /// Inter-coder agreement of two codings of one case: actors matched, Jaccard, Cohen's kappa and Krippendorff's alpha per layer, confusion tables, every disagreement with both quotes, the core statistics on A, B, A and B, A or B.
+    Agree(agree::Args),
     /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
     Analyse(analyse::Args),
     /// Stochastic block models by description length (graph-tool's): a given partition, the best found, and the candidate structures (one block, core vs rest, core plus sectors, sectors) side by side.
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(a)) => compare::run(&a),
         Some(Command::Sbm(a)) => sbm::run(&a),
         Some(Command::Qap(a)) => qap::run(&a),
+        Some(Command::Agree(a)) => agree::run(&a),
     };
     if let Err(e) = &r
         && !printed
