@@ -277,7 +277,10 @@ fn damaged_files_are_typed_errors_naming_the_offset_and_the_value() {
     // Ids are checked byte by byte as they are read (issue 19: before a lying
     // length is held in memory), so the message names the byte and its offset.
     let (_, why) = read_err(&dir, "id.coprod", &edited(&bytes, |b| b[ids_at] = b' '));
-    assert!(why.contains("byte 0x20 in the ids, which no valid id holds"), "{why}");
+    assert!(
+        why.contains("byte 0x20 in the ids, which no valid id holds"),
+        "{why}"
+    );
     // Two ids made equal: the first pair of ids of one length, the later one overwritten.
     let c = CompactCase::from_source(&g).unwrap();
     let (i, j) = (0..c.actor_count())

@@ -11,7 +11,7 @@
 //!   (graph-tool's `BlockState.entropy`).
 //! * `qap`: QAP and MR-QAP regression across the layers (R `sna`'s
 //!   `gcor`, `qaptest`, `netlm`, `netlogit`).
-pub mod sbm;
 pub mod ergm;
+pub mod sbm;
 
 pub mod qap;
