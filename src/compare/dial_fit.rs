@@ -386,9 +386,13 @@ fn quantile(x: &[f64], p: f64) -> f64 {
 /// let opts = DialFitOptions { grid: 5, draws: 10, accept: 0.2, ..Default::default() };
 /// let fit = fit_dial(&case, &opts).unwrap();
 /// assert_eq!(fit.k, 4);
-/// let l = fit.lambda_hat().unwrap();
-/// let [lo, hi] = fit.interval().unwrap();
+/// // The nearest position on the dial; reported as λ̂ only if the
+/// // posterior predictive check finds the dial reproduces the case.
+/// let (l, [lo, hi]) = fit.nearest().unwrap();
 /// assert!(0.25 <= lo && lo <= l && l <= hi && hi <= 1.0);
+/// let check = fit.check().unwrap();
+/// assert_eq!(fit.lambda_hat().is_some(), check.reproduces);
+/// assert_eq!(check.reproduces, check.p >= coprod::compare::DIAL_PPC_LEVEL);
 /// assert_eq!(fit, fit_dial(&case, &opts).unwrap());
 /// // X district has no party actor: no λ, and the reason.
 /// let x = fit_dial(&coprod::cases::load("x_district").unwrap(), &opts).unwrap();
