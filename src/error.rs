@@ -586,12 +586,14 @@ fn at_prefix(at: &Option<Location>) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Names {
     /// The names shown, in order.
-    pub shown: Vec<String>,
+    pub shown: Box<[String]>,
     /// How many names exist in all (`>= shown.len()`).
     pub total: usize,
     /// The name the user probably meant ([`did_you_mean`]), shown as
     /// "did you mean `…`?" after the list.
-    pub suggestion: Option<String>,
+    /// It is always one of `shown`: its index there (an index rather than a
+    /// copy keeps the error enum below clippy's `result_large_err` size).
+    pub suggestion: Option<u32>,
 }
 
 /// The name of `names` nearest `typed` when it is close enough to be a
@@ -643,9 +645,11 @@ impl Names {
         let all: Vec<String> = names.into_iter().map(|s| s.as_ref().to_string()).collect();
         let total = all.len();
         if total <= Self::MAX_SHOWN {
-            let suggestion = did_you_mean(query, &all);
+            let suggestion = did_you_mean(query, &all)
+                .and_then(|s| all.iter().position(|n| *n == s))
+                .map(|i| i as u32);
             return Names {
-                shown: all,
+                shown: all.into_boxed_slice(),
                 total,
                 suggestion,
             };
@@ -657,7 +661,8 @@ impl Names {
         scored.sort();
         let suggestion = scored
             .first()
-            .and_then(|(_, n)| did_you_mean(query, std::iter::once(n.as_str())));
+            .and_then(|(_, n)| did_you_mean(query, std::iter::once(n.as_str())))
+            .map(|_| 0u32); // the nearest name comes first in `shown`
         Names {
             shown: scored.into_iter().take(10).map(|(_, n)| n).collect(),
             total,
@@ -689,7 +694,7 @@ impl fmt::Display for Names {
         if self.total > self.shown.len() {
             write!(f, " (the nearest {} of {})", self.shown.len(), self.total)?;
         }
-        if let Some(s) = &self.suggestion {
+        if let Some(s) = self.suggestion.and_then(|i| self.shown.get(i as usize)) {
             write!(f, "; did you mean `{s}`?")?;
         }
         Ok(())

@@ -382,7 +382,7 @@ fn split_ties_collapse_onto_the_group_and_inside_ties_are_set_aside() {
     );
     assert_eq!(x.excluded.len(), 1);
     assert_eq!(x.excluded[0].reason, "inside group");
-    let lead = x.disagreements.iter().count();
+    let lead = x.disagreements.len();
     assert_eq!(lead, 0);
     // the agreed leadership item carries both of B's ties
     let or = x.combined(Combination::Union).unwrap();
