@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dyads {
-    /// Only those the codebook allows (see the [module](self) doc): no
+    /// Only those the codebook allows (see [`DyadMask`]): no
     /// self-loop, no arena–arena tie, leadership only from a party actor.
     #[default]
     Codebook,

@@ -4,7 +4,7 @@
 //! * **Graphviz** (`apt-get install graphviz`): the DOT text of
 //!   [`Figure::to_dot`] is piped to `dot -Tsvg`; clusters, shapes, line
 //!   styles and spline routing are Graphviz's. This is the quality for papers.
-//! * **Pure Rust** ([`layered`](super::layered)): levels as bands from top
+//! * **Pure Rust** (`viz::layered`): levels as bands from top
 //!   to bottom (Graphviz's clusters), a layered drawing inside, each kind's
 //!   shape and colours, ties in their layer's colour, line style and arrow,
 //!   boxes sized to their text with the fonts' metrics. It needs nothing
