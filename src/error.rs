@@ -389,7 +389,8 @@ pub enum Error {
         detail: String,
     },
     /// An ERGM whose simulated networks run to the empty or the complete
-    /// graph at the parameter tried (model degeneracy).
+    /// graph at the parameter tried, or whose sample loses all variation in a
+    /// statistic there (model degeneracy, or a stuck chain).
     #[error("{method}: degenerate model: {detail}")]
     Degenerate {
         /// The estimator.

@@ -352,10 +352,10 @@ fn mcmle(
         let (t2, pval) = hotelling(&bm, p);
         let gamma = step_length(&z, p);
         if gamma >= 1.0 && pval > 0.5 {
-            let delta = optimise(&z, p, &vec![0.0; p]).ok_or_else(|| singular(model))?;
+            let delta = optimise(&z, p, &vec![0.0; p]).ok_or_else(|| singular(model, it))?;
             let (_, _, info) = tilted(&z, p, &delta);
             let (_, total) =
-                covariances(&info, &bm.cov_of_mean, p).ok_or_else(|| singular(model))?;
+                covariances(&info, &bm.cov_of_mean, p).ok_or_else(|| singular(model, it))?;
             let coef: Vec<f64> = theta.iter().zip(&delta).map(|(a, b)| a + b).collect();
             let diag = Diagnostics {
                 iterations: it,
@@ -372,7 +372,7 @@ fn mcmle(
             return Ok((coef, total, diag));
         }
         let xi: Vec<f64> = bm.mean.iter().map(|m| (1.0 - gamma) * m).collect();
-        let delta = optimise(&z, p, &xi).ok_or_else(|| singular(model))?;
+        let delta = optimise(&z, p, &xi).ok_or_else(|| singular(model, it))?;
         theta.iter_mut().zip(&delta).for_each(|(a, b)| *a += b);
         state = s.last[0].clone();
     }
@@ -384,11 +384,14 @@ fn mcmle(
     })
 }
 
-fn singular(model: &Model) -> Error {
-    Error::InvalidParameter {
-        name: "formula",
-        reason: format!(
-            "the simulated statistics of `{}` are linearly dependent (a statistic does not vary in the sample)",
+/// The sample's statistics lost all variation in some direction at
+/// iteration `it`: the chain is stuck or near-degenerate at the θ tried (the
+/// formula itself passed the MPLE's rank check before the loop).
+fn singular(model: &Model, it: usize) -> Error {
+    Error::Degenerate {
+        method: "MCMC-MLE",
+        detail: format!(
+            "at iteration {it} the simulated statistics of `{}` are linearly dependent (a statistic did not vary in the sample): the chain is stuck or near-degenerate at the θ tried; rerun with another seed or a longer sampler interval, or simplify the formula",
             model.formula()
         ),
     }
