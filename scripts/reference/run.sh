@@ -35,4 +35,7 @@ test -s "$tmp/example_case.json"
 (cd "$ROOT" && "$PY" "$HERE/compare.py")
 (cd "$ROOT" && Rscript --vanilla "$HERE/compare.R")
 
+# Holm's adjustment (base R p.adjust) for tests/answer.rs.
+(cd "$ROOT" && Rscript --vanilla "$HERE/holm.R")
+
 echo "run.sh: done in $(( $(date +%s) - start ))s; fixtures: $(du -sh "$ROOT/tests/fixtures/reference" | cut -f1)"

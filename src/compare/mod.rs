@@ -33,6 +33,7 @@
 //! assert_eq!(s.baselines[0].summary.draws + s.baselines[0].summary.undefined_draws, 50);
 //! ```
 
+pub mod answer;
 mod baseline;
 pub mod dial_fit;
 mod ensemble;
@@ -40,6 +41,7 @@ mod panel;
 mod robustness;
 mod statistics;
 
+pub use answer::{Outcome, RuleInputs, decide, holm};
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
 pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use dial_fit::{

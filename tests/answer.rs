@@ -1,0 +1,153 @@
+//! The pre-registered answer (issue 18, docs/PREREGISTRATION.md): Holm's
+//! adjustment against R, E1's derived quantities recounted, E4's p values by
+//! hand, and the rule's branches on the bundled cases' evidence.
+
+use coprod::compare::answer::{PairsOptions, block_evidence, counterfactual_tests, pairs_evidence};
+use coprod::compare::{Coding, holm};
+use coprod::model::{Actor, Kind, Level, MultiplexGraph, NodeSet, Provenance, View};
+use serde_json::Value;
+
+#[test]
+fn holm_equals_r_p_adjust() {
+    let p =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answer/holm.json");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    assert!(v["tool"].as_str().unwrap().contains("p.adjust"));
+    let floats = |x: &Value| -> Vec<f64> {
+        x.as_array()
+            .unwrap()
+            .iter()
+            .map(|y| y.as_f64().unwrap())
+            .collect()
+    };
+    let fams = v["families"].as_array().unwrap();
+    assert_eq!(fams.len(), 7);
+    for f in fams {
+        let got = holm(&floats(&f["p"]));
+        let want = floats(&f["holm"]);
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(&want) {
+            assert!((g - w).abs() <= 1e-12, "{g} vs {w}");
+        }
+    }
+    assert!(holm(&[]).is_empty());
+}
+
+fn tiny(kinds: &[Kind], ties: &[(usize, usize, &str)]) -> MultiplexGraph {
+    let mut g = MultiplexGraph::new();
+    for (i, &k) in kinds.iter().enumerate() {
+        g.add_actor(Actor::new(format!("v{i}"), k, Level::Community))
+            .unwrap();
+    }
+    for &(u, v, l) in ties {
+        g.add_tie(
+            &format!("v{u}"),
+            &format!("v{v}"),
+            l,
+            1.0,
+            Provenance::default(),
+        )
+        .unwrap();
+    }
+    g
+}
+
+#[test]
+fn counterfactual_p_values_by_hand() {
+    // A party hub 0 with a state, a firm and two resident groups, undirected reading.
+    use Kind::*;
+    let g = tiny(
+        &[Party, Block, Market, Resident, Social],
+        &[
+            (0, 1, "leadership"),
+            (0, 2, "leadership"),
+            (0, 3, "leadership"),
+            (0, 4, "leadership"),
+        ],
+    );
+    let view = View::aggregate(&g).symmetrized();
+    let core = NodeSet::new(5, [0]).unwrap();
+    // Draw 1: the case itself. Draw 2: a 4-cycle among the others, the core isolated.
+    let draws = vec![
+        vec![(0, 1), (0, 2), (0, 3), (0, 4)],
+        vec![(1, 2), (2, 3), (3, 4), (4, 1)],
+    ];
+    let t = counterfactual_tests(&view, &core, &draws).unwrap();
+    let frag = &t[0];
+    assert_eq!(frag.statistic, "fragmentation_without_core");
+    // Without the hub the four others are isolated: F = 1 on the case and on
+    // draw 1; draw 2's cycle keeps them connected: F = 0.
+    assert_eq!(frag.observed, Some(1.0));
+    assert_eq!(frag.defined, 2);
+    assert_eq!(frag.mean, Some(0.5));
+    // (1 + #{F ≥ 1}) / (1 + 2) = 2/3
+    assert_eq!(frag.p, Some(2.0 / 3.0));
+    // The hub brokers every cross-sector 2-path on the case and draw 1; on
+    // draw 2 it has no tie (share 0): p = (1 + 1) / 3.
+    let b = &t[1];
+    assert_eq!(b.statistic, "core_brokerage_share");
+    assert_eq!(b.observed, Some(1.0));
+    assert_eq!(b.p, Some(2.0 / 3.0));
+    // A draw naming a node outside the view is an error, not a panic.
+    assert!(counterfactual_tests(&view, &core, &[vec![(0, 9)]]).is_err());
+}
+
+#[test]
+fn block_evidence_recounted_on_jinsong() {
+    let g = coprod::cases::load("jinsong").unwrap();
+    let view = Coding::Directed.view(&g).unwrap();
+    let core = view.node_set_of_kind(Kind::Party);
+    let e = block_evidence(&view, &core, 0).unwrap();
+    let one = e.candidates.iter().find(|c| c.name == "one_block").unwrap();
+    let best = e
+        .candidates
+        .iter()
+        .filter(|c| c.name != "one_block")
+        .min_by(|a, b| a.description_length.total_cmp(&b.description_length))
+        .unwrap();
+    assert_eq!(e.best_structured, best.name);
+    assert!((e.gain - (one.description_length - best.description_length)).abs() < 1e-12);
+    assert_eq!(e.structured, e.gain >= 20f64.ln());
+    // Recount the shares of the ties between blocks from the partition.
+    let b = &e.best_partition;
+    let blocks = *b.iter().max().unwrap() as usize + 1;
+    assert_eq!(blocks, e.best_blocks);
+    let mut ends = vec![0usize; blocks];
+    let mut total = 0;
+    for t in view.csr().arcs() {
+        let (u, v) = (t.0 as usize, t.1 as usize);
+        if b[u] != b[v] {
+            total += 1;
+            ends[b[u] as usize] += 1;
+            ends[b[v] as usize] += 1;
+        }
+    }
+    for (r, &x) in ends.iter().enumerate() {
+        assert!((e.between_shares[r] - x as f64 / total as f64).abs() < 1e-12);
+    }
+    assert!((e.between_shares.iter().sum::<f64>() - 2.0).abs() < 1e-9);
+    // The core's block holds the most core actors.
+    let cb = e.core_block.unwrap();
+    let in_block = |r: u32| core.iter().filter(|&v| b[v] == r).count();
+    assert!((0..blocks as u32).all(|r| in_block(r) <= in_block(cb)));
+    assert_eq!(e.core_in_block, [in_block(cb), core.len()]);
+}
+
+#[test]
+fn pairs_evidence_names_the_cores_pair_and_is_seeded() {
+    let g = coprod::cases::load("x_district").unwrap();
+    let view = Coding::Directed.view(&g).unwrap();
+    let core = view.node_set(&["civil_affairs_bureau"]).unwrap();
+    let o = PairsOptions {
+        randomisations: 50,
+        ..PairsOptions::default()
+    };
+    let e = pairs_evidence(&view, &core, &o).unwrap();
+    let cp = e.pairs.iter().find(|p| Some(p.id) == e.core_pair).unwrap();
+    assert!(cp.core.iter().any(|c| c == "civil_affairs_bureau"));
+    assert_eq!(e.core_pair_p, cp.p);
+    // Šidák level for C pairs.
+    let c = e.pairs.len() as f64;
+    assert!((e.sidak_level - (1.0 - 0.95f64.powf(1.0 / c))).abs() < 1e-15);
+    assert_eq!(e, pairs_evidence(&view, &core, &o).unwrap());
+}
