@@ -1,14 +1,21 @@
 //! The pre-registered answer per case and coding (`docs/PREREGISTRATION.md`).
 
 mod counterfactual;
+mod driver;
 mod evidence;
 mod holm;
+mod model;
 mod rule;
 
 pub use counterfactual::{COUNTERFACTUAL_STATISTICS, CounterfactualTest, counterfactual_tests};
+pub use driver::{
+    Answer, AnswerCoding, AnswerOptions, CodingAnswer, HolmRow, PREREGISTRATION, answer_case,
+    answer_codings, answer_view,
+};
 pub use evidence::{
     BlockCandidate, BlockEvidence, PairRow, PairsEvidence, PairsOptions, block_evidence,
     pairs_evidence,
 };
 pub use holm::holm;
+pub use model::{ModelEvidence, ModelOptions, ModelTerm, model_evidence};
 pub use rule::{Decision, Outcome, RuleInputs, decide};

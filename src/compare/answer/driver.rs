@@ -1,0 +1,385 @@
+//! The whole pre-registered rule on one view, and on every coding of a case.
+
+use super::counterfactual::{CounterfactualTest, counterfactual_tests};
+use super::evidence::{BlockEvidence, PairsEvidence, PairsOptions, block_evidence, pairs_evidence};
+use super::holm::holm;
+use super::model::{ModelEvidence, ModelOptions, model_evidence};
+use super::rule::{Decision, Outcome, RuleInputs, decide};
+use crate::agreement::{AgreementOptions, Combination, agree};
+use crate::compare::Coding;
+use crate::error::{Error, Result};
+use crate::model::{CoreSet, MultiplexGraph, NodeSet, View};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::fmt;
+
+/// The pre-registration the code follows (printed with every answer).
+pub const PREREGISTRATION: &str =
+    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendment 1";
+
+/// Options of the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerOptions {
+    /// The seed of every random step (E1's search, E2's runs and nulls, E3's
+    /// chains, E4's draws; default 0).
+    pub seed: u64,
+    /// E2's options (its seed is replaced by `seed`).
+    pub pairs: PairsOptions,
+    /// E3's and E4's options (their seed is replaced by `seed`).
+    pub model: ModelOptions,
+    /// Family-wise level of Holm's procedure (default 0.05).
+    pub alpha: f64,
+    /// The size limit: fewer actors than this is "cannot tell" (default 10).
+    pub min_actors: usize,
+    /// The size limit: fewer ties than this is "cannot tell" (default 15).
+    pub min_ties: usize,
+}
+
+impl Default for AnswerOptions {
+    fn default() -> Self {
+        AnswerOptions {
+            seed: 0,
+            pairs: PairsOptions::default(),
+            model: ModelOptions::default(),
+            alpha: 0.05,
+            min_actors: 10,
+            min_ties: 15,
+        }
+    }
+}
+
+/// A coding the answer is computed on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerCoding {
+    /// A reading of the primary coding (directed, symmetrised, arenas
+    /// projected, stated ties only).
+    Reading(Coding),
+    /// The second coding (`coding_b/`), directed aggregate.
+    SecondCoding,
+    /// The ties both codings have (among matched actors), directed aggregate.
+    Intersection,
+    /// The ties either coding has, directed aggregate.
+    Union,
+}
+
+impl fmt::Display for AnswerCoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerCoding::Reading(c) => write!(f, "{c}"),
+            AnswerCoding::SecondCoding => f.write_str("coding_b"),
+            AnswerCoding::Intersection => f.write_str("a_and_b"),
+            AnswerCoding::Union => f.write_str("a_or_b"),
+        }
+    }
+}
+
+/// One test of Holm's family.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HolmRow {
+    /// `E2 core pair`, `E3 <term>`, `E4 <statistic>`.
+    pub test: String,
+    /// Its p value.
+    pub p: f64,
+    /// Holm-adjusted.
+    pub adjusted: f64,
+    /// `adjusted ≤ α`.
+    pub rejected: bool,
+}
+
+/// The answer on one coding, with all of its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodingAnswer {
+    /// The coding's name (`directed`, `symmetric`, `projected`, `stated`,
+    /// `coding_b`, `a_and_b`, `a_or_b`).
+    pub coding: String,
+    /// Actors in the view.
+    pub actors: usize,
+    /// Distinct ties (arcs if directed) of the view.
+    pub ties: usize,
+    /// Core actors in the view.
+    pub core_actors: usize,
+    /// The size limit is hit.
+    pub size_limit: bool,
+    /// E1.
+    pub e1: BlockEvidence,
+    /// E2.
+    pub e2: PairsEvidence,
+    /// E3 (`None` under the size limit: not fitted).
+    pub e3: Option<ModelEvidence>,
+    /// E4 (`None` when E3 is not used or not fitted).
+    pub e4: Option<Vec<CounterfactualTest>>,
+    /// Holm's family, in the order E2, E3, E4.
+    pub holm: Vec<HolmRow>,
+    /// What the rule read.
+    pub inputs: RuleInputs,
+    /// The outcome and why.
+    pub decision: Decision,
+}
+
+/// The rule on one view: E1–E4, Holm, the decision.
+///
+/// # Errors
+/// Those of E1 and E2 (a view without ties, a core set of another size);
+/// E3's failures are not errors but its `not_used` reason.
+pub fn answer_view(
+    view: &View<'_>,
+    core: &NodeSet,
+    name: &str,
+    opts: &AnswerOptions,
+) -> Result<CodingAnswer> {
+    let actors = view.node_count();
+    let ties = view.csr().edge_count();
+    let size_limit = actors < opts.min_actors || ties < opts.min_ties;
+    let e1 = block_evidence(view, core, opts.seed)?;
+    let e2 = pairs_evidence(
+        view,
+        core,
+        &PairsOptions {
+            seed: opts.seed,
+            ..opts.pairs
+        },
+    )?;
+    let (e3, e4) = if size_limit {
+        (None, None)
+    } else {
+        let m = model_evidence(
+            view,
+            core,
+            &ModelOptions {
+                seed: opts.seed,
+                ..opts.model.clone()
+            },
+        );
+        let e4 = match &m.counterfactual {
+            Some(draws) if m.not_used.is_none() => Some(counterfactual_tests(view, core, draws)?),
+            _ => None,
+        };
+        (Some(m), e4)
+    };
+    let mut family: Vec<(String, f64)> = Vec::new();
+    if let Some(p) = e2.core_pair_p {
+        family.push(("E2 core pair".into(), p));
+    }
+    let tested = e3
+        .as_ref()
+        .filter(|m| m.not_used.is_none())
+        .and_then(|m| m.tested());
+    if let Some(t) = tested {
+        family.push((format!("E3 {}", t.term), t.p));
+    }
+    for t in e4.iter().flatten() {
+        if let Some(p) = t.p {
+            family.push((format!("E4 {}", t.statistic), p));
+        }
+    }
+    let ps: Vec<f64> = family.iter().map(|f| f.1).collect();
+    let adj = holm(&ps);
+    let holm_rows: Vec<HolmRow> = family
+        .into_iter()
+        .zip(adj)
+        .map(|((test, p), adjusted)| HolmRow {
+            test,
+            p,
+            adjusted,
+            rejected: adjusted <= opts.alpha,
+        })
+        .collect();
+    let rejected = |prefix: &str| {
+        holm_rows
+            .iter()
+            .any(|r| r.test.starts_with(prefix) && r.rejected)
+    };
+    let core_pair_significant = rejected("E2 ");
+    let core_popular = tested.is_some_and(|t| t.estimate > 0.0)
+        && rejected("E3 ")
+        && e3
+            .as_ref()
+            .and_then(|m| m.delta_aic)
+            .is_some_and(|d| d >= 2.0);
+    let inputs = RuleInputs {
+        size_limit,
+        structured: e1.structured,
+        core_shaped: e1.core_shaped,
+        several_centre_blocks: e1.several_centre_blocks,
+        core_block_not_central: e1.core_block_not_central,
+        significant_pairs: e2.other_significant + usize::from(core_pair_significant),
+        core_pair_significant,
+        core_popular,
+    };
+    Ok(CodingAnswer {
+        coding: name.to_string(),
+        actors,
+        ties,
+        core_actors: core.len(),
+        size_limit,
+        decision: decide(&inputs),
+        e1,
+        e2,
+        e3,
+        e4,
+        holm: holm_rows,
+        inputs,
+    })
+}
+
+/// The answer of a case on every coding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// The case id.
+    pub case: String,
+    /// The core set, as `--core` spells it.
+    pub core: String,
+    /// The core's ids in the case.
+    pub core_ids: Vec<String>,
+    /// The headline coding's outcome (the first coding: directed).
+    pub outcome: Outcome,
+    /// The same outcome on every coding.
+    pub robust: bool,
+    /// Every coding's answer, the headline first.
+    pub codings: Vec<CodingAnswer>,
+    /// The pre-registration followed.
+    pub preregistration: &'static str,
+    /// What the reader must know (codings not independent, codings skipped).
+    pub notes: Vec<String>,
+}
+
+/// The codings of the answer for `case`: directed, symmetrised, arenas
+/// projected (if it has an arena), stated ties only (if it has an inferred
+/// tie), then, with a second coding, the second coding, the intersection
+/// and the union.
+pub fn answer_codings(case: &MultiplexGraph, second: bool) -> Vec<AnswerCoding> {
+    let mut out: Vec<AnswerCoding> = Coding::all_for(case)
+        .into_iter()
+        .filter(|c| !matches!(c, Coding::Layer(_)))
+        .map(AnswerCoding::Reading)
+        .collect();
+    if second {
+        out.extend([
+            AnswerCoding::SecondCoding,
+            AnswerCoding::Intersection,
+            AnswerCoding::Union,
+        ]);
+    }
+    out
+}
+
+/// The core set on a graph: by kind as it is; by ids, the ids the graph
+/// holds, and on a second coding the B actors matched to them.
+fn core_on(view: &View<'_>, core: &CoreSet, b_ids: Option<&[String]>) -> Result<NodeSet> {
+    match core {
+        CoreSet::Kind(_) => core.node_set(view),
+        CoreSet::Ids(ids) => {
+            let g = view.graph();
+            let wanted: Vec<&String> =
+                b_ids.map_or_else(|| ids.iter().collect(), |b| b.iter().collect());
+            let kept: Vec<&String> = wanted
+                .into_iter()
+                .filter(|i| g.actor_index(i).is_ok())
+                .collect();
+            view.node_set(&kept)
+        }
+    }
+}
+
+/// Run the rule on every coding of `case` (and of its second coding, if
+/// given), in parallel over codings with the same bits on any number of
+/// threads.
+///
+/// # Errors
+/// [`Error::UnknownActor`] for a core id the case lacks; then those of
+/// [`answer_view`] and of the recodings.
+pub fn answer_case(
+    case: &MultiplexGraph,
+    second: Option<&MultiplexGraph>,
+    core: &CoreSet,
+    opts: &AnswerOptions,
+) -> Result<Answer> {
+    if let CoreSet::Ids(ids) = core {
+        for id in ids {
+            case.actor_index(id)?;
+        }
+    }
+    let codings = answer_codings(case, second.is_some());
+    let agreement = match second {
+        Some(b) => Some(agree(case, b, &AgreementOptions::default())?),
+        None => None,
+    };
+    let b_core: Option<Vec<String>> = match (core, &agreement) {
+        (CoreSet::Ids(ids), Some(a)) => Some(
+            a.matching
+                .groups
+                .iter()
+                .filter(|g| g.a.iter().any(|x| ids.contains(x)))
+                .flat_map(|g| g.b.iter().cloned())
+                .collect(),
+        ),
+        _ => None,
+    };
+    let graphs: Vec<(String, MultiplexGraph, bool)> = codings
+        .iter()
+        .map(|c| -> Result<(String, MultiplexGraph, bool)> {
+            Ok(match c {
+                AnswerCoding::Reading(r) => (c.to_string(), r.recoding().apply(case)?, false),
+                AnswerCoding::SecondCoding => (
+                    c.to_string(),
+                    second.cloned().ok_or_else(|| Error::InvalidParameter {
+                        name: "coding",
+                        reason: "no second coding".into(),
+                    })?,
+                    true,
+                ),
+                AnswerCoding::Intersection | AnswerCoding::Union => {
+                    let which = if *c == AnswerCoding::Intersection {
+                        Combination::Intersection
+                    } else {
+                        Combination::Union
+                    };
+                    let a = agreement.as_ref().ok_or_else(|| Error::InvalidParameter {
+                        name: "coding",
+                        reason: "no second coding".into(),
+                    })?;
+                    (c.to_string(), a.combined(which)?, false)
+                }
+            })
+        })
+        .collect::<Result<_>>()?;
+    let rows: Vec<CodingAnswer> = codings
+        .par_iter()
+        .zip(graphs.par_iter())
+        .map(|(c, (name, g, is_b))| {
+            let view = match c {
+                AnswerCoding::Reading(r) => r.view(g)?,
+                _ => View::aggregate(g),
+            };
+            let cs = core_on(&view, core, if *is_b { b_core.as_deref() } else { None })?;
+            answer_view(&view, &cs, name, opts)
+        })
+        .collect::<Result<_>>()?;
+    let outcome = rows[0].decision.outcome;
+    let robust = rows.iter().all(|r| r.decision.outcome == outcome);
+    let headline = View::aggregate(case);
+    let core_ids = core
+        .node_set(&headline)?
+        .iter()
+        .map(|v| headline.ids()[v].to_string())
+        .collect();
+    let mut notes = vec![
+        "each coding gets its own answer; the codings of one case share their text and are not independent tests".to_string(),
+    ];
+    if let Some(r) = rows.iter().find(|r| r.size_limit) {
+        notes.push(format!(
+            "coding {} has {} actors and {} ties: under the size limit ({} actors, {} ties), the rule does not decide there",
+            r.coding, r.actors, r.ties, opts.min_actors, opts.min_ties
+        ));
+    }
+    Ok(Answer {
+        case: case.meta().id.clone(),
+        core: core.to_string(),
+        core_ids,
+        outcome,
+        robust,
+        codings: rows,
+        preregistration: PREREGISTRATION,
+        notes,
+    })
+}
