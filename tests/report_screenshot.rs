@@ -48,6 +48,7 @@ fn page(dir: &Path) -> Vec<CasePage> {
         blocks: vec![PageBlock::One(Block::Table(wide))],
         headline: vec!["Party actors (1) as a group: degree 0.5.".into()],
         files: vec!["sy/aggregate.svg".into(), "plots/sy/".into()],
+        answer: None,
     }]
 }
 

@@ -41,7 +41,7 @@ mod panel;
 mod robustness;
 mod statistics;
 
-pub use answer::{Outcome, RuleInputs, decide, holm};
+pub use answer::{Answer, AnswerOptions, Outcome, RuleInputs, answer_case, decide, holm};
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
 pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use dial_fit::{
@@ -94,6 +94,10 @@ pub struct CompareOptions {
     /// [`Dyads::All`] for the reference tools' unconstrained models, e.g. to
     /// reproduce `sna::cug.test`).
     pub dyads: Dyads,
+    /// The pre-registered answer ([`answer::answer_case`]) with these
+    /// options, or `None` (the default) not to run it. The main job and the
+    /// CLI run it.
+    pub answer: Option<AnswerOptions>,
 }
 
 impl Default for CompareOptions {
@@ -109,6 +113,7 @@ impl Default for CompareOptions {
             progress: Progress::Auto,
             dial: None,
             dyads: Dyads::Codebook,
+            answer: None,
         }
     }
 }
@@ -221,6 +226,8 @@ pub struct Comparison {
     pub tied_cores: Vec<TiedCoreRow>,
     /// Where the case sits on the dial, if [`CompareOptions::dial`] asked.
     pub dial: Option<DialFit>,
+    /// The pre-registered answer, if [`CompareOptions::answer`] asked.
+    pub answer: Option<Answer>,
 }
 
 /// The core set's members in `view`, keeping only ids the (recoded) graph
@@ -252,6 +259,20 @@ fn core_in(view: &View<'_>, core: &CoreSet) -> Result<NodeSet> {
 /// for 0 draws, no baseline, or a bad search; a baseline's errors;
 /// [`fit_dial`]'s errors when [`CompareOptions::dial`] is set.
 pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Comparison> {
+    compare_with(case, None, opts)
+}
+
+/// [`compare`], with the case's second coding (`coding_b/`) for the answer's
+/// codings B, A∩B and A∪B.
+///
+/// # Errors
+/// As [`compare`]; those of [`answer::answer_case`] when
+/// [`CompareOptions::answer`] is set.
+pub fn compare_with(
+    case: &MultiplexGraph,
+    second: Option<&MultiplexGraph>,
+    opts: &CompareOptions,
+) -> Result<Comparison> {
     if opts.baselines.is_empty() {
         return Err(crate::Error::InvalidParameter {
             name: "baseline",
@@ -410,6 +431,17 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
         codings: results.into_iter().flatten().collect(),
         tied_cores: tied,
         dial: opts.dial.as_ref().map(|d| fit_dial(case, d)).transpose()?,
+        answer: opts
+            .answer
+            .as_ref()
+            .map(|a| {
+                let core = a
+                    .core
+                    .clone()
+                    .unwrap_or_else(|| answer::registered_core(&case.meta().id));
+                answer_case(case, second, &core, a)
+            })
+            .transpose()?,
     })
 }
 
@@ -497,6 +529,7 @@ pub fn main_job_options() -> CompareOptions {
     // every coding; the main job adds the dial fit.
     CompareOptions {
         dial: Some(DialFitOptions::default()),
+        answer: Some(AnswerOptions::default()),
         ..CompareOptions::default()
     }
 }

@@ -198,16 +198,6 @@ fn figure_files(dir: &Path, name: &str) -> Vec<String> {
     files
 }
 
-/// `+a −b 0:c`: the verdicts over every claimed statistic and baseline of
-/// the headline coding.
-fn tally(c: &Comparison) -> String {
-    let (plus, minus, zero) = c
-        .codings
-        .first()
-        .map_or((0, 0, 0), super::compare::verdict_tally);
-    format!("{plus} support one core, {minus} against, {zero} no difference")
-}
-
 /// The main job: every bundled case measured on the aggregate of its positive
 /// layers with the default options (partition by sector, core = the party
 /// actors) and compared with the baselines of `compare` (the binary passes
@@ -300,13 +290,22 @@ pub fn write_bundled_report(
             }
         )
         .map_err(log_err)?;
-        let c = crate::compare::compare(&g, compare)?;
-        writeln!(
-            log,
-            "  comparison ({} draws per baseline, headline coding): {}",
-            c.draws,
-            tally(&c)
-        )
+        let second = crate::cases::load_coding_b(name)?;
+        let c = crate::compare::compare_with(&g, second.as_ref(), compare)?;
+        match &c.answer {
+            Some(a) => writeln!(
+                log,
+                "  answer (pre-registered rule): {} — {}; {}",
+                a.outcome.phrase(),
+                a.codings[0].decision.because,
+                super::answer::codings_line(a)
+            ),
+            None => writeln!(
+                log,
+                "  comparison ({} draws per baseline): the answer rule was not run",
+                c.draws
+            ),
+        }
         .map_err(log_err)?;
         let dir = out.join(name);
         std::fs::create_dir_all(&dir).map_err(|e| crate::io::write_error(&dir, e))?;
@@ -397,8 +396,8 @@ pub fn write_bundled_report(
                     "Without the party, fragmentation {}.",
                     fmt(s.get("fragmentation_without_core"))
                 ),
-                format!("Against the baselines: {}.", tally(&c)),
             ],
+            answer: c.answer.as_ref().map(super::answer::answer_card),
             files: figure_files(&dir, name),
         });
         comparisons.push(c);

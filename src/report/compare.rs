@@ -181,18 +181,22 @@ pub fn comparison_markdown(c: &Comparison) -> String {
     if let Some(o) = c.outcome {
         out.push_str(&format!("Recorded outcome: {o}.\n"));
     }
+    if let Some(a) = &c.answer {
+        out.push_str(&super::answer::answer_markdown(a));
+    }
     let Some(head) = c.codings.first() else {
         return out;
     };
     out.push_str(&format!(
-        "\n## Verdicts ({}: {} actors, {} ties)\n\n",
-        head.coding, head.actors, head.ties
+        "\n## Exploratory: verdicts against each baseline ({}: {} actors, {} ties)\n\n\
+         Not the answer: {} statistics against {} baselines, each at p ≤ {}, with no correction for the number of tests and strongly correlated; read them as description.\n\n",
+        head.coding, head.actors, head.ties, head.statistics.len(), baselines.len(), crate::compare::ALPHA
     ));
     for l in verdict_lines(c) {
         out.push_str(&format!("- {l}\n"));
     }
     out.push_str(&format!(
-        "\n## The panel against each baseline ({})\n\nmean ± sd of the baseline, z; verdict mark (+ supports one core, − against, 0 no difference, · descriptive); \
+        "\n## Exploratory: the panel against each baseline ({})\n\nmean ± sd of the baseline, z; verdict mark (+ supports one core, − against, 0 no difference, · descriptive); \
          a counterfactual: its single value, ▲ ▼ ≈ value to value (not a test).\n\n",
         head.coding
     ));
@@ -393,8 +397,7 @@ pub const CROSS_CASE_STATISTICS: &[&str] = &[
 
 /// Every case side by side on its headline coding: outcome, core actors, for
 /// each statistic of [`CROSS_CASE_STATISTICS`] the observed value and its z
-/// against the first baseline, and the tally of verdicts over every claimed
-/// statistic and baseline. Rows are grouped by recorded outcome (succeeded,
+/// against the first baseline, and the pre-registered answer. Rows are grouped by recorded outcome (succeeded,
 /// failed, unknown, none) so successes stand beside failures.
 pub fn cross_case_markdown(cs: &[Comparison]) -> String {
     let mut rows: Vec<&Comparison> = cs.iter().collect();
@@ -412,12 +415,12 @@ pub fn cross_case_markdown(cs: &[Comparison]) -> String {
         .and_then(|s| s.baselines.first())
         .map_or("", |b| b.baseline);
     let mut out = format!(
-        "# Every case side by side\n\nHeadline coding of each case; value (z against {first}); verdicts: + supports one core, − against, 0 no difference, over every claimed statistic and baseline; λ̂: where the case sits on the dial from 1/K (K equal centres) to 1 (one core), – not fitted.\n\n| case | outcome | core actors | λ̂ [90 % interval] |"
+        "# Every case side by side\n\nHeadline coding of each case; value (z against {first}, exploratory); answer: the pre-registered rule's outcome on the headline coding (the elevator stairwells are all successes: no failed site can be coded, so they are compared among successes only); λ̂: where the case sits on the dial from 1/K (K equal centres) to 1 (one core), – not fitted.\n\n| case | outcome | core actors | λ̂ [90 % interval] |"
     );
     for s in CROSS_CASE_STATISTICS {
         out.push_str(&format!(" {s} |"));
     }
-    out.push_str(" verdicts |\n|---|---|---|---|");
+    out.push_str(" answer |\n|---|---|---|---|");
     out.push_str(&"---|".repeat(CROSS_CASE_STATISTICS.len() + 1));
     out.push('\n');
     for c in rows {
@@ -443,8 +446,18 @@ pub fn cross_case_markdown(cs: &[Comparison]) -> String {
             });
             out.push_str(&format!(" {cell} |"));
         }
-        let (plus, minus, zero) = verdict_tally(h);
-        out.push_str(&format!(" +{plus} −{minus} 0:{zero} |\n"));
+        out.push_str(&format!(
+            " {} |\n",
+            c.answer.as_ref().map_or("not run".into(), |a| format!(
+                "{}{}",
+                a.outcome.phrase(),
+                if a.robust {
+                    ""
+                } else {
+                    " (not robust to coding)"
+                }
+            ))
+        ));
     }
     out
 }

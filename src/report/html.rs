@@ -36,6 +36,9 @@ pub struct CasePage {
     pub headline: Vec<String>,
     /// Every figure and plot written for the case, relative to the page.
     pub files: Vec<String>,
+    /// The pre-registered answer's card: its title (the outcome and why)
+    /// and its lines (the evidence), or `None` when the rule was not run.
+    pub answer: Option<(String, Vec<String>)>,
 }
 
 /// What a case's card says where the answer goes until the answer rule has run.
@@ -315,13 +318,17 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
         "<section id=\"answers\">\n<h2>The answer for each case</h2>\n<div class=\"cards\">\n",
     );
     for c in cases {
+        let (answer, lines) = match &c.answer {
+            Some((t, l)) => (t.as_str(), l.as_slice()),
+            None => (ANSWER_NOT_RUN, c.headline.as_slice()),
+        };
         o.push_str(&format!(
-            "<div class=\"card\"><h3><a href=\"#{0}\">{0}</a></h3><p class=\"card-title\">{1}</p>\n<p class=\"answer\"><strong>Answer:</strong> <em>{2}</em> (the rule that turns the comparison into one answer is not built yet).</p>\n<ul>",
+            "<div class=\"card\"><h3><a href=\"#{0}\">{0}</a></h3><p class=\"card-title\">{1}</p>\n<p class=\"answer\"><strong>Answer:</strong> <em>{2}</em></p>\n<ul>",
             escape_html(&c.name),
             escape_html(&c.title),
-            ANSWER_NOT_RUN
+            escape_html(answer)
         ));
-        for h in &c.headline {
+        for h in lines {
             o.push_str(&format!("<li>{}</li>", escape_html(h)));
         }
         o.push_str("</ul></div>\n");
@@ -380,12 +387,17 @@ pub fn index_markdown(cases: &[CasePage], cross: &[PageBlock]) -> String {
     let mut o = String::from("# coprod: co-production actor graphs\n\n");
     o.push_str(&format!("{INTRO}\n\n## The answer for each case\n\n"));
     for c in cases {
+        let (answer, lines) = match &c.answer {
+            Some((t, l)) => (t.as_str(), l.as_slice()),
+            None => (ANSWER_NOT_RUN, c.headline.as_slice()),
+        };
         o.push_str(&format!(
-            "### {}: {}\n\n**Answer:** *{ANSWER_NOT_RUN}* (the rule that turns the comparison into one answer is not built yet).\n\n",
+            "### {}: {}\n\n**Answer:** *{}*\n\n",
             escape_md(&c.name),
-            escape_md(&c.title)
+            escape_md(&c.title),
+            escape_md(answer)
         ));
-        for h in &c.headline {
+        for h in lines {
             o.push_str(&format!("- {}\n", escape_md(h)));
         }
         o.push('\n');

@@ -27,6 +27,7 @@
 mod actors;
 mod agreement;
 mod agreement_files;
+mod answer;
 mod bundled;
 mod compare;
 mod dial;
@@ -45,6 +46,7 @@ pub use agreement::{
     ANSWER_ROWS, AgreementTable, AnswerRow, AnswerValues, CodingComparison, READINGS,
     agreement_csv, agreement_json, agreement_markdown, compare_codings,
 };
+pub use answer::{answer_card, answer_markdown, codings_line, e1_line, e2_line, e3_line, e4_line};
 pub use bundled::{BROKERAGE_ROLES, REPORT_ROWS, main_job_compare_options, write_bundled_report};
 pub use compare::{
     CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,

@@ -5,8 +5,8 @@ use crate::output::OutputArgs;
 use crate::view::load_case;
 use clap::ValueEnum;
 use coprod::compare::{
-    Coding, CompareOptions, Comparison, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS, DialFitOptions,
-    baselines_named,
+    AnswerOptions, Coding, CompareOptions, Comparison, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS,
+    DialFitOptions, baselines_named,
 };
 use coprod::report::{comparison_csv, comparison_json, comparison_markdown, cross_case_markdown};
 
@@ -38,9 +38,19 @@ pub struct Args {
     /// Seed of the ensembles (draw i uses stream i of this seed).
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// The core set: `kind:<kind>` or comma-separated actor ids.
-    #[arg(long, default_value = "kind:party")]
-    pub core: String,
+    /// The core set: `kind:<kind>` or comma-separated actor ids (default:
+    /// `kind:party` for the panel; the answer uses the case's registered core,
+    /// `civil_affairs_bureau` in x_district, the party actors elsewhere).
+    #[arg(long)]
+    pub core: Option<String>,
+    /// Do not run the pre-registered answer (E1 SBM, E2 core–periphery pairs,
+    /// E3 the fitted ERGM, E4 its counterfactual; docs/PREREGISTRATION.md).
+    #[arg(long)]
+    pub no_answer: bool,
+    /// The case's second coding (a case directory) for the answer's codings
+    /// coding_b, a_and_b and a_or_b (default: a bundled case's `coding_b/`).
+    #[arg(long, value_name = "DIR")]
+    pub coding_b: Option<String>,
     /// Comma-separated codings: directed, symmetric, projected, stated, layers, layer:<name>, all (default: all; the first is the headline).
     #[arg(long, value_delimiter = ',')]
     pub views: Vec<String>,
@@ -71,7 +81,7 @@ pub struct Args {
 }
 
 fn options(args: &Args, case: &coprod::model::MultiplexGraph) -> coprod::Result<CompareOptions> {
-    let core: coprod::model::CoreSet = args.core.parse()?;
+    let core: coprod::model::CoreSet = args.core.as_deref().unwrap_or("kind:party").parse()?;
     let codings = Coding::parse_list(case, &args.views)?;
     Ok(CompareOptions {
         baselines: baselines_named(&args.baseline)?,
@@ -84,6 +94,11 @@ fn options(args: &Args, case: &coprod::model::MultiplexGraph) -> coprod::Result<
             // The headline coding, as the verdicts.
             coding: codings.first().cloned().unwrap_or(Coding::Directed),
             ..DialFitOptions::default()
+        }),
+        answer: (!args.no_answer).then(|| AnswerOptions {
+            seed: args.seed,
+            core: args.core.is_some().then(|| core.clone()),
+            ..AnswerOptions::default()
         }),
         core,
         codings,
@@ -176,7 +191,21 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     }
     let mut cs: Vec<Comparison> = Vec::new();
     for g in &graphs {
-        cs.push(coprod::compare::compare(g, &options(args, g)?)?);
+        let id = g.meta().id.clone();
+        let second = match &args.coding_b {
+            Some(dir) => Some(load_case(dir)?),
+            None if coprod::cases::names().contains(&id.as_str())
+                && !std::path::Path::new(&args.case).is_dir() =>
+            {
+                coprod::cases::load_coding_b(&id)?
+            }
+            None => None,
+        };
+        cs.push(coprod::compare::compare_with(
+            g,
+            second.as_ref(),
+            &options(args, g)?,
+        )?);
     }
     if let Some(dir) = &args.plots {
         write_plots(&cs, &graphs, dir, args)?;

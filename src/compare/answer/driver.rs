@@ -33,6 +33,9 @@ pub struct AnswerOptions {
     pub min_actors: usize,
     /// The size limit: fewer ties than this is "cannot tell" (default 15).
     pub min_ties: usize,
+    /// The core set; `None` (the default): the case's registered core,
+    /// [`registered_core`].
+    pub core: Option<CoreSet>,
 }
 
 impl Default for AnswerOptions {
@@ -44,8 +47,17 @@ impl Default for AnswerOptions {
             alpha: 0.05,
             min_actors: 10,
             min_ties: 15,
+            core: None,
         }
     }
+}
+
+/// The core set registered for a case (amendment 1 of the
+/// pre-registration): `civil_affairs_bureau` for `x_district`, whose paper
+/// names the civil affairs bureau as the lead unit, the party actors for
+/// every other case ([`crate::inference::ergm::case::default_core`]).
+pub fn registered_core(case_id: &str) -> CoreSet {
+    crate::inference::ergm::case::default_core(case_id)
 }
 
 /// A coding the answer is computed on.
