@@ -51,7 +51,7 @@ pub struct Args {
     /// coding_b, a_and_b and a_or_b (default: a bundled case's `coding_b/`).
     #[arg(long, value_name = "DIR")]
     pub coding_b: Option<String>,
-    /// Comma-separated codings: directed, symmetric, projected, stated, layers, layer:<name>, all (default: all; the first is the headline).
+    /// Comma-separated codings of the exploratory panel: directed, symmetric, projected, stated, layers, layer:<name>, all (default: all; the first is the headline). The answer always runs on its pre-registered codings.
     #[arg(long, value_delimiter = ',')]
     pub views: Vec<String>,
     /// Do not estimate where the case sits on the dial (λ̂).
