@@ -69,9 +69,11 @@
 //! Phys. Rev. E 83, 016107 (2011), doi:10.1103/PhysRevE.83.016107.
 
 mod candidates;
+mod diagnostics;
 mod entropy;
 mod graph;
 mod minimize;
+mod posterior;
 mod special;
 mod state;
 
@@ -81,4 +83,8 @@ pub use candidates::{
 pub use entropy::{DegreeDlKind, DescriptionLength, SbmOptions, description_length};
 pub use graph::SbmGraph;
 pub use minimize::{MinimizeOptions, Minimum, minimize};
+pub use posterior::{
+    BlockLabels, BlockPosterior, BlockShare, PosteriorOptions, exact_block_posterior,
+    posterior_blocks,
+};
 pub use special::{PartitionCount, QTable, log_q_approx, q_table};
