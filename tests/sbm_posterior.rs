@@ -231,3 +231,68 @@ fn bad_settings_are_errors() {
     let big = SbmGraph::from_edges(11, false, &[(0, 1)]).unwrap();
     assert!(exact_block_posterior(&big, &opts, BlockLabels::Unlabelled).is_err());
 }
+
+/// graph-tool 2.45's own MCMC (`BlockState.mcmc_sweep(beta=1)`, 16 seeded
+/// chains, `scripts/reference/sbm_posterior.py`) samples the law
+/// [`BlockLabels::Unlabelled`] names: its share of each `B` (exact share
+/// above 0.001) lies within 4.5 standard errors of the exact value, the
+/// standard error being the spread of the 16 chains' shares over sqrt(16)
+/// (independent chains; a t with 15 degrees of freedom exceeds 4.5 with
+/// probability 4e-4), while the labelled law's `P(B = 1)` lies outside.
+#[test]
+fn graph_tool_mcmc_samples_the_unlabelled_law() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sbm/posterior_mcmc.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(doc["tool"], "graph-tool");
+    let graphs = doc["graphs"].as_object().unwrap();
+    assert_eq!(graphs.len(), 3, "the fixture compares three graphs");
+    for (name, gr) in graphs {
+        let g = match name.as_str() {
+            "two_groups" => two_groups(),
+            "directed_hub" => directed_hub(),
+            "dense_pair" => dense_pair(),
+            other => panic!("unknown graph {other}"),
+        };
+        let opts = if gr["deg_corr"].as_bool().unwrap() {
+            SbmOptions::default()
+        } else {
+            SbmOptions::plain()
+        };
+        let chains: Vec<Vec<f64>> = gr["chain_shares"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                c.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_f64().unwrap())
+                    .collect()
+            })
+            .collect();
+        let m = chains.len() as f64;
+        let exact = exact_block_posterior(&g, &opts, BlockLabels::Unlabelled).unwrap();
+        let labelled = exact_block_posterior(&g, &opts, BlockLabels::Labelled).unwrap();
+        let stats = |k: usize| {
+            let mean = chains.iter().map(|c| c[k]).sum::<f64>() / m;
+            let var = chains.iter().map(|c| (c[k] - mean).powi(2)).sum::<f64>() / (m - 1.0);
+            (mean, (var / m).sqrt())
+        };
+        for (k, &want) in exact.iter().enumerate().filter(|x| *x.1 > 0.001) {
+            let (mean, se) = stats(k);
+            assert!(
+                (mean - want).abs() <= 4.5 * se,
+                "{name}: B = {}: graph-tool {mean} against exact {want} (se {se})",
+                k + 1
+            );
+        }
+        let (mean, se) = stats(0);
+        assert!(
+            (mean - labelled[0]).abs() > 4.5 * se,
+            "{name}: graph-tool's P(B = 1) {mean} is also the labelled law's {}",
+            labelled[0]
+        );
+    }
+}

@@ -242,10 +242,12 @@ fn blocks_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<(Vec<u32>, Vec<
             )));
         }
         let g = std::mem::take(&mut groups[i]);
-        let (a, b): (Vec<(usize, u32)>, Vec<(usize, u32)>) =
-            g.into_iter().enumerate().partition(|(j, _)| j % 2 == 0);
-        groups[i] = a.into_iter().map(|x| x.1).collect();
-        groups.push(b.into_iter().map(|x| x.1).collect());
+        let (a, b): (Vec<u32>, Vec<u32>) = (
+            g.iter().step_by(2).copied().collect(),
+            g.iter().skip(1).step_by(2).copied().collect(),
+        );
+        groups[i] = a;
+        groups.push(b);
     }
     // Deal the sector blocks to the shares, largest first.
     let mut order: Vec<usize> = (0..groups.len()).collect();
@@ -322,8 +324,8 @@ fn plan_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<PlantedPlan> {
     let nb = share.len().max(1);
     let mut size = vec![0f64; nb];
     let (mut kout, mut kin) = (vec![0f64; nb], vec![0f64; nb]);
-    for v in 0..c.n {
-        let r = blocks[v] as usize;
+    for (v, &r) in blocks.iter().enumerate() {
+        let r = r as usize;
         size[r] += 1.0;
         kout[r] += c.out[v];
         kin[r] += c.inn[v];

@@ -247,7 +247,7 @@ fn run_chain(
                 accepted += 1;
             }
         }
-        if sweep >= o.burn_in && (sweep + 1 - o.burn_in) % o.thin == 0 {
+        if sweep >= o.burn_in && (sweep + 1 - o.burn_in).is_multiple_of(o.thin) {
             trace.push(st.blocks() as u32);
         }
     }
