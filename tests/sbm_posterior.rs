@@ -242,7 +242,7 @@ fn bad_settings_are_errors() {
 #[test]
 fn graph_tool_mcmc_samples_the_unlabelled_law() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/sbm/posterior_mcmc.json");
+        .join("tests/fixtures/sbm_posterior/posterior_mcmc.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(doc["tool"], "graph-tool");

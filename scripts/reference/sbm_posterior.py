@@ -2,7 +2,7 @@
 """Reference for the posterior over the number of blocks: graph-tool's own
 MCMC (BlockState.mcmc_sweep at beta = 1, its default single-node moves) on
 the tiny graphs of tests/sbm_posterior.rs; writes
-tests/fixtures/sbm/posterior_mcmc.json with the share of each B in each of
+tests/fixtures/sbm_posterior/posterior_mcmc.json with the share of each B in each of
 16 independent chains (seeded), and the tool and version.
 
 Run with Debian's python3-graph-tool (scripts/reference/sbm_setup.sh):
@@ -54,7 +54,7 @@ def main():
         out["graphs"][name] = {"n": n, "directed": directed, "deg_corr": dc,
                                "edges": edges, "chain_shares": shares}
         print(name, np.mean(shares, axis=0).round(4), file=sys.stderr)
-    path = os.path.join(root, "tests", "fixtures", "sbm", "posterior_mcmc.json")
+    path = os.path.join(root, "tests", "fixtures", "sbm_posterior", "posterior_mcmc.json")
     with open(path, "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")
