@@ -296,3 +296,96 @@ fn graph_tool_mcmc_samples_the_unlabelled_law() {
         );
     }
 }
+
+fn coprod(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coprod"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// `coprod sbm`: the JSON's `posterior_blocks` is the library's posterior
+/// (same seed, same settings, same bits), each row's `posterior_blocks` is
+/// the share of its number of blocks, and the CSV carries the same column.
+#[test]
+fn cli_prints_the_posterior_over_blocks() {
+    use coprod::inference::sbm::candidates;
+    use coprod::model::{Kind, View};
+    let args = [
+        "sbm",
+        "ly",
+        "--symmetric",
+        "--posterior-samples",
+        "200",
+        "--posterior-thin",
+        "2",
+        "--posterior-burn-in",
+        "20",
+        "--seed",
+        "4",
+    ];
+    let (code, out, err) = coprod(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let g = coprod::cases::load("ly").unwrap();
+    let view = View::aggregate(&g).symmetrized();
+    let core = view.node_set_of_kind(Kind::Party);
+    let opts = SbmOptions::default();
+    let mut t = candidates(
+        &view,
+        &core,
+        None,
+        &opts,
+        &MinimizeOptions::for_size(view.node_count(), 4),
+    )
+    .unwrap();
+    t.add_posterior(
+        &view,
+        &PosteriorOptions {
+            seed: 4,
+            samples: 200,
+            thin: 2,
+            burn_in: 20,
+            ..PosteriorOptions::default()
+        },
+    )
+    .unwrap();
+    let p = t.posterior_blocks.as_ref().unwrap();
+    assert_eq!(
+        v["posterior_blocks"]["one_block"].as_f64().unwrap(),
+        p.one_block
+    );
+    let shares = v["posterior_blocks"]["shares"].as_array().unwrap();
+    assert_eq!(shares.len(), p.shares.len());
+    let total: f64 = shares.iter().map(|s| s["share"].as_f64().unwrap()).sum();
+    assert!((total - 1.0).abs() < 1e-12);
+    for r in v["table"]["candidates"].as_array().unwrap() {
+        let b = r["blocks"].as_u64().unwrap() as usize;
+        let want = p
+            .shares
+            .iter()
+            .find(|s| s.blocks == b)
+            .map_or(0.0, |s| s.share);
+        assert_eq!(r["posterior_blocks"].as_f64().unwrap(), want, "{r}");
+    }
+    let (code, csv, err) = coprod(&[&args[..], &["--format", "csv"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "structure,blocks,description_length,difference,standing,posterior_blocks"
+    );
+    let one = lines.find(|l| l.starts_with("one_block,")).unwrap();
+    assert_eq!(
+        one.rsplit(',').next().unwrap().parse::<f64>().unwrap(),
+        p.one_block
+    );
+    let (code, _, err) = coprod(&["sbm", "ly", "--posterior-chains", "0"]);
+    assert_eq!(code, 2, "a bad setting is an error: {err}");
+    assert!(err.contains("chains"), "{err}");
+}
