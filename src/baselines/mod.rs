@@ -19,6 +19,11 @@
 //! sector) and the [`dial`] between them; [`without_core`] and
 //! [`made_polycentric`] are counterfactuals of the case itself.
 //!
+//! Planted structures ([`draw_planted`], [`planted_truths`]) are not null
+//! models of a case but graphs of its size, density and actors with a known
+//! truth (one core, `k` centres, no structure) drawn from a degree-corrected
+//! stochastic block model: what the answer rule's power is measured on.
+//!
 //! # What a null graph is
 //!
 //! Every model returns a [`MultiplexGraph`] with **the case's actors** (same
@@ -53,6 +58,7 @@ mod dyad_census;
 mod gnm;
 mod layer_shuffle;
 pub mod matched;
+mod planted;
 mod rewire;
 mod sample;
 mod sector_rewire;
@@ -66,6 +72,7 @@ pub use matched::{
     MatchedPlan, TieAccount, dial, made_polycentric, matched_plan, one_core, polycentric,
     without_core,
 };
+pub use planted::{Planted, PlantedPlan, draw_planted, planted_plan, planted_truths};
 pub use rewire::{RewireOptions, Rewired, SwapCount, Trials, rewire};
 pub use sector_rewire::{SectorRewireOptions, sector_rewire};
 

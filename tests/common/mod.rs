@@ -207,6 +207,15 @@ pub fn assert_mc(got: f64, want: f64, reps: usize, what: &str) {
     );
 }
 
+/// Monte-Carlo tolerance for a share estimated from a Markov chain whose
+/// exact value `p` is known (an enumeration): the estimate's standard error
+/// is `sqrt(p (1 − p) / ess)`, `ess` the effective sample size the chain
+/// reports for that share's indicator (autocorrelation accounted for), and
+/// 4.5 of those as in [`mc_tolerance`], plus 1e-12 for `p` = 0 or 1.
+pub fn mc_share_tolerance(p: f64, ess: f64) -> f64 {
+    4.5 * (p * (1.0 - p) / ess).sqrt() + 1e-12
+}
+
 /// Tolerance for closed-form statistics of integer tables (agreement κ, α):
 /// the same few floating-point operations in another order.
 pub const CLOSED_FORM: f64 = 1e-12;

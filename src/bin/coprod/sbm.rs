@@ -5,16 +5,20 @@ use crate::output::OutputArgs;
 use crate::view::ViewArgs;
 use clap::ValueEnum;
 use coprod::error::{Error, Location, Names};
-use coprod::inference::sbm::{CandidateTable, MinimizeOptions, SbmOptions, candidates};
+use coprod::inference::sbm::{
+    CandidateTable, MinimizeOptions, PosteriorOptions, SbmOptions, candidates,
+};
 use coprod::model::{Attribute, CoreSet, Partition, View};
 use std::path::Path;
 
 /// Output format of `sbm`.
 #[derive(Debug, Clone, Copy, ValueEnum, Default)]
 pub enum SbmFormat {
-    /// Markdown: the candidate table and the comparisons.
+    /// Markdown: the candidate table, the comparisons and the posterior over B.
     #[default]
     Md,
+    /// CSV: one row per structure, with `posterior_blocks` (the posterior share of its B).
+    Csv,
     /// JSON: everything, partitions included.
     Json,
 }
@@ -41,6 +45,22 @@ pub struct Args {
     /// Agglomerative restarts of the search (default: 8 up to 300 actors, 2 above).
     #[arg(long)]
     pub restarts: Option<usize>,
+    /// Sample the posterior over the number of blocks (default true;
+    /// Metropolis–Hastings over partitions from the best found, seeded by `--seed`).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub posterior: bool,
+    /// Samples of B kept per chain of the posterior.
+    #[arg(long, default_value_t = PosteriorOptions::default().samples)]
+    pub posterior_samples: usize,
+    /// Sweeps (one proposal per actor each) between two samples.
+    #[arg(long, default_value_t = PosteriorOptions::default().thin)]
+    pub posterior_thin: usize,
+    /// Sweeps discarded at the start of each chain.
+    #[arg(long, default_value_t = PosteriorOptions::default().burn_in)]
+    pub posterior_burn_in: usize,
+    /// Independent chains of the posterior.
+    #[arg(long, default_value_t = PosteriorOptions::default().chains)]
+    pub posterior_chains: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: SbmFormat,
@@ -115,7 +135,7 @@ fn markdown(case: &str, t: &CandidateTable) -> String {
     let mut s = format!(
         "# {case}: stochastic block model ({model}), description length in nats\n\n\
          Differences under ln 20 = {:.3} nats (posterior odds below 20:1) cannot be distinguished.\n\n\
-         | structure | blocks | description length | − least | standing | meaning |\n|---|---:|---:|---:|---|---|\n",
+         | structure | blocks | description length | − least | standing | P(B = blocks) | meaning |\n|---|---:|---:|---:|---|---:|---|\n",
         t.threshold
     );
     for c in &t.candidates {
@@ -123,9 +143,12 @@ fn markdown(case: &str, t: &CandidateTable) -> String {
             .ok()
             .and_then(|v| v.as_str().map(String::from))
             .unwrap_or_default();
+        let share = c
+            .posterior_blocks
+            .map_or_else(|| "–".to_string(), |p| format!("{p:.3}"));
         s.push_str(&format!(
-            "| {} | {} | {:.3} | {:.3} | {} | {} |\n",
-            c.name, c.blocks, c.description_length, c.difference, standing, c.meaning
+            "| {} | {} | {:.3} | {:.3} | {} | {} | {} |\n",
+            c.name, c.blocks, c.description_length, c.difference, standing, share, c.meaning
         ));
     }
     s.push_str("\n| question | first − second (nats) | preferred |\n|---|---:|---|\n");
@@ -147,10 +170,77 @@ fn markdown(case: &str, t: &CandidateTable) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    if let Some(p) = &t.posterior_blocks {
+        let o = &p.options;
+        let opt = |x: Option<f64>, digits: usize| {
+            x.map_or_else(|| "–".to_string(), |v| format!("{v:.digits$}"))
+        };
+        s.push_str(&format!(
+            "\nPosterior over the number of blocks (Metropolis–Hastings over partitions, \
+             {} chains × {} samples every {} sweeps after {} burn-in sweeps, seed {}, from the best found): \
+             P(B = 1) = {:.3}, MAP B = {}, mean B = {:.2}; ESS of B {}, split R̂ {}, acceptance {:.3}.\n\n\
+             | B | share | ± MCSE | ESS |\n|---:|---:|---:|---:|\n",
+            o.chains, o.samples, o.thin, o.burn_in, o.seed,
+            p.one_block, p.map_blocks, p.mean_blocks,
+            opt(p.ess_blocks, 0), opt(p.rhat_blocks, 3), p.acceptance
+        ));
+        for b in &p.shares {
+            s.push_str(&format!(
+                "| {} | {:.4} | {} | {} |\n",
+                b.blocks,
+                b.share,
+                opt(b.mcse, 4),
+                opt(b.ess, 0)
+            ));
+        }
+        if p.rhat_blocks.is_none_or(|r| r > 1.01) || p.ess_blocks.is_none_or(|e| e < 100.0) {
+            s.push_str(
+                "\nThe chains have not mixed at this length (split R̂ of B above 1.01 or its ESS \
+                 below 100): the shares are not reliable; rerun with a larger \
+                 --posterior-thin or --posterior-samples.\n",
+            );
+        }
+        if p.least_visited < p.start_description_length - 1e-9 {
+            s.push_str(&format!(
+                "\nThe chains visited a partition of {:.3} nats, below the best found ({:.3}).\n",
+                p.least_visited, p.start_description_length
+            ));
+        }
+    }
     for n in &t.notes {
         s.push_str(&format!("\nNote: {n}.\n"));
     }
     s
+}
+
+/// The table as CSV: one row per structure.
+fn csv(t: &CandidateTable) -> String {
+    use coprod::io::csv_number;
+    coprod::io::csv_string(|w| {
+        w.write_record([
+            "structure",
+            "blocks",
+            "description_length",
+            "difference",
+            "standing",
+            "posterior_blocks",
+        ])?;
+        for c in &t.candidates {
+            let standing = serde_json::to_value(c.standing)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            w.write_record([
+                c.name.clone(),
+                c.blocks.to_string(),
+                csv_number(c.description_length),
+                csv_number(c.difference),
+                standing,
+                c.posterior_blocks.map_or_else(String::new, csv_number),
+            ])?;
+        }
+        Ok(())
+    })
 }
 
 /// Score the candidates and print them.
@@ -169,9 +259,21 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         restarts: args.restarts.unwrap_or(sized.restarts),
         ..sized
     };
-    let t = candidates(&view, &core, given.as_ref(), &opts, &search)?;
+    let mut t = candidates(&view, &core, given.as_ref(), &opts, &search)?;
+    if args.posterior {
+        let o = PosteriorOptions {
+            seed: args.seed,
+            chains: args.posterior_chains,
+            burn_in: args.posterior_burn_in,
+            samples: args.posterior_samples,
+            thin: args.posterior_thin,
+            ..PosteriorOptions::default()
+        };
+        t.add_posterior(&view, &o)?;
+    }
     match args.format {
         SbmFormat::Md => args.output.write(&markdown(&args.view.case, &t)),
+        SbmFormat::Csv => args.output.write(&csv(&t)),
         SbmFormat::Json => {
             let ids = view.ids();
             let given_dl = t
@@ -192,6 +294,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
                     "partition": ids.iter().zip(&t.best.blocks).map(|(id, b)| serde_json::json!({"id": id, "block": b})).collect::<Vec<_>>(),
                     "per_start": t.best.per_start,
                 },
+                "posterior_blocks": t.posterior_blocks,
                 "ids": ids,
                 "table": t,
             });

@@ -3,6 +3,7 @@
 use super::entropy::{SbmOptions, description_length};
 use super::graph::SbmGraph;
 use super::minimize::{MinimizeOptions, Minimum, minimize};
+use super::posterior::{BlockPosterior, PosteriorOptions, posterior_blocks};
 use crate::error::Result;
 use crate::model::{Attribute, NodeSet, Partition, View};
 use serde::Serialize;
@@ -54,6 +55,10 @@ pub struct Candidate {
     pub standing: Standing,
     /// Block of each actor of the view, in the view's order.
     pub partition: Vec<u32>,
+    /// The posterior share `P(B = blocks | A)` of this row's number of
+    /// blocks, sampled by [`posterior_blocks`] (`None` until
+    /// [`CandidateTable::add_posterior`] ran).
+    pub posterior_blocks: Option<f64>,
 }
 
 /// A pre-registered pair: is `first` better than `second`, worse, or can the data not tell?
@@ -88,6 +93,56 @@ pub struct CandidateTable {
     pub best: Minimum,
     /// What could not be scored and why (e.g. a core with no actor in the view).
     pub notes: Vec<String>,
+    /// The posterior over the number of blocks, started from `best`
+    /// (`None` until [`CandidateTable::add_posterior`] ran).
+    pub posterior_blocks: Option<BlockPosterior>,
+}
+
+impl CandidateTable {
+    /// Sample the posterior over the number of blocks on `view` (the view
+    /// the table was scored on) from the best partition found, and give each
+    /// row the posterior share of its number of blocks (0 for a number never
+    /// sampled).
+    ///
+    /// # Errors
+    /// As [`posterior_blocks`]; a view whose actor count is not the table's.
+    ///
+    /// ```
+    /// use coprod::inference::sbm::{candidates, MinimizeOptions, PosteriorOptions, SbmOptions};
+    /// use coprod::model::{Kind, View};
+    /// let g = coprod::cases::load("ly")?;
+    /// let view = View::aggregate(&g).symmetrized();
+    /// let core = view.node_set_of_kind(Kind::Party);
+    /// let mut t = candidates(&view, &core, None, &SbmOptions::default(), &MinimizeOptions::default())?;
+    /// t.add_posterior(&view, &PosteriorOptions { samples: 200, burn_in: 20, ..PosteriorOptions::default() })?;
+    /// let one = t.candidates.iter().find(|c| c.name == "one_block").unwrap();
+    /// assert_eq!(one.posterior_blocks, Some(t.posterior_blocks.as_ref().unwrap().one_block));
+    /// # Ok::<(), coprod::Error>(())
+    /// ```
+    pub fn add_posterior(&mut self, view: &View<'_>, o: &PosteriorOptions) -> Result<()> {
+        let g = SbmGraph::from_csr(&view.csr())?;
+        if g.node_count() != self.best.blocks.len() {
+            return Err(crate::error::Error::InvalidParameter {
+                name: "view",
+                reason: format!(
+                    "{} actors, the table was scored on {}",
+                    g.node_count(),
+                    self.best.blocks.len()
+                ),
+            });
+        }
+        let p = posterior_blocks(&g, &self.best.blocks, &self.options, o)?;
+        for c in &mut self.candidates {
+            c.posterior_blocks = Some(
+                p.shares
+                    .iter()
+                    .find(|s| s.blocks == c.blocks)
+                    .map_or(0.0, |s| s.share),
+            );
+        }
+        self.posterior_blocks = Some(p);
+        Ok(())
+    }
 }
 
 /// Score the structures of the pre-registered comparison on `view`:
@@ -204,6 +259,7 @@ pub fn candidates(
             difference: dl.total - least,
             standing: Standing::of(dl.total - least),
             partition,
+            posterior_blocks: None,
         })
         .collect();
     let find = |name: &str| candidates.iter().find(|c| c.name == name);
@@ -243,5 +299,6 @@ pub fn candidates(
         comparisons,
         best,
         notes,
+        posterior_blocks: None,
     })
 }

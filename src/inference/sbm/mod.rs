@@ -22,7 +22,18 @@
 //!   iterated local search and annealing; several starts; the same result
 //!   on any number of threads). `tests/sbm.rs` compares it with graph-tool's
 //!   `minimize_blockmodel_dl`.
-//! * [`candidates`]: the pre-registered structures of a case side by side.
+//! * [`candidates`]: the pre-registered structures of a case side by side;
+//!   [`CandidateTable::add_posterior`] adds to each row the posterior share
+//!   of its number of blocks.
+//! * [`posterior_blocks`]: the posterior over the number of blocks,
+//!   `P(B | A)` with `P(b | A) ∝ exp(−Σ(b))` over set partitions, sampled by
+//!   a Metropolis–Hastings chain of single-node moves (a node to one of the
+//!   `B` blocks or a new one, Hastings ratio `(B + 1)/(B′ + 1)`), with its
+//!   effective sample size and split `R̂`; checked against the exact
+//!   posterior of every set partition of graphs of up to 8 nodes
+//!   ([`exact_block_posterior`], `tests/sbm_posterior.rs`), which is also
+//!   the law graph-tool 2.45's `mcmc_sweep` samples
+//!   (`scripts/reference/sbm_posterior.py`).
 //!
 //! # The pre-registered use: one core or several centres?
 //!
@@ -69,9 +80,11 @@
 //! Phys. Rev. E 83, 016107 (2011), doi:10.1103/PhysRevE.83.016107.
 
 mod candidates;
+mod diagnostics;
 mod entropy;
 mod graph;
 mod minimize;
+mod posterior;
 mod special;
 mod state;
 
@@ -81,4 +94,8 @@ pub use candidates::{
 pub use entropy::{DegreeDlKind, DescriptionLength, SbmOptions, description_length};
 pub use graph::SbmGraph;
 pub use minimize::{MinimizeOptions, Minimum, minimize};
+pub use posterior::{
+    BlockLabels, BlockPosterior, BlockShare, PosteriorOptions, exact_block_posterior,
+    posterior_blocks,
+};
 pub use special::{PartitionCount, QTable, log_q_approx, q_table};

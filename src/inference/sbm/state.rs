@@ -56,6 +56,9 @@ pub(crate) struct State<'g> {
     pos: Vec<usize>,
     empty: BTreeSet<u32>,
     nonempty: usize,
+    /// The non-empty blocks, in no particular order (`live_pos[r]` indexes `r` in it).
+    live: Vec<u32>,
+    live_pos: Vec<u32>,
     slot: Vec<u32>,
 }
 
@@ -103,6 +106,8 @@ impl<'g> State<'g> {
             pos: vec![0; n],
             empty: BTreeSet::new(),
             nonempty: 0,
+            live: Vec::new(),
+            live_pos: vec![NO_SLOT; n],
             slot: vec![NO_SLOT; n],
         };
         for (v, &r) in b.iter().enumerate() {
@@ -122,6 +127,10 @@ impl<'g> State<'g> {
         }
         s.nonempty = s.size.iter().filter(|&&x| x > 0).count();
         s.empty = (0..n as u32).filter(|&r| s.size[r as usize] == 0).collect();
+        for r in (0..n as u32).filter(|&r| s.size[r as usize] > 0) {
+            s.live_pos[r as usize] = s.live.len() as u32;
+            s.live.push(r);
+        }
         Ok(s)
     }
 
@@ -133,6 +142,12 @@ impl<'g> State<'g> {
     /// Size of block `r`.
     pub(crate) fn size(&self, r: u32) -> u64 {
         self.size[r as usize]
+    }
+
+    /// The `i`-th non-empty block (`i < blocks()`), in an order that depends
+    /// only on the history of moves (so on the seed).
+    pub(crate) fn live_block(&self, i: usize) -> u32 {
+        self.live[i]
     }
 
     /// The smallest empty block, if any.
@@ -355,12 +370,21 @@ impl<'g> State<'g> {
         if self.size[si] == 0 {
             self.empty.remove(&s);
             self.nonempty += 1;
+            self.live_pos[si] = self.live.len() as u32;
+            self.live.push(s);
         }
         self.size[ri] -= 1;
         self.size[si] += 1;
         if self.size[ri] == 0 {
             self.empty.insert(r);
             self.nonempty -= 1;
+            let p = self.live_pos[ri] as usize;
+            let last = *self.live.last().expect("a live block");
+            self.live.swap_remove(p);
+            if last != r {
+                self.live_pos[last as usize] = p as u32;
+            }
+            self.live_pos[ri] = NO_SLOT;
         }
         self.ep[ri] -= ko;
         self.ep[si] += ko;
