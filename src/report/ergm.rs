@@ -31,7 +31,17 @@ pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
         f.data.network.dyad_count()
     );
     if let (Some(l), Some(a), Some(b)) = (fit.loglik, fit.aic(), fit.bic()) {
-        let _ = writeln!(s, "- log-likelihood {l:.4}, AIC {a:.2}, BIC {b:.2}");
+        match fit.loglik_mc_se {
+            Some(se) => {
+                let _ = writeln!(
+                    s,
+                    "- log-likelihood {l:.4} ± {se:.4} (bridge sampling, Monte-Carlo SE), AIC {a:.2}, BIC {b:.2}"
+                );
+            }
+            None => {
+                let _ = writeln!(s, "- log-likelihood {l:.4}, AIC {a:.2}, BIC {b:.2}");
+            }
+        }
     }
     let _ = writeln!(
         s,
@@ -143,5 +153,5 @@ pub fn ergm_json(case: &str, fit: &ErgmFit) -> Value {
                "seed": d.sampler.seed, "interval": d.sampler.interval, "burnin": d.sampler.burnin, "chains": d.sampler.chains})
     });
     json!({"case": case, "formula": fit.formula, "estimator": fit.estimator.label(), "dyads": fit.dyads,
-           "terms": terms, "loglik": fit.loglik, "aic": fit.aic(), "bic": fit.bic(), "diagnostics": diagnostics})
+           "terms": terms, "loglik": fit.loglik, "loglik_mc_se": fit.loglik_mc_se, "aic": fit.aic(), "bic": fit.bic(), "diagnostics": diagnostics})
 }

@@ -17,8 +17,10 @@
 //! * [`constraints`]: the codebook's structural zeros as a dyad mask.
 //! * [`mple`]: the pseudo-likelihood (plain and Firth-penalised).
 //! * [`exact`]: the exact likelihood of tiny networks by enumeration.
+//! * [`bridge`]: the log-likelihood of an MCMC-MLE fit by bridge sampling.
 //! * [`sampler`]: Metropolis–Hastings within the mask (toggle and TNT).
-//! * [`mcmle`]: the MCMC-MLE's pieces; [`fit()`] puts the estimators together.
+//! * [`mcmle`]: the MCMC-MLE's pieces; [`driver`]: its iteration (adaptation,
+//!   restarts, the cap); [`fit()`] puts the estimators together.
 //!
 //! ```
 //! use coprod::inference::ergm::{network::{ErgmData, Network}, terms::Model};
@@ -40,8 +42,10 @@
 //! (2007), Curved exponential family models for social networks, *Social
 //! Networks* 29(2), doi:10.1016/j.socnet.2006.08.005 (gwesp, gwdsp, gwdegree).
 
+pub mod bridge;
 pub mod case;
 pub mod constraints;
+pub mod driver;
 pub mod exact;
 pub mod fit;
 pub mod formula;
