@@ -2,6 +2,7 @@
 //! (CSV) or another tool reads (JSON: one object per term with `term`,
 //! `estimate`, `se`).
 
+use crate::inference::ergm::gof::Gof;
 use crate::inference::ergm::{ErgmFit, case::CaseFit};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -31,7 +32,17 @@ pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
         f.data.network.dyad_count()
     );
     if let (Some(l), Some(a), Some(b)) = (fit.loglik, fit.aic(), fit.bic()) {
-        let _ = writeln!(s, "- log-likelihood {l:.4}, AIC {a:.2}, BIC {b:.2}");
+        match fit.loglik_mc_se {
+            Some(se) => {
+                let _ = writeln!(
+                    s,
+                    "- log-likelihood {l:.4} ± {se:.4} (bridge sampling, Monte-Carlo SE), AIC {a:.2}, BIC {b:.2}"
+                );
+            }
+            None => {
+                let _ = writeln!(s, "- log-likelihood {l:.4}, AIC {a:.2}, BIC {b:.2}");
+            }
+        }
     }
     let _ = writeln!(
         s,
@@ -143,5 +154,80 @@ pub fn ergm_json(case: &str, fit: &ErgmFit) -> Value {
                "seed": d.sampler.seed, "interval": d.sampler.interval, "burnin": d.sampler.burnin, "chains": d.sampler.chains})
     });
     json!({"case": case, "formula": fit.formula, "estimator": fit.estimator.label(), "dyads": fit.dyads,
-           "terms": terms, "loglik": fit.loglik, "aic": fit.aic(), "bic": fit.bic(), "diagnostics": diagnostics})
+           "terms": terms, "loglik": fit.loglik, "loglik_mc_se": fit.loglik_mc_se, "aic": fit.aic(), "bic": fit.bic(), "diagnostics": diagnostics})
+}
+
+/// A goodness-of-fit check as Markdown: one table per distribution
+/// (value, observed, simulated mean, 95 % band, inside), then the rule.
+pub fn gof_markdown(g: &Gof) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "\n## Goodness of fit ({} simulated networks)\n", g.draws);
+    for d in &g.distributions {
+        let _ = writeln!(
+            s,
+            "### {}{}\n\n| value | observed | simulated mean | 2.5 % | 97.5 % | inside |\n|---|---:|---:|---:|---:|---|",
+            d.name,
+            if d.in_rule { " (in the rule)" } else { "" }
+        );
+        for r in &d.rows {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {:.3} | {:.3} | {:.3} | {} |",
+                r.label,
+                stat(r.observed),
+                r.mean,
+                r.lower,
+                r.upper,
+                if r.inside { "yes" } else { "**no**" }
+            );
+        }
+        let _ = writeln!(s);
+    }
+    let failing: Vec<String> = g.failing().map(|(_, m)| m).collect();
+    let _ = writeln!(
+        s,
+        "Rule (more than {:.0} % of the degree or ESP values outside the band): {}",
+        100.0 * g.max_outside_share,
+        if failing.is_empty() {
+            "the fit is not rejected".to_string()
+        } else {
+            format!("**rejected**: {}", failing.join("; "))
+        }
+    );
+    s
+}
+
+/// A goodness-of-fit check as CSV: `distribution,value,observed,mean,lower,upper,inside`.
+pub fn gof_csv(g: &Gof) -> String {
+    let mut s = String::from("distribution,value,observed,mean,lower,upper,inside\n");
+    for d in &g.distributions {
+        for r in &d.rows {
+            let _ = writeln!(
+                s,
+                "{},{},{},{},{},{},{}",
+                d.name, r.label, r.observed, r.mean, r.lower, r.upper, r.inside
+            );
+        }
+    }
+    s
+}
+
+/// A goodness-of-fit check as JSON: `{"draws", "rejects", "failing",
+/// "distributions": [{"name", "in_rule", "rows": [{"value", "observed",
+/// "mean", "lower", "upper", "inside"}]}]}`.
+pub fn gof_json(g: &Gof) -> Value {
+    let dists: Vec<Value> = g
+        .distributions
+        .iter()
+        .map(|d| {
+            let rows: Vec<Value> = d
+                .rows
+                .iter()
+                .map(|r| json!({"value": r.label, "observed": r.observed, "mean": num(r.mean), "lower": num(r.lower), "upper": num(r.upper), "inside": r.inside}))
+                .collect();
+            json!({"name": d.name, "in_rule": d.in_rule, "rows": rows})
+        })
+        .collect();
+    let failing: Vec<String> = g.failing().map(|(_, m)| m).collect();
+    json!({"draws": g.draws, "rejects": g.rejects(), "failing": failing, "distributions": dists})
 }

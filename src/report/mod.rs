@@ -53,7 +53,7 @@ pub use compare::{
     cross_case_markdown, robustness_markdown, verdict_lines, verdict_tally,
 };
 pub use dial::{dial_cell, dial_markdown, dial_reading};
-pub use ergm::{ergm_csv, ergm_json, ergm_markdown};
+pub use ergm::{ergm_csv, ergm_json, ergm_markdown, gof_csv, gof_json, gof_markdown};
 pub use graph::{GRAPH_ROWS, GraphRow, GraphSummary, graph_summary};
 pub use html::{
     ANSWER_NOT_RUN, CasePage, PageBlock, TOP_K, TOP_MEASURES, escape_html, index_html,

@@ -3,8 +3,12 @@
 use crate::output::OutputArgs;
 use crate::view::ViewArgs;
 use clap::ValueEnum;
-use coprod::inference::ergm::case::{CaseFitOptions, default_core, default_formula, fit_view};
+use coprod::inference::ergm::case::{
+    CaseFitOptions, default_core, default_formula, fit_view, prereg_formulas,
+};
 use coprod::inference::ergm::constraints::Constraint;
+use coprod::inference::ergm::gof::{GofOptions, gof};
+use coprod::inference::ergm::terms::Model;
 use coprod::inference::ergm::{FitOptions, Method};
 
 /// The estimator (CLI spelling of [`Method`]).
@@ -39,7 +43,7 @@ pub enum ErgmFormat {
     /// A Markdown report: coefficients, intervals, diagnostics.
     #[default]
     Md,
-    /// One CSV row per term.
+    /// One CSV row per term (with --gof: one row per GOF value instead).
     Csv,
     /// JSON with one object per term (`term`, `estimate`, `se`, …).
     Json,
@@ -54,8 +58,23 @@ pub struct Args {
     /// The model in statnet syntax, e.g. `edges + mutual + nodematch("sector") + gwesp(0.5, fixed=TRUE)`.
     /// Default: edges + mutual + nodefactor("core", levels="core") + nodematch("sector") + gwidegree(0.5, fixed=TRUE) + gwesp(0.5, fixed=TRUE)
     /// (gwdegree and no mutual on a --symmetric view). Attributes: kind, sector, level, core, the actors file's columns; edgecov("layer") reads a layer.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "prereg")]
     pub formula: Option<String>,
+    /// Fit the answer's pre-registered formula (docs/PREREGISTRATION.md, E3):
+    /// edges + mutual + nodematch("sector") + gwesp(0.5, fixed=TRUE) + gwidegree(0.5, fixed=TRUE)
+    /// + nodeifactor("core", levels="core") + nodeofactor("core", levels="core")
+    /// (symmetric view: gwdegree, nodefactor, no mutual).
+    #[arg(long)]
+    pub prereg: bool,
+    /// Add the goodness of fit: R networks simulated from the fit (statnet's gof):
+    /// in/out-degree (degree), edgewise shared partners (OTP), geodesic distances,
+    /// the model statistics, and the prereg rule (rejected when more than a quarter
+    /// of the degree or ESP values lie outside the simulated 95 % band).
+    #[arg(long)]
+    pub gof: bool,
+    /// Simulated networks of --gof.
+    #[arg(long, default_value_t = 100)]
+    pub gof_draws: usize,
     /// The core set written as the attribute `core`: `kind:<kind>` or comma-separated ids. Default: the party actors (x_district: civil_affairs_bureau).
     #[arg(long)]
     pub core: Option<String>,
@@ -86,10 +105,11 @@ pub struct Args {
 pub fn run(args: &Args) -> coprod::Result<()> {
     let g = args.view.load()?;
     let view = args.view.view(&g)?;
-    let formula = args
-        .formula
-        .clone()
-        .unwrap_or_else(|| default_formula(&view).to_string());
+    let formula = match (&args.formula, args.prereg) {
+        (Some(f), _) => f.clone(),
+        (None, true) => prereg_formulas(&view).0.to_string(),
+        (None, false) => default_formula(&view).to_string(),
+    };
     let mut fixed = Vec::new();
     for f in &args.fix {
         let (a, b) = f
@@ -127,10 +147,40 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     };
     let f = fit_view(&view, &formula, &opts)?;
     let name = g.meta().id.clone();
+    let check = if args.gof {
+        let model = Model::parse(&formula, &f.data)?;
+        let mut o = GofOptions {
+            draws: args.gof_draws,
+            seed: args.seed,
+            ..GofOptions::default()
+        };
+        if let Some(d) = &f.fit.diagnostics {
+            o.simulate.sampler.interval = d.sampler.interval;
+        }
+        Some(gof(&model, &f.data.network, &f.mask, &f.fit.coef(), &o)?)
+    } else {
+        None
+    };
     let text = match args.format {
-        ErgmFormat::Md => coprod::report::ergm_markdown(&name, &f),
-        ErgmFormat::Csv => coprod::report::ergm_csv(&f.fit),
-        ErgmFormat::Json => format!("{}\n", coprod::report::ergm_json(&name, &f.fit)),
+        ErgmFormat::Md => {
+            let mut t = coprod::report::ergm_markdown(&name, &f);
+            if let Some(c) = &check {
+                t.push_str(&coprod::report::gof_markdown(c));
+            }
+            t
+        }
+        ErgmFormat::Csv => match &check {
+            // Two tables in one file would not parse: --gof writes the GOF table.
+            Some(c) => coprod::report::gof_csv(c),
+            None => coprod::report::ergm_csv(&f.fit),
+        },
+        ErgmFormat::Json => {
+            let mut v = coprod::report::ergm_json(&name, &f.fit);
+            if let Some(c) = &check {
+                v["gof"] = coprod::report::gof_json(c);
+            }
+            format!("{v}\n")
+        }
     };
     args.output.write(&text)
 }

@@ -51,6 +51,33 @@ pub const DEFAULT_DIRECTED: &str = "edges + mutual + nodefactor(\"core\", levels
 /// The default formula for an undirected (symmetric) view.
 pub const DEFAULT_UNDIRECTED: &str = "edges + nodefactor(\"core\", levels=\"core\") + nodematch(\"sector\") + gwdegree(0.5, fixed=TRUE) + gwesp(0.5, fixed=TRUE)";
 
+/// The pre-registered formula of the answer (E3 of `docs/PREREGISTRATION.md`)
+/// for a directed view: popularity of the core as a receiver
+/// (`nodeifactor`) and as a sender (`nodeofactor`) beside reciprocity, sector
+/// homophily, closure and the spread of popularity.
+pub const PREREG_DIRECTED: &str = "edges + mutual + nodematch(\"sector\") + gwesp(0.5, fixed=TRUE) + gwidegree(0.5, fixed=TRUE) + nodeifactor(\"core\", levels=\"core\") + nodeofactor(\"core\", levels=\"core\")";
+
+/// [`PREREG_DIRECTED`] without its core terms (the AIC comparison).
+pub const PREREG_DIRECTED_NO_CORE: &str =
+    "edges + mutual + nodematch(\"sector\") + gwesp(0.5, fixed=TRUE) + gwidegree(0.5, fixed=TRUE)";
+
+/// The pre-registered formula for a symmetrised (undirected) view.
+pub const PREREG_UNDIRECTED: &str = "edges + nodematch(\"sector\") + gwesp(0.5, fixed=TRUE) + gwdegree(0.5, fixed=TRUE) + nodefactor(\"core\", levels=\"core\")";
+
+/// [`PREREG_UNDIRECTED`] without its core term.
+pub const PREREG_UNDIRECTED_NO_CORE: &str =
+    "edges + nodematch(\"sector\") + gwesp(0.5, fixed=TRUE) + gwdegree(0.5, fixed=TRUE)";
+
+/// The pre-registered formula of a view and the same without the core
+/// terms: `(with, without)`.
+pub fn prereg_formulas(view: &View<'_>) -> (&'static str, &'static str) {
+    if view.is_directed() {
+        (PREREG_DIRECTED, PREREG_DIRECTED_NO_CORE)
+    } else {
+        (PREREG_UNDIRECTED, PREREG_UNDIRECTED_NO_CORE)
+    }
+}
+
 /// The default formula for a view (see the module doc).
 pub fn default_formula(view: &View<'_>) -> &'static str {
     if view.is_directed() {

@@ -16,13 +16,14 @@
 //! [`Error::Degenerate`] (the chains run to the empty or the full network),
 //! [`Error::NoConvergence`] (the iteration budget spent).
 
+use super::bridge::{BridgeOptions, loglik as bridge_loglik};
 use super::constraints::DyadMask;
+use super::driver::{McmleOptions, mcmle};
 use super::exact::ExactDistribution;
 use super::linalg::{Z975, normal_two_sided};
-use super::mcmle::{batch_means, covariances, hotelling, lag1, optimise, step_length, tilted};
 use super::mple::{MpleOptions, Penalty, mple};
 use super::network::Network;
-use super::sampler::{SamplerOptions, simulate};
+use super::sampler::SamplerOptions;
 use super::terms::Model;
 use crate::error::{Error, Result};
 use crate::random::stream;
@@ -83,6 +84,11 @@ pub struct FitOptions {
     pub max_iterations: usize,
     /// [`Method::Auto`] enumerates networks with at most this many free dyads.
     pub exact_max_dyads: usize,
+    /// The MCMC-MLE's adaptation, restarts and trust region ([`driver`](super::driver)).
+    pub mcmle: McmleOptions,
+    /// The MCMC-MLE's log-likelihood by bridge sampling ([`bridge`](super::bridge));
+    /// `None` leaves [`ErgmFit::loglik`] empty for MCMC fits (and saves the time).
+    pub bridge: Option<BridgeOptions>,
 }
 
 impl Default for FitOptions {
@@ -92,6 +98,8 @@ impl Default for FitOptions {
             sampler: SamplerOptions::default(),
             max_iterations: 40,
             exact_max_dyads: 16,
+            mcmle: McmleOptions::default(),
+            bridge: Some(BridgeOptions::default()),
         }
     }
 }
@@ -137,8 +145,33 @@ pub struct Diagnostics {
     pub simulated_mean: Vec<f64>,
     /// Monte-Carlo standard error of each simulated mean.
     pub simulated_mean_se: Vec<f64>,
-    /// The sampler's settings.
+    /// The sampler's settings of the final sample (the interval as adapted).
     pub sampler: SamplerOptions,
+    /// Broken samples the fit restarted from ([`driver`](super::driver)).
+    pub restarts: usize,
+    /// One record per iteration, in order.
+    pub history: Vec<IterationRecord>,
+}
+
+/// What one MCMC-MLE iteration saw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IterationRecord {
+    /// 1-based.
+    pub iteration: usize,
+    /// The θ the sample was drawn at.
+    pub theta: Vec<f64>,
+    /// The sampler's interval.
+    pub interval: usize,
+    /// The largest lag-1 autocorrelation of the recorded statistics.
+    pub lag1: f64,
+    /// Mean ties on the free dyads in the sample.
+    pub mean_ties: f64,
+    /// Hummel's step length γ (NaN when the sample broke).
+    pub step_length: f64,
+    /// Hotelling's p of E(z) = 0 (NaN when the sample broke).
+    pub hotelling_p: f64,
+    /// Why the sample was not used, if it was not (then the fit restarted).
+    pub broken: Option<String>,
 }
 
 /// A fitted ERGM.
@@ -154,8 +187,13 @@ pub struct ErgmFit {
     pub cov: Vec<f64>,
     /// g(y_obs).
     pub observed: Vec<f64>,
-    /// The log-likelihood at θ̂ where it is known exactly (dyad-independent, exact).
+    /// The log-likelihood at θ̂: exact for dyad-independent and exact fits,
+    /// bridge-sampled for MCMC-MLE fits (when [`FitOptions::bridge`] is set);
+    /// `None` for the MPLE of a dyad-dependent model (a pseudo-likelihood is no likelihood).
     pub loglik: Option<f64>,
+    /// The Monte-Carlo standard error of [`loglik`](Self::loglik) (bridge
+    /// sampling); `None` where it is exact.
+    pub loglik_mc_se: Option<f64>,
     /// Free dyads.
     pub dyads: usize,
     /// MCMC diagnostics (MCMC-MLE only).
@@ -229,6 +267,7 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
         cov,
         observed: observed.clone(),
         loglik,
+        loglik_mc_se: None,
         dyads,
         diagnostics,
     };
@@ -288,111 +327,27 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
                 None,
             ))
         }
-        Method::Mcmle => mcmle(model, net, mask, opts, &observed).map(|(coef, cov, diag)| {
-            base(
+        Method::Mcmle => {
+            let (coef, cov, diag) = mcmle(model, net, mask, opts, &observed)?;
+            let bridged = match &opts.bridge {
+                Some(b) => {
+                    let seed = stream(opts.sampler.seed, BRIDGE_STREAM).next_u64();
+                    Some(bridge_loglik(model, net, mask, &coef, seed, b)?)
+                }
+                None => None,
+            };
+            let mut f = base(
                 Estimator::Mcmle,
                 rows(model.names(), &coef, &cov),
                 cov,
-                None,
+                bridged.as_ref().map(|b| b.loglik),
                 Some(diag),
-            )
-        }),
+            );
+            f.loglik_mc_se = bridged.map(|b| b.mc_se);
+            Ok(f)
+        }
     }
 }
 
-/// The MCMC-MLE loop: (θ̂, covariance, diagnostics).
-fn mcmle(
-    model: &Model,
-    net: &Network,
-    mask: &DyadMask,
-    opts: &FitOptions,
-    observed: &[f64],
-) -> Result<(Vec<f64>, Vec<f64>, Diagnostics)> {
-    let p = model.len();
-    let start = mple(model, net, mask, &MpleOptions::default())?;
-    let mut theta = start.coef;
-    let mut state = net.clone();
-    let free = mask.free_dyads();
-    let obs_free = free.iter().filter(|&&(i, j)| net.has(i, j)).count() as f64;
-    let nd = free.len() as f64;
-    let mut degenerate = 0;
-    for it in 1..=opts.max_iterations {
-        let mut sopts = opts.sampler.clone();
-        sopts.seed = stream(opts.sampler.seed, it as u64).next_u64();
-        let s = simulate(model, &state, mask, &theta, &sopts);
-        let z: Vec<f64> = (0..s.len())
-            .flat_map(|r| {
-                s.row(r)
-                    .iter()
-                    .zip(observed)
-                    .map(|(a, b)| a - b)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let ties = s.free_ties.iter().sum::<usize>() as f64 / s.free_ties.len().max(1) as f64;
-        if ties > obs_free + 0.5 * (nd - obs_free) || (obs_free >= 4.0 && ties < 0.25 * obs_free) {
-            degenerate += 1;
-            if degenerate >= 3 {
-                return Err(Error::Degenerate {
-                    method: "MCMC-MLE",
-                    detail: format!(
-                        "at iteration {it} the chains hold {ties:.1} ties on average against {obs_free} observed (of {nd} free dyads) for the third iteration running, at θ = [{}]: the model puts its mass on near-empty or near-full networks; use gwesp/gwdegree instead of triangle/kstar, or a smaller decay",
-                        theta
-                            .iter()
-                            .map(|x| format!("{x:.3}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                });
-            }
-        } else {
-            degenerate = 0;
-        }
-        let bm = batch_means(&s, &z);
-        let (t2, pval) = hotelling(&bm, p);
-        let gamma = step_length(&z, p);
-        if gamma >= 1.0 && pval > 0.5 {
-            let delta = optimise(&z, p, &vec![0.0; p]).ok_or_else(|| singular(model, it))?;
-            let (_, _, info) = tilted(&z, p, &delta);
-            let (_, total) =
-                covariances(&info, &bm.cov_of_mean, p).ok_or_else(|| singular(model, it))?;
-            let coef: Vec<f64> = theta.iter().zip(&delta).map(|(a, b)| a + b).collect();
-            let diag = Diagnostics {
-                iterations: it,
-                hotelling_t2: t2,
-                hotelling_p: pval,
-                lag1: lag1(&s),
-                acceptance: s.acceptance,
-                draws: s.len(),
-                simulated_mean: s.mean(),
-                simulated_mean_se: (0..p).map(|a| bm.cov_of_mean[a * p + a].sqrt()).collect(),
-                ess: bm.ess,
-                sampler: opts.sampler.clone(),
-            };
-            return Ok((coef, total, diag));
-        }
-        let xi: Vec<f64> = bm.mean.iter().map(|m| (1.0 - gamma) * m).collect();
-        let delta = optimise(&z, p, &xi).ok_or_else(|| singular(model, it))?;
-        theta.iter_mut().zip(&delta).for_each(|(a, b)| *a += b);
-        state = s.last[0].clone();
-    }
-    Err(Error::NoConvergence {
-        method: "MCMC-MLE",
-        iterations: opts.max_iterations,
-        hint: "raise the iterations or the sampler's interval and draws, or simplify the formula"
-            .into(),
-    })
-}
-
-/// The sample's statistics lost all variation in some direction at
-/// iteration `it`: the chain is stuck or near-degenerate at the θ tried (the
-/// formula itself passed the MPLE's rank check before the loop).
-fn singular(model: &Model, it: usize) -> Error {
-    Error::Degenerate {
-        method: "MCMC-MLE",
-        detail: format!(
-            "at iteration {it} the simulated statistics of `{}` are linearly dependent (a statistic did not vary in the sample): the chain is stuck or near-degenerate at the θ tried; rerun with another seed or a longer sampler interval, or simplify the formula",
-            model.formula()
-        ),
-    }
-}
+/// The stream index of the bridge sampler's seed (the MCMC-MLE's iterations use 1, 2, …).
+const BRIDGE_STREAM: u64 = 1 << 32;

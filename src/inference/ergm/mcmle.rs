@@ -210,10 +210,11 @@ pub(super) struct BatchMeans {
     pub batches: usize,
 }
 
-pub(super) fn batch_means(s: &Sample, z: &[f64]) -> BatchMeans {
+/// Batches of `per_batch` consecutive draws within each chain (at least 1).
+pub(super) fn batch_means(s: &Sample, z: &[f64], per_batch: usize) -> BatchMeans {
     let p = s.p();
     let n = s.len();
-    let per_batch = ((s.per_chain as f64).sqrt().floor() as usize).max(1);
+    let per_batch = per_batch.clamp(1, s.per_chain.max(1));
     let b_per_chain = s.per_chain / per_batch;
     let mut bm: Vec<Vec<f64>> = Vec::new();
     for c in 0..s.chains {

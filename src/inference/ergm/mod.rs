@@ -17,8 +17,13 @@
 //! * [`constraints`]: the codebook's structural zeros as a dyad mask.
 //! * [`mple`]: the pseudo-likelihood (plain and Firth-penalised).
 //! * [`exact`]: the exact likelihood of tiny networks by enumeration.
+//! * [`bridge`]: the log-likelihood of an MCMC-MLE fit by bridge sampling.
+//! * [`gof`]: goodness of fit (degree, ESP, distances) and the prereg rule.
+//! * [`simulate`]: networks drawn from a fit, and the counterfactual.
+//! * [`evidence`]: the answer's E3/E4 model part for one view ([`evidence::core_evidence`]).
 //! * [`sampler`]: Metropolis–Hastings within the mask (toggle and TNT).
-//! * [`mcmle`]: the MCMC-MLE's pieces; [`fit()`] puts the estimators together.
+//! * [`mcmle`]: the MCMC-MLE's pieces; [`driver`]: its iteration (adaptation,
+//!   restarts, the cap); [`fit()`] puts the estimators together.
 //!
 //! ```
 //! use coprod::inference::ergm::{network::{ErgmData, Network}, terms::Model};
@@ -40,16 +45,21 @@
 //! (2007), Curved exponential family models for social networks, *Social
 //! Networks* 29(2), doi:10.1016/j.socnet.2006.08.005 (gwesp, gwdsp, gwdegree).
 
+pub mod bridge;
 pub mod case;
 pub mod constraints;
+pub mod driver;
+pub mod evidence;
 pub mod exact;
 pub mod fit;
 pub mod formula;
+pub mod gof;
 pub mod linalg;
 pub mod mcmle;
 pub mod mple;
 pub mod network;
 pub mod sampler;
+pub mod simulate;
 pub mod terms;
 
 pub use fit::{ErgmFit, Estimator, FitOptions, Method, TermEstimate, fit};

@@ -223,7 +223,26 @@ pub fn simulate(
     theta: &[f64],
     opts: &SamplerOptions,
 ) -> Sample {
+    run_chains(model, std::slice::from_ref(start), mask, theta, opts, false).0
+}
+
+/// As [`simulate`], chain c starting at `starts[c % starts.len()]` (the
+/// MCMC-MLE continues each chain from where the previous iteration left it),
+/// and, when `keep` is set, the recorded networks themselves (draw order:
+/// chain after chain, as the statistics).
+///
+/// # Panics
+/// As [`simulate`], and when `starts` is empty.
+pub fn run_chains(
+    model: &Model,
+    starts: &[Network],
+    mask: &DyadMask,
+    theta: &[f64],
+    opts: &SamplerOptions,
+    keep: bool,
+) -> (Sample, Vec<Network>) {
     assert_eq!(theta.len(), model.len(), "one θ per statistic");
+    assert!(!starts.is_empty(), "a starting network");
     let dyads: Vec<(u32, u32)> = mask
         .free_dyads()
         .into_iter()
@@ -231,10 +250,11 @@ pub fn simulate(
         .collect();
     assert!(!dyads.is_empty(), "no free dyad to sample");
     let p = model.len();
-    let start_stats = model.statistics(start);
-    let runs: Vec<(Vec<f64>, Vec<usize>, u64, Network)> = (0..opts.chains)
+    type Run = (Vec<f64>, Vec<usize>, u64, Network, Vec<Network>);
+    let runs: Vec<Run> = (0..opts.chains)
         .into_par_iter()
         .map(|c| {
+            let start = &starts[c % starts.len()];
             let mut rng = stream(opts.seed, c as u64);
             let mut pos = vec![u32::MAX; dyads.len()];
             let mut tied = Vec::new();
@@ -249,7 +269,7 @@ pub fn simulate(
                 theta,
                 dyads: &dyads,
                 net: start.clone(),
-                stats: start_stats.clone(),
+                stats: model.statistics(start),
                 tied,
                 pos,
                 delta: vec![0.0; p],
@@ -260,14 +280,18 @@ pub fn simulate(
             }
             let mut out = Vec::with_capacity(opts.draws_per_chain * p);
             let mut ties = Vec::with_capacity(opts.draws_per_chain);
+            let mut nets = Vec::new();
             for _ in 0..opts.draws_per_chain {
                 for _ in 0..opts.interval.max(1) {
                     ch.step(&mut rng, opts.proposal);
                 }
                 out.extend_from_slice(&ch.stats);
                 ties.push(ch.tied.len());
+                if keep {
+                    nets.push(ch.net.clone());
+                }
             }
-            (out, ties, ch.accepted, ch.net)
+            (out, ties, ch.accepted, ch.net, nets)
         })
         .collect();
     let steps =
@@ -283,12 +307,14 @@ pub fn simulate(
         last: Vec::new(),
     };
     let mut acc = 0u64;
-    for (s, t, a, net) in runs {
+    let mut kept = Vec::new();
+    for (s, t, a, net, nets) in runs {
         sample.stats.extend(s);
         sample.free_ties.extend(t);
         acc += a;
         sample.last.push(net);
+        kept.extend(nets);
     }
     sample.acceptance = acc as f64 / steps.max(1.0);
-    sample
+    (sample, kept)
 }

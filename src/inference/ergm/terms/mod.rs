@@ -315,6 +315,16 @@ impl Model {
         self.terms.iter().all(|t| t.dyad_independent())
     }
 
+    /// For each statistic, whether its term is dyad-independent (Δ_ij g does
+    /// not depend on the rest of the network).
+    pub fn independent(&self) -> Vec<bool> {
+        let mut out = Vec::with_capacity(self.len());
+        for (t, w) in self.terms.iter().zip(self.offsets.windows(2)) {
+            out.extend(std::iter::repeat_n(t.dyad_independent(), w[1] - w[0]));
+        }
+        out
+    }
+
     /// The change statistics of i → j into `out` (zeroed first).
     /// Precondition: i → j absent from `net`.
     pub fn change(&self, net: &Network, i: usize, j: usize, out: &mut [f64]) {
