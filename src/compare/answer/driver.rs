@@ -161,7 +161,7 @@ pub fn answer_view(
                 seed: opts.seed,
                 ..opts.model.clone()
             },
-        );
+        )?;
         let e4 = match &m.counterfactual {
             Some(draws) if m.not_used.is_none() => Some(counterfactual_tests(view, core, draws)?),
             _ => None,

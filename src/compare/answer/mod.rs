@@ -4,6 +4,7 @@ mod counterfactual;
 mod driver;
 mod evidence;
 mod holm;
+mod power;
 mod model;
 mod rule;
 
@@ -17,5 +18,6 @@ pub use evidence::{
     pairs_evidence,
 };
 pub use holm::holm;
+pub use power::{PowerOptions, PowerRow, PowerStudy, draw_seed, power_study, right_answer, wilson};
 pub use model::{ModelEvidence, ModelOptions, ModelTerm, model_evidence};
 pub use rule::{Decision, Outcome, RuleInputs, decide};
