@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,11 +37,33 @@ def _layers(layers: str | Sequence[str] | None) -> list[str] | None:
     return list(layers)
 
 
-def read_csv(text: str, **kw: Any) -> pd.DataFrame:
-    """A CSV written by coprod as a DataFrame; numbers parsed exactly
-    (``float_precision="round_trip"``), empty cells NaN."""
-    return pd.read_csv(io.StringIO(text), float_precision="round_trip", keep_default_na=False,
-                       na_values=[""], **kw)
+def _column(cells: list[str]) -> Any:
+    """A CSV column as integers (nullable) if every cell is one, else as
+    float64 if every cell is a number (empty: NaN), else as text."""
+    full = [c for c in cells if c != ""]
+    try:
+        ints = [None if c == "" else int(c) for c in cells]
+        if full:
+            return pd.array(ints, dtype="Int64")
+    except ValueError:
+        pass
+    try:
+        return pd.array([float("nan") if c == "" else float(c) for c in cells], dtype="float64")
+    except ValueError:
+        return cells
+
+
+def read_csv(text: str) -> pd.DataFrame:
+    """A CSV written by coprod as a DataFrame. Numbers are read with Python's
+    ``int`` and ``float``, so each value has exactly the bits the library
+    wrote (it writes the shortest text that reads back to the same double);
+    empty cells are missing."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return pd.DataFrame()
+    header, body = rows[0], rows[1:]
+    return pd.DataFrame({h: _column([r[i] if i < len(r) else "" for r in body])
+                         for i, h in enumerate(header)})
 
 
 class View:

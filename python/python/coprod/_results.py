@@ -3,7 +3,6 @@ displays itself in Jupyter (Markdown, HTML or SVG)."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -14,11 +13,6 @@ if TYPE_CHECKING:
 
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "brokerage"]
 """Gould–Fernandez roles as columns (sna's w_I, w_O, b_IO, b_OI, b_O, t)."""
-
-
-def _csv(text: str) -> pd.DataFrame:
-    return pd.read_csv(io.StringIO(text), float_precision="round_trip", keep_default_na=False,
-                       na_values=[""])
 
 
 @dataclass(frozen=True)
