@@ -116,7 +116,11 @@ impl Case {
     }
 
     fn __repr__(&self) -> String {
-        format!("<coprod.Case {}: {}>", self.g.meta().id, self.g.summary_line())
+        format!(
+            "<coprod.Case {}: {}>",
+            self.g.meta().id,
+            self.g.summary_line()
+        )
     }
 
     /// `35 actors (party 12, …); 88 ties (…)`.
@@ -239,7 +243,14 @@ impl Case {
         } else {
             Arc::clone(&self.g)
         };
-        View::new(g, layers.unwrap_or_default(), symmetric, agg, without, project_arenas)
-            .py_err(py)
+        View::new(
+            g,
+            layers.unwrap_or_default(),
+            symmetric,
+            agg,
+            without,
+            project_arenas,
+        )
+        .py_err(py)
     }
 }

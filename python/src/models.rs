@@ -297,10 +297,7 @@ pub fn qap<'py>(
     d.set_item("failed_replicates", r.failed_replicates)?;
     d.set_item("n_actors", r.n_actors)?;
     d.set_item("n_dyads", r.n_dyads)?;
-    d.set_item(
-        "separation",
-        r.separation.as_ref().map(|s| s.terms.clone()),
-    )?;
+    d.set_item("separation", r.separation.as_ref().map(|s| s.terms.clone()))?;
     let fit = PyDict::new(py);
     match r.fit {
         FitStatistics::Linear {

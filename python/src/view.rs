@@ -62,7 +62,10 @@ impl View {
     }
 
     /// Run `f` on the library's view.
-    fn with<T>(&self, f: impl FnOnce(&coprod::model::View<'_>) -> coprod::Result<T>) -> coprod::Result<T> {
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&coprod::model::View<'_>) -> coprod::Result<T>,
+    ) -> coprod::Result<T> {
         let mut v = coprod::model::View::new(&self.g, &self.layers)?
             .with_aggregation(self.aggregation)
             .without(&self.without)?;
@@ -80,6 +83,10 @@ impl View {
     ) -> PyResult<T> {
         py.allow_threads(|| self.with(f)).py_err(py)
     }
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
 }
 
 fn report_options(partition: &str, core: &str) -> coprod::Result<ReportOptions> {
@@ -117,12 +124,12 @@ impl View {
             Layers::Only(v) => v.join(","),
         };
         format!(
-            "<coprod.View {}: layers={layers} symmetric={} aggregation={:?} without=[{}] project_arenas={}>",
+            "<coprod.View {}: layers={layers} symmetric={} aggregation={} without=[{}] project_arenas={}>",
             self.g.meta().id,
-            self.symmetric,
-            self.aggregation,
+            py_bool(self.symmetric),
+            format!("{:?}", self.aggregation).to_lowercase(),
             self.without.join(","),
-            self.project_arenas
+            py_bool(self.project_arenas)
         )
     }
 
@@ -152,13 +159,22 @@ impl View {
         py: Python<'_>,
         partition: &str,
         core: &str,
-    ) -> PyResult<(Vec<String>, Vec<String>, Vec<[String; 4]>, Vec<&'static str>, Vec<Vec<f64>>)>
-    {
+    ) -> PyResult<(
+        Vec<String>,
+        Vec<String>,
+        Vec<[String; 4]>,
+        Vec<&'static str>,
+        Vec<Vec<f64>>,
+    )> {
         let opts = report_options(partition, core).py_err(py)?;
         let (t, labels) = self.run(py, |v| {
             let t = actor_table(v, &opts)?;
             let g = v.graph();
-            let labels = v.actor_indices().iter().map(|&i| g.actor(i).label.clone()).collect();
+            let labels = v
+                .actor_indices()
+                .iter()
+                .map(|&i| g.actor(i).label.clone())
+                .collect();
             Ok((t, labels))
         })?;
         let columns: Vec<Vec<f64>> = (0..ACTOR_COLUMNS.len())
@@ -177,7 +193,13 @@ impl View {
         py: Python<'_>,
         partition: &str,
         core: &str,
-    ) -> PyResult<(Vec<&'static str>, Vec<Option<f64>>, String, Vec<String>, String)> {
+    ) -> PyResult<(
+        Vec<&'static str>,
+        Vec<Option<f64>>,
+        String,
+        Vec<String>,
+        String,
+    )> {
         let opts = report_options(partition, core).py_err(py)?;
         let s = self.run(py, |v| graph_summary(v, &opts))?;
         let (names, values) = s.rows.into_iter().unzip();
@@ -203,7 +225,10 @@ impl View {
         d.set_item("ids", ids)?;
         d.set_item("groups", groups)?;
         let roles = coprod::measures::brokerage::Role::COLUMNS;
-        d.set_item("roles", roles.iter().map(|r| r.sna_name()).collect::<Vec<_>>())?;
+        d.set_item(
+            "roles",
+            roles.iter().map(|r| r.sna_name()).collect::<Vec<_>>(),
+        )?;
         let rows = |rs: &[coprod::measures::brokerage::RoleRow]| -> Vec<Vec<f64>> {
             rs.iter()
                 .map(|r| roles.iter().map(|&role| r[role.index()]).collect())
@@ -220,6 +245,40 @@ impl View {
         Ok(d)
     }
 
+    /// Shortest-path betweenness of every actor alone (not the whole
+    /// table): `scale` `networkx` (`nx.betweenness_centrality(G,
+    /// normalized=True)`, the table's column) or `raw`; `weight` reads tie
+    /// weights as lengths (`weight="weight"`). Parallel over sources, the
+    /// same bits with 1 or 2 threads.
+    #[pyo3(signature = (scale="networkx", weight=false))]
+    fn betweenness(&self, py: Python<'_>, scale: &str, weight: bool) -> PyResult<Vec<f64>> {
+        use coprod::measures::EdgeLength;
+        use coprod::measures::centrality::{BetweennessOptions, BetweennessScale, betweenness};
+        let scale = match scale {
+            "networkx" => BetweennessScale::NetworkX,
+            "raw" => BetweennessScale::Raw,
+            other => {
+                return Err(coprod::Error::UnknownName {
+                    what: "betweenness scale",
+                    value: other.to_string(),
+                    available: coprod::Names::of(["networkx", "raw"], other),
+                })
+                .py_err(py);
+            }
+        };
+        let opts = BetweennessOptions {
+            weighting: if weight {
+                EdgeLength::Weight
+            } else {
+                EdgeLength::Hops
+            },
+            scale,
+            progress: coprod::progress::Progress::Hidden,
+            ..Default::default()
+        };
+        self.run(py, |v| Ok(betweenness(&v.csr(), &opts)))
+    }
+
     /// The view's edges `(source id, target id, weight)`, each edge once
     /// (as `coprod edges`).
     fn edges(&self, py: Python<'_>) -> PyResult<Vec<(String, String, f64)>> {
@@ -229,7 +288,11 @@ impl View {
             Ok(csr
                 .edges()
                 .map(|(u, w, weight)| {
-                    (ids[u as usize].to_string(), ids[w as usize].to_string(), weight)
+                    (
+                        ids[u as usize].to_string(),
+                        ids[w as usize].to_string(),
+                        weight,
+                    )
                 })
                 .collect())
         })
@@ -257,8 +320,16 @@ impl View {
         seed: u64,
         max_iterations: usize,
     ) -> PyResult<(String, String, String, String)> {
-        let opts = crate::models::ergm_options(&self.g, core, method, constraints, fix, seed, max_iterations)
-            .py_err(py)?;
+        let opts = crate::models::ergm_options(
+            &self.g,
+            core,
+            method,
+            constraints,
+            fix,
+            seed,
+            max_iterations,
+        )
+        .py_err(py)?;
         let name = self.g.meta().id.clone();
         self.run(py, |v| {
             use coprod::inference::ergm::case::{default_formula, fit_view};
@@ -291,7 +362,16 @@ impl View {
         let core: coprod::model::CoreSet = core.parse().py_err(py)?;
         let case = self.g.meta().id.clone();
         self.run(py, |v| {
-            crate::models::sbm_json(v, &case, partition, labels, degree_corrected, &core, seed, restarts)
+            crate::models::sbm_json(
+                v,
+                &case,
+                partition,
+                labels,
+                degree_corrected,
+                &core,
+                seed,
+                restarts,
+            )
         })
     }
 
@@ -321,7 +401,8 @@ impl View {
             renderer: renderer.to_string(),
             title,
         };
-        py.allow_threads(|| crate::figure::draw(&g, layers, &spec)).py_err(py)
+        py.allow_threads(|| crate::figure::draw(&g, layers, &spec))
+            .py_err(py)
     }
 
     /// The `coprod measures` CSV of the view (bit for bit the command's).

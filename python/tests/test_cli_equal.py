@@ -116,3 +116,13 @@ def test_exports_equal_cli(cli):
     assert len(got) == len(rows) > 0
     for (s, t, w), r in zip(got.itertuples(index=False), rows):
         assert (s, t, bits(w)) == (r["source"], r["target"], bits(float(r["weight"])))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_betweenness_alone_equals_the_column(name):
+    for sym in (False, True):
+        view = coprod.load(name).view(symmetric=sym)
+        alone = view.betweenness()
+        col = view.measures()["betweenness"]
+        assert list(alone.index) == list(col.index)
+        assert [bits(x) for x in alone] == [bits(x) for x in col]

@@ -123,6 +123,15 @@ class View:
         _native.View.check_column(name)  # UsageError listing the columns
         return self.measures(partition)[name]
 
+    def betweenness(self, scale: str = "networkx", weight: bool = False) -> pd.Series:
+        """Shortest-path betweenness alone (the table's ``betweenness`` column
+        with the defaults), indexed by actor id: ``scale`` ``networkx``
+        (``nx.betweenness_centrality(G, normalized=True)``) or ``raw``;
+        ``weight=True`` reads tie weights as lengths. For large views, where
+        the whole table would compute every measure."""
+        return pd.Series(self._v.betweenness(scale, weight), index=pd.Index(self.ids, name="id"),
+                         name="betweenness", dtype="float64")
+
     def summary(self, partition: str = "sector", core: str | Sequence[str] = "kind:party"
                 ) -> pd.Series:
         """The graph-level measures and the hypothesis rows about the core set
@@ -181,7 +190,7 @@ class View:
         ``pure-rust``."""
         size = None
         if isinstance(size_by, str):
-            size = (size_by, list(self.measure(size_by).items()))
+            size = (size_by, [(str(k), float(v)) for k, v in self.measure(size_by).items()])
         elif size_by is not None:
             size = (str(size_by.name or "value"), [(str(k), float(v)) for k, v in size_by.items()])
         kind = "case" if layer is None else "layer"
@@ -201,7 +210,7 @@ class View:
         ``none``; ``fix``: (source, target) pairs held at their observed value."""
         formula_used, js, csv, md = self._v.ergm(
             formula, None if core is None else _core(core), method, constraints,
-            [tuple(p) for p in fix], seed, max_iterations)
+            [(str(a), str(b)) for a, b in fix], seed, max_iterations)
         return ErgmFit(formula_used, json.loads(js), read_csv(csv), md, js, csv)
 
     def sbm(self, partition: str | Sequence[str] | Mapping[str, Any] | None = None,

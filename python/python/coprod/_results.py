@@ -15,7 +15,7 @@ ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", 
 """Gould–Fernandez roles as columns (sna's w_I, w_O, b_IO, b_OI, b_O, t)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Svg:
     """An SVG drawing; Jupyter displays it (``_repr_svg_``)."""
 
@@ -25,6 +25,9 @@ class Svg:
 
     def _repr_svg_(self) -> str:
         return self.svg
+
+    def __repr__(self) -> str:
+        return f"<coprod.Svg: {len(self.svg)} characters, drawn by {self.engine}>"
 
     def __str__(self) -> str:
         return self.svg
