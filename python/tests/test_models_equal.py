@@ -44,6 +44,14 @@ def test_compare_equals_cli(cli):
     assert c.markdown.strip() == md.strip()
     assert c.verdicts and all(v in c.markdown for v in c.verdicts)
     assert set(c.table["baseline"]) == {"gnm", "dyad"}
+    # the robustness table: every coding the CLI ran, one verdict per baseline
+    codings = list(dict.fromkeys(r["coding"] for r in rows(text)))
+    assert list(c.observed.columns) == codings and len(codings) > 1
+    assert c.verdict_table.shape == (len(c.observed), 2 * len(codings))
+    for r in rows(text):
+        assert c.verdict_table.at[r["statistic"], (r["coding"], r["baseline"])] == r["verdict"]
+        obs = c.observed.at[r["statistic"], r["coding"]]
+        assert (r["observed"] == "" and pd.isna(obs)) or bits(obs) == bits(float(r["observed"]))
 
 
 def test_ergm_equals_cli(cli):

@@ -122,7 +122,8 @@ class Comparison:
     """The comparison engine's answer (``coprod compare``).
 
     ``table``: the CSV, one row per coding, statistic and baseline (observed,
-    mean, sd, z, p-values, verdict); ``verdicts``: the headline coding's
+    mean, sd, z, p-values, verdict); ``observed`` and ``verdict_table``: the
+    robustness table as DataFrames (statistic × coding); ``verdicts``: the headline coding's
     verdict lines; ``markdown``: the full report (verdicts, the panel, the
     robustness table, the tied cores); ``robustness``: the robustness table
     (Markdown); ``result``: the JSON."""
@@ -134,6 +135,24 @@ class Comparison:
     result: list[dict[str, Any]]
     html: str
     csv_text: str
+
+    @property
+    def observed(self) -> pd.DataFrame:
+        """The robustness table's values: one row per statistic, one column
+        per coding (the observed value on that reading of the case)."""
+        t = self.table.drop_duplicates(["coding", "statistic"])
+        out = t.pivot(index="statistic", columns="coding", values="observed")
+        return out.reindex(index=pd.unique(t["statistic"]), columns=pd.unique(t["coding"]))
+
+    @property
+    def verdict_table(self) -> pd.DataFrame:
+        """The robustness table's verdicts: one row per statistic, one column
+        per (coding, baseline)."""
+        t = self.table
+        out = t.pivot(index="statistic", columns=["coding", "baseline"], values="verdict")
+        cols = list(dict.fromkeys(zip(t["coding"], t["baseline"])))
+        return out.reindex(index=pd.unique(t["statistic"]), columns=pd.MultiIndex.from_tuples(
+            cols, names=["coding", "baseline"]))
 
     def _repr_html_(self) -> str:
         return self.html
