@@ -173,3 +173,22 @@ def test_figure_is_svg_jupyter_displays():
     assert pure.engine == "pure-rust" and "<svg" in pure.svg
     one = case.figure(layer="leadership", renderer="pure-rust")
     assert one.engine == "pure-rust" and one.svg != pure.svg
+
+
+def test_from_networkx_with_an_extra_layer_and_no_metadata():
+    G = nx.MultiDiGraph()
+    G.graph["layers"] = [{"name": "kinship", "directed": False, "sign": "positive"}]
+    G.add_node("a", kind="resident", level="household")
+    G.add_node("b", kind="resident", level="household")
+    G.add_edge("a", "b", layer="kinship")
+    G.add_edge("a", "b", layer="information", weight=3)
+    case = coprod.from_networkx(G, id="family")
+    layers = case.layers
+    assert not layers.loc["kinship", "directed"] and layers.loc["kinship", "sign"] == "positive"
+    assert sorted(case.ties["layer"]) == ["information", "kinship"]
+    # the view of the extra layer alone reads it as undirected
+    assert not case.view(layers="kinship").is_directed
+    # without the declaration, the unknown layer is an error naming the row
+    del G.graph["layers"]
+    with pytest.raises(DataError, match=r"ties.csv:2 \(column `layer`\): unknown layer `kinship`"):
+        coprod.from_networkx(G, id="family")
