@@ -1,7 +1,7 @@
 //! The pre-registered answer as the report prints it: a card per case (the
 //! top of the page), a Markdown section, and the cross-case table.
 
-use crate::compare::answer::{Answer, CodingAnswer};
+use crate::compare::answer::{Answer, CodingAnswer, PowerStudy};
 
 fn num(x: f64) -> String {
     if x == 0.0 || (x.abs() >= 0.001 && x.abs() < 1e4) {
@@ -222,4 +222,61 @@ pub fn answer_markdown(a: &Answer) -> String {
         o.push_str(&format!("\n*Note:* {n}\n"));
     }
     o
+}
+
+/// The power study as Markdown: the confusion matrix (truth × answer).
+pub fn power_markdown(p: &PowerStudy) -> String {
+    let mut o = format!(
+        "# The rule's power at the size of {}\n\n{} planted graphs per truth on the {} coding ({} actors, {} ties, {} core actors), seed {}; the whole pre-registered rule on each. Recovery: the share of draws given the right answer (one core → one core; k centres → several centres; no structure → cannot tell), with its Wilson 95 % interval.\n\n| truth | one core | several centres | polycentric | cannot tell | recovery [95 %] |\n|---|---|---|---|---|---|\n",
+        p.case, p.draws, p.coding, p.size[0], p.size[1], p.size[2], p.seed
+    );
+    for r in &p.rows {
+        o.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {:.0} % [{:.0}, {:.0}] |\n",
+            r.truth,
+            r.answers[0],
+            r.answers[1],
+            r.answers[2],
+            r.answers[3],
+            100.0 * r.recovery,
+            100.0 * r.recovery_interval[0],
+            100.0 * r.recovery_interval[1]
+        ));
+    }
+    o
+}
+
+/// The power study as JSON.
+pub fn power_json(p: &PowerStudy) -> String {
+    serde_json::to_string_pretty(p).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The card's line on what the rule detects at this size.
+pub fn power_line(p: &PowerStudy) -> String {
+    let parts: Vec<String> = p
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} recovered {}/{} ({:.0} % [{:.0}, {:.0}]), cannot tell {:.0} %",
+                r.truth.replace('_', " "),
+                (r.recovery * r.draws as f64).round(),
+                r.draws,
+                100.0 * r.recovery,
+                100.0 * r.recovery_interval[0],
+                100.0 * r.recovery_interval[1],
+                100.0 * r.cannot_tell
+            )
+        })
+        .collect();
+    format!(
+        "What the rule detects at this size ({} actors, {} ties; {} planted graphs per truth, `coprod power {} --draws {} --seed {}`): {}.",
+        p.size[0],
+        p.size[1],
+        p.draws,
+        p.case,
+        p.draws,
+        p.seed,
+        parts.join("; ")
+    )
 }

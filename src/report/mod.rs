@@ -46,7 +46,10 @@ pub use agreement::{
     ANSWER_ROWS, AgreementTable, AnswerRow, AnswerValues, CodingComparison, READINGS,
     agreement_csv, agreement_json, agreement_markdown, compare_codings,
 };
-pub use answer::{answer_card, answer_markdown, codings_line, e1_line, e2_line, e3_line, e4_line};
+pub use answer::{
+    answer_card, answer_markdown, codings_line, e1_line, e2_line, e3_line, e4_line, power_json,
+    power_line, power_markdown,
+};
 pub use bundled::{BROKERAGE_ROLES, REPORT_ROWS, main_job_compare_options, write_bundled_report};
 pub use compare::{
     CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,

@@ -22,6 +22,7 @@ mod nodes;
 mod output;
 mod qap;
 mod report;
+mod power;
 mod sbm;
 mod validate;
 mod view;
@@ -71,6 +72,9 @@ enum Command {
     Agree(agree::Args),
     /// The measures that scale (degree, PageRank, cores, components, clustering, approximate betweenness) on a case of any size.
     Analyse(analyse::Args),
+    /// The pre-registered rule's power at a case's size: plant one core, 2 and 3 centres and
+    /// no structure in graphs of its size, run the whole rule, print the confusion matrix.
+    Power(power::Args),
     /// Stochastic block models by description length (graph-tool's): a given partition, the best found, and the candidate structures (one block, core vs rest, core plus sectors, sectors) side by side.
     Sbm(sbm::Args),
     /// Fit an exponential random graph model (statnet formula) to a case: coefficients, SEs, intervals, MCMC diagnostics.
@@ -116,6 +120,7 @@ fn main() -> ExitCode {
         Some(Command::Generate(a)) => generate::run(&a),
         Some(Command::Analyse(a)) => analyse::run(&a),
         Some(Command::Compare(a)) => compare::run(&a),
+        Some(Command::Power(a)) => power::run(&a),
         Some(Command::Sbm(a)) => sbm::run(&a),
         Some(Command::Qap(a)) => qap::run(&a),
         Some(Command::Agree(a)) => agree::run(&a),
