@@ -67,6 +67,24 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
+    // The actor maps between the two codings (`data/<case>/coding_b_map.csv`).
+    out.push_str(
+        "/// `(name, coding_b_map.csv)` of each bundled case with an actor map between its codings.\n\
+         const BUNDLED_B_MAP: &[(&str, &str)] = &[\n",
+    );
+    for n in &names {
+        let f = data.join(n).join("coding_b_map.csv");
+        println!("cargo:rerun-if-changed={}", f.display());
+        if f.is_file() {
+            writeln!(
+                out,
+                "    ({n:?}, include_str!({:?})),",
+                f.display().to_string()
+            )
+            .unwrap();
+        }
+    }
+    out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_cases.rs");
     std::fs::write(dest, out).unwrap();
 }

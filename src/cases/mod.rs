@@ -63,6 +63,30 @@ pub fn load_coding_b(name: &str) -> Result<Option<MultiplexGraph>> {
     Ok(Some(g))
 }
 
+/// The actor map between a bundled case's two codings
+/// (`data/<name>/coding_b_map.csv`: ids that name the same body differently),
+/// `None` when the case has none.
+///
+/// ```
+/// let m = coprod::cases::coding_b_mapping("jinsong").unwrap();
+/// assert!(m.is_some());
+/// assert!(coprod::cases::coding_b_mapping("elevator_td").unwrap().is_none());
+/// ```
+///
+/// # Errors
+/// [`Error::UnknownCase`] for a name that is not bundled; the map's parse
+/// errors (none in a tested release).
+pub fn coding_b_mapping(name: &str) -> Result<Option<crate::agreement::Mapping>> {
+    load(name)?;
+    BUNDLED_B_MAP
+        .iter()
+        .find(|c| c.0 == name)
+        .map(|(_, text)| {
+            crate::agreement::Mapping::parse(format!("data/{name}/coding_b_map.csv"), text)
+        })
+        .transpose()
+}
+
 /// Load every bundled case, in name order.
 ///
 /// # Errors

@@ -41,7 +41,9 @@ mod panel;
 mod robustness;
 mod statistics;
 
-pub use answer::{Answer, AnswerOptions, Outcome, RuleInputs, answer_case, decide, holm};
+pub use answer::{
+    Answer, AnswerOptions, Outcome, RuleInputs, SecondCoding, answer_case, decide, holm,
+};
 pub use baseline::{BASELINES, Baseline, DrawContext, Draws, baseline, baselines_named};
 pub use baseline::{MADE_POLYCENTRIC_ISOLATED, OTHER_PAIRS, WITHOUT_CORE_NONE, WITHOUT_CORE_SAME};
 pub use dial_fit::{
@@ -262,15 +264,15 @@ pub fn compare(case: &MultiplexGraph, opts: &CompareOptions) -> Result<Compariso
     compare_with(case, None, opts)
 }
 
-/// [`compare`], with the case's second coding (`coding_b/`) for the answer's
-/// codings B, A∩B and A∪B.
+/// [`compare`], with the case's second coding (`coding_b/`) and the actor
+/// map between the codings for the answer's codings B, A∩B and A∪B.
 ///
 /// # Errors
 /// As [`compare`]; those of [`answer::answer_case`] when
 /// [`CompareOptions::answer`] is set.
 pub fn compare_with(
     case: &MultiplexGraph,
-    second: Option<&MultiplexGraph>,
+    second: Option<SecondCoding<'_>>,
     opts: &CompareOptions,
 ) -> Result<Comparison> {
     if opts.baselines.is_empty() {

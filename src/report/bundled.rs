@@ -291,7 +291,15 @@ pub fn write_bundled_report(
         )
         .map_err(log_err)?;
         let second = crate::cases::load_coding_b(name)?;
-        let c = crate::compare::compare_with(&g, second.as_ref(), compare)?;
+        let mapping = crate::cases::coding_b_mapping(name)?;
+        let c = crate::compare::compare_with(
+            &g,
+            second.as_ref().map(|graph| crate::compare::SecondCoding {
+                graph,
+                mapping: mapping.as_ref(),
+            }),
+            compare,
+        )?;
         match &c.answer {
             Some(a) => writeln!(
                 log,

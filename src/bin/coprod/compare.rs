@@ -51,6 +51,10 @@ pub struct Args {
     /// coding_b, a_and_b and a_or_b (default: a bundled case's `coding_b/`).
     #[arg(long, value_name = "DIR")]
     pub coding_b: Option<String>,
+    /// The actor map between the codings (`a,b` rows, as `coprod agree --map`;
+    /// default for a bundled case: its `coding_b_map.csv`).
+    #[arg(long, value_name = "FILE", requires = "coding_b")]
+    pub map: Option<std::path::PathBuf>,
     /// Comma-separated codings of the exploratory panel: directed, symmetric, projected, stated, layers, layer:<name>, all (default: all; the first is the headline). The answer always runs on its pre-registered codings.
     #[arg(long, value_delimiter = ',')]
     pub views: Vec<String>,
@@ -192,18 +196,28 @@ pub fn run(args: &Args) -> coprod::Result<()> {
     let mut cs: Vec<Comparison> = Vec::new();
     for g in &graphs {
         let id = g.meta().id.clone();
-        let second = match &args.coding_b {
-            Some(dir) => Some(load_case(dir)?),
-            None if coprod::cases::names().contains(&id.as_str())
-                && !std::path::Path::new(&args.case).is_dir() =>
-            {
-                coprod::cases::load_coding_b(&id)?
-            }
-            None => None,
+        let bundled = coprod::cases::names().contains(&id.as_str())
+            && !std::path::Path::new(&args.case).is_dir();
+        let (second, mapping) = match &args.coding_b {
+            Some(dir) => (
+                Some(load_case(dir)?),
+                args.map
+                    .as_ref()
+                    .map(coprod::agreement::Mapping::read)
+                    .transpose()?,
+            ),
+            None if bundled => (
+                coprod::cases::load_coding_b(&id)?,
+                coprod::cases::coding_b_mapping(&id)?,
+            ),
+            None => (None, None),
         };
         cs.push(coprod::compare::compare_with(
             g,
-            second.as_ref(),
+            second.as_ref().map(|graph| coprod::compare::SecondCoding {
+                graph,
+                mapping: mapping.as_ref(),
+            }),
             &options(args, g)?,
         )?);
     }

@@ -5,7 +5,7 @@ use super::evidence::{BlockEvidence, PairsEvidence, PairsOptions, block_evidence
 use super::holm::holm;
 use super::model::{ModelEvidence, ModelOptions, model_evidence};
 use super::rule::{Decision, Outcome, RuleInputs, decide};
-use crate::agreement::{AgreementOptions, Combination, agree};
+use crate::agreement::{AgreementOptions, Combination, Mapping, agree};
 use crate::compare::Coding;
 use crate::error::{Error, Result};
 use crate::model::{CoreSet, MultiplexGraph, NodeSet, View};
@@ -275,6 +275,16 @@ pub fn answer_codings(case: &MultiplexGraph, second: bool) -> Vec<AnswerCoding> 
     out
 }
 
+/// A case's second coding and the actor map between the two codings.
+#[derive(Debug, Clone, Copy)]
+pub struct SecondCoding<'a> {
+    /// The second coding.
+    pub graph: &'a MultiplexGraph,
+    /// Ids that name the same body differently in the two codings
+    /// (`coding_b_map.csv`; `None`: actors matched by id and label only).
+    pub mapping: Option<&'a Mapping>,
+}
+
 /// The core set on a graph: by kind as it is; by ids, the ids the graph
 /// holds, and on a second coding the B actors matched to them.
 fn core_on(view: &View<'_>, core: &CoreSet, b_ids: Option<&[String]>) -> Result<NodeSet> {
@@ -294,7 +304,7 @@ fn core_on(view: &View<'_>, core: &CoreSet, b_ids: Option<&[String]>) -> Result<
 }
 
 /// Run the rule on every coding of `case` (and of its second coding, if
-/// given), in parallel over codings with the same bits on any number of
+/// given, with the actor map between the codings), in parallel over codings with the same bits on any number of
 /// threads.
 ///
 /// # Errors
@@ -302,7 +312,7 @@ fn core_on(view: &View<'_>, core: &CoreSet, b_ids: Option<&[String]>) -> Result<
 /// [`answer_view`] and of the recodings.
 pub fn answer_case(
     case: &MultiplexGraph,
-    second: Option<&MultiplexGraph>,
+    second: Option<SecondCoding<'_>>,
     core: &CoreSet,
     opts: &AnswerOptions,
 ) -> Result<Answer> {
@@ -313,7 +323,14 @@ pub fn answer_case(
     }
     let codings = answer_codings(case, second.is_some());
     let agreement = match second {
-        Some(b) => Some(agree(case, b, &AgreementOptions::default())?),
+        Some(b) => Some(agree(
+            case,
+            b.graph,
+            &AgreementOptions {
+                mapping: b.mapping.cloned(),
+                ..AgreementOptions::default()
+            },
+        )?),
         None => None,
     };
     let b_core: Option<Vec<String>> = match (core, &agreement) {
@@ -334,10 +351,12 @@ pub fn answer_case(
                 AnswerCoding::Reading(r) => (c.to_string(), r.recoding().apply(case)?, false),
                 AnswerCoding::SecondCoding => (
                     c.to_string(),
-                    second.cloned().ok_or_else(|| Error::InvalidParameter {
-                        name: "coding",
-                        reason: "no second coding".into(),
-                    })?,
+                    second
+                        .map(|b| b.graph.clone())
+                        .ok_or_else(|| Error::InvalidParameter {
+                            name: "coding",
+                            reason: "no second coding".into(),
+                        })?,
                     true,
                 ),
                 AnswerCoding::Intersection | AnswerCoding::Union => {

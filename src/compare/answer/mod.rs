@@ -4,20 +4,20 @@ mod counterfactual;
 mod driver;
 mod evidence;
 mod holm;
-mod power;
 mod model;
+mod power;
 mod rule;
 
 pub use counterfactual::{COUNTERFACTUAL_STATISTICS, CounterfactualTest, counterfactual_tests};
 pub use driver::{
-    Answer, AnswerCoding, AnswerOptions, CodingAnswer, HolmRow, PREREGISTRATION, answer_case,
-    answer_codings, answer_view, registered_core,
+    Answer, AnswerCoding, AnswerOptions, CodingAnswer, HolmRow, PREREGISTRATION, SecondCoding,
+    answer_case, answer_codings, answer_view, registered_core,
 };
 pub use evidence::{
     BlockCandidate, BlockEvidence, PairRow, PairsEvidence, PairsOptions, block_evidence,
     pairs_evidence,
 };
 pub use holm::holm;
-pub use power::{PowerOptions, PowerRow, PowerStudy, draw_seed, power_study, right_answer, wilson};
 pub use model::{ModelEvidence, ModelOptions, ModelTerm, model_evidence};
+pub use power::{PowerOptions, PowerRow, PowerStudy, draw_seed, power_study, right_answer, wilson};
 pub use rule::{Decision, Outcome, RuleInputs, decide};

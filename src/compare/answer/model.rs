@@ -143,7 +143,9 @@ pub fn model_evidence(
             without_core_failed: None,
             gof_failing: Vec::new(),
             gof_draws: 0,
-            not_used: Some("no core actor in this coding: nothing to fit the core's terms to".into()),
+            not_used: Some(
+                "no core actor in this coding: nothing to fit the core's terms to".into(),
+            ),
             counterfactual_theta: Vec::new(),
             counterfactual: None,
         });

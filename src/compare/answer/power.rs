@@ -125,7 +125,11 @@ pub fn wilson(k: usize, n: usize) -> [f64; 2] {
 ///
 /// # Errors
 /// Those of [`draw_planted`] and [`answer_view`].
-pub fn power_study(case: &MultiplexGraph, core: &CoreSet, opts: &PowerOptions) -> Result<PowerStudy> {
+pub fn power_study(
+    case: &MultiplexGraph,
+    core: &CoreSet,
+    opts: &PowerOptions,
+) -> Result<PowerStudy> {
     let view = View::aggregate(case);
     let cs = core.node_set(&view)?;
     let rows = opts
@@ -165,7 +169,11 @@ pub fn power_study(case: &MultiplexGraph, core: &CoreSet, opts: &PowerOptions) -
                 draws: n,
                 recovery: if n == 0 { 0.0 } else { k as f64 / n as f64 },
                 recovery_interval: wilson(k, n),
-                cannot_tell: if n == 0 { 0.0 } else { counts[3] as f64 / n as f64 },
+                cannot_tell: if n == 0 {
+                    0.0
+                } else {
+                    counts[3] as f64 / n as f64
+                },
             })
         })
         .collect::<Result<_>>()?;
