@@ -271,3 +271,26 @@ fn counterfactual_edges_equal_the_closed_form() {
     assert!(e.to_string().contains("nodefactor.core.core"), "{e}");
     assert!(counterfactual(&m, &d.network, &mask, &theta, &["edges"], 5, 3, &opts).is_err());
 }
+
+#[test]
+fn core_evidence_names_an_mle_that_does_not_exist() {
+    use coprod::inference::ergm::evidence::{EvidenceOptions, NotUsed, core_evidence};
+    use coprod::model::{CoreSet, View};
+    // elevator_sy (8 actors): the pseudo-likelihood of the pre-registered
+    // formula separates, so E3 is not used, and says why; no number is given.
+    let g = coprod::cases::load("elevator_sy").unwrap();
+    let view = View::aggregate(&g);
+    let ev = core_evidence(&view, &CoreSet::default(), &EvidenceOptions::default()).unwrap();
+    assert!(
+        matches!(ev.usable, Err(NotUsed::MleDoesNotExist(_))),
+        "{:?}",
+        ev.usable
+    );
+    assert!(ev.fit.is_none() && ev.core_terms.is_empty() && ev.counterfactual.is_empty());
+    assert!(ev.delta_aic.is_none());
+    assert_eq!(ev.node_ids.len(), view.ids().len());
+    assert!(ev.formula.contains("nodeifactor(\"core\""));
+    // A core with no actor in the view is bad input, an error.
+    let none = CoreSet::Ids(vec!["no_such_actor".into()]);
+    assert!(core_evidence(&view, &none, &EvidenceOptions::default()).is_err());
+}

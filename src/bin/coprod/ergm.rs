@@ -61,8 +61,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "prereg")]
     pub formula: Option<String>,
     /// Fit the answer's pre-registered formula (docs/PREREGISTRATION.md, E3):
-    /// edges + mutual + nodematch("sector") + gwesp(0.5, fixed=TRUE) + gwidegree(0.5, fixed=TRUE)
-    /// + nodeifactor("core", levels="core") + nodeofactor("core", levels="core")
+    /// edges + mutual + nodematch("sector") + gwesp(0.5, fixed=TRUE) + gwidegree(0.5, fixed=TRUE) +
+    /// nodeifactor("core", levels="core") + nodeofactor("core", levels="core")
     /// (symmetric view: gwdegree, nodefactor, no mutual).
     #[arg(long)]
     pub prereg: bool,

@@ -54,7 +54,11 @@ pub struct EvidenceOptions {
     pub gof: GofOptions,
     /// Counterfactual draws (1,000).
     pub counterfactual_draws: usize,
-    /// The counterfactual's solver and sampler.
+    /// The counterfactual's solver and sampler. The solver's interval rises to
+    /// the fit's adapted interval (its draws fall so that the steps stay the
+    /// same); the final draws are `counterfactual.draws.sampler.interval`
+    /// (1,024) steps apart and so autocorrelated on a slowly mixing case: the
+    /// coordinator's Monte-Carlo p-values count them as draws of a chain.
     pub counterfactual: CounterfactualOptions,
 }
 
@@ -274,8 +278,14 @@ pub fn core_evidence(
     }
     let zero: Vec<&str> = core_names.iter().map(String::as_str).collect();
     let mut copts = opts.counterfactual.clone();
-    copts.solver.interval = copts.solver.interval.max(interval);
-    copts.draws.sampler.interval = copts.draws.sampler.interval.max(interval);
+    // The solver samples as far apart as the fit's last sample did, with the
+    // same number of steps (fewer draws); the final draws keep their own
+    // interval (see EvidenceOptions::counterfactual).
+    let base = copts.solver.interval.max(1);
+    if interval > base {
+        copts.solver.draws_per_chain = (copts.solver.draws_per_chain * base / interval).max(64);
+        copts.solver.interval = interval;
+    }
     match counterfactual(
         &model,
         &cf.data.network,
