@@ -85,6 +85,26 @@ fn main() {
         }
     }
     out.push_str("];\n");
+    // The measured power of the answer rule (`docs/power/<case>.json`, written by `coprod power`).
+    out.push_str(
+        "/// `(name, power.json)` of each bundled case whose power study is committed in `docs/power/`.\n\
+         const BUNDLED_POWER: &[(&str, &str)] = &[\n",
+    );
+    let power = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("docs/power");
+    println!("cargo:rerun-if-changed={}", power.display());
+    for n in &names {
+        let f = power.join(format!("{n}.json"));
+        println!("cargo:rerun-if-changed={}", f.display());
+        if f.is_file() {
+            writeln!(
+                out,
+                "    ({n:?}, include_str!({:?})),",
+                f.display().to_string()
+            )
+            .unwrap();
+        }
+    }
+    out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_cases.rs");
     std::fs::write(dest, out).unwrap();
 }

@@ -65,40 +65,6 @@ fn validate_a_bad_case_lists_every_problem_and_exits_1() {
 }
 
 #[test]
-fn the_main_job_measures_every_bundled_case_and_writes_the_report() {
-    let dir = std::env::temp_dir().join(format!("coprod-report-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    // `coprod` alone runs `coprod report` with 1,000 draws per baseline; a
-    // few keep the test fast.
-    let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
-        .args(["report", "--draws", "4"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let out = String::from_utf8(out.stdout).unwrap();
-    let cases = std::fs::read_to_string(dir.join("report/cases.csv")).unwrap();
-    for name in coprod::cases::names() {
-        assert!(
-            out.lines().any(|l| l.starts_with(&format!("{name}:"))),
-            "{name} missing:\n{out}"
-        );
-        assert!(
-            cases.lines().any(|l| l.starts_with(&format!("{name},"))),
-            "{name} not in cases.csv"
-        );
-        let actors =
-            std::fs::read_to_string(dir.join(format!("report/{name}/actors.csv"))).unwrap();
-        let g = coprod::cases::load(name).unwrap();
-        assert_eq!(actors.lines().count(), g.actor_count() + 1);
-        assert!(dir.join(format!("report/{name}/summary.csv")).is_file());
-        assert!(dir.join(format!("report/{name}/aggregate.svg")).is_file());
-    }
-    assert!(out.contains("best core (fit"), "{out}");
-    std::fs::remove_dir_all(&dir).unwrap();
-}
-
-#[test]
 fn measures_shows_who_holds_the_cross_sector_brokerage() {
     let (code, out, err) = coprod(&["measures", "jinsong"]);
     assert_eq!(code, 0, "{err}");
@@ -425,9 +391,15 @@ fn compare_writes_verdicts_robustness_and_rejects_unknown_baselines() {
         "directed,symmetric",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("## Exploratory: verdicts against each baseline (directed"), "{out}");
+    assert!(
+        out.contains("## Exploratory: verdicts against each baseline (directed"),
+        "{out}"
+    );
     // elevator_tx has fewer than 10 actors: the pre-registered rule does not decide.
-    assert!(out.contains("## The answer: this graph cannot tell"), "{out}");
+    assert!(
+        out.contains("## The answer: this graph cannot tell"),
+        "{out}"
+    );
     assert!(out.contains("below the size limit"), "{out}");
     assert!(out.contains("## Robustness to coding"), "{out}");
     assert!(out.contains("| directed | symmetric |"), "{out}");

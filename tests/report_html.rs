@@ -24,8 +24,60 @@ fn the_main_job_writes_a_self_contained_sortable_page() {
     std::fs::create_dir_all(&dir).unwrap();
     let log = run_main_job(&dir);
     assert!(log.contains("index.html"), "{log}");
+    // What the main job prints and writes for every case (this is the test
+    // suite's one run of `coprod report`).
+    let cases = std::fs::read_to_string(dir.join("report/cases.csv")).unwrap();
+    for name in coprod::cases::names() {
+        assert!(
+            log.lines().any(|l| l.starts_with(&format!("{name}:"))),
+            "{name} missing:\n{log}"
+        );
+        assert!(
+            cases.lines().any(|l| l.starts_with(&format!("{name},"))),
+            "{name} not in cases.csv"
+        );
+        let actors =
+            std::fs::read_to_string(dir.join(format!("report/{name}/actors.csv"))).unwrap();
+        let g = coprod::cases::load(name).unwrap();
+        assert_eq!(actors.lines().count(), g.actor_count() + 1);
+        assert!(dir.join(format!("report/{name}/summary.csv")).is_file());
+        assert!(dir.join(format!("report/{name}/aggregate.svg")).is_file());
+        let json =
+            std::fs::read_to_string(dir.join(format!("report/{name}/comparison.json"))).unwrap();
+        assert!(
+            json.contains("\"answer\""),
+            "{name}: no answer in comparison.json"
+        );
+    }
+    assert!(log.contains("best core (fit"), "{log}");
+    assert_eq!(
+        log.matches("answer (pre-registered rule):").count(),
+        coprod::cases::names().len(),
+        "{log}"
+    );
+    assert!(!log.contains("support one core"), "no verdict tally: {log}");
     let html = std::fs::read_to_string(dir.join("report/index.html")).unwrap();
     let md = std::fs::read_to_string(dir.join("report/index.md")).unwrap();
+    // Every card carries the rule's outcome and what the rule detects at this size.
+    assert!(
+        !html.contains(coprod::report::ANSWER_NOT_RUN),
+        "a card without its answer"
+    );
+    let outcomes = [
+        "one core",
+        "several centres",
+        "polycentric",
+        "this graph cannot tell",
+    ];
+    let cards = html.split("<div class=\"card\">").skip(1).count();
+    assert_eq!(cards, coprod::cases::names().len());
+    for card in html.split("<div class=\"card\">").skip(1) {
+        assert!(outcomes.iter().any(|o| card.contains(o)), "{card}");
+        assert!(
+            card.contains("What the rule detects at this size"),
+            "{card}"
+        );
+    }
     // XML-ish: every element closed, attributes quoted (the DOCTYPE aside).
     let body = html.strip_prefix("<!DOCTYPE html>\n").unwrap();
     let doc = roxmltree::Document::parse(body).unwrap_or_else(|e| panic!("not XML-ish: {e}"));

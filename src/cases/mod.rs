@@ -87,6 +87,17 @@ pub fn coding_b_mapping(name: &str) -> Result<Option<crate::agreement::Mapping>>
         .transpose()
 }
 
+/// The committed power study of a bundled case's answer rule
+/// (`docs/power/<name>.json`, written by `coprod power <name> --format json`),
+/// as JSON text; `None` when none is committed.
+///
+/// # Errors
+/// [`Error::UnknownCase`] for a name that is not bundled.
+pub fn power_json(name: &str) -> Result<Option<&'static str>> {
+    load(name)?;
+    Ok(BUNDLED_POWER.iter().find(|c| c.0 == name).map(|c| c.1))
+}
+
 /// Load every bundled case, in name order.
 ///
 /// # Errors

@@ -127,7 +127,8 @@ pub fn e4_line(c: &CodingAnswer) -> String {
         })
         .collect();
     format!(
-        "Counterfactual (the fitted ERGM with the core's terms at 0): {}.",
+        "Counterfactual (the fitted ERGM with the core's terms at 0, edges re-solved; {} draws): {}.",
+        tests.first().map_or(0, |t| t.draws),
         parts.join("; ")
     )
 }

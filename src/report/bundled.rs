@@ -52,11 +52,27 @@ pub const BROKERAGE_ROLES: &[&str] = &[
 /// let o = coprod::report::main_job_compare_options(1000);
 /// assert_eq!(o.dial.unwrap().draws, coprod::compare::DEFAULT_DIAL_DRAWS);
 /// assert_eq!(coprod::report::main_job_compare_options(4).dial.unwrap().draws, 2);
+/// let quick = coprod::report::main_job_compare_options(4).answer.unwrap();
+/// assert_eq!((quick.pairs.randomisations, quick.model.counterfactual_draws), (20, 20));
+/// let full = coprod::report::main_job_compare_options(1000).answer.unwrap();
+/// assert_eq!((full.pairs.randomisations, full.model.counterfactual_draws), (500, 1000));
 /// ```
 pub fn main_job_compare_options(draws: usize) -> CompareOptions {
     let base = crate::compare::main_job_options();
+    let answer = base.answer.clone().map(|mut a| {
+        // Fewer draws than the default: the answer's Monte-Carlo parts scale
+        // down with them (a quick look, never a paper's numbers; the card
+        // prints how many were drawn).
+        if draws < crate::compare::DEFAULT_DRAWS {
+            a.pairs.randomisations = (draws / 2).clamp(20, a.pairs.randomisations);
+            a.model.counterfactual_draws = draws.clamp(20, a.model.counterfactual_draws);
+            a.model.gof.draws = (draws / 10).clamp(20, a.model.gof.draws);
+        }
+        a
+    });
     CompareOptions {
         draws,
+        answer,
         dial: base.dial.clone().map(|d| crate::compare::DialFitOptions {
             draws: draws
                 .div_ceil(10)
@@ -381,6 +397,20 @@ pub fn write_bundled_report(
         if let Some(section) = super::agreement::agreement_section(name, &g, &dir)? {
             blocks.extend(section.into_iter().map(PageBlock::One));
         }
+        let power = crate::cases::power_json(name)?
+            .map(|t| {
+                serde_json::from_str::<crate::compare::answer::PowerStudy>(t).map_err(|e| {
+                    crate::Error::Json {
+                        at: crate::error::Location::new(
+                            format!("docs/power/{name}.json"),
+                            e.line() as u64,
+                            "",
+                        ),
+                        message: e.to_string(),
+                    }
+                })
+            })
+            .transpose()?;
         pages.push(super::CasePage {
             name: name.to_string(),
             title: g.meta().title.clone(),
@@ -405,7 +435,14 @@ pub fn write_bundled_report(
                     fmt(s.get("fragmentation_without_core"))
                 ),
             ],
-            answer: c.answer.as_ref().map(super::answer::answer_card),
+            answer: c.answer.as_ref().map(|a| {
+                let (title, mut lines) = super::answer::answer_card(a);
+                lines.push(match &power {
+                    Some(p) => super::answer::power_line(p),
+                    None => "What the rule detects at this size: not measured for this case (run `coprod power <case>`).".into(),
+                });
+                (title, lines)
+            }),
             files: figure_files(&dir, name),
         });
         comparisons.push(c);

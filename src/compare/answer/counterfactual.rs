@@ -20,6 +20,8 @@ pub struct CounterfactualTest {
     pub statistic: String,
     /// Its value on the case (`None`: undefined on the case).
     pub observed: Option<f64>,
+    /// Counterfactual draws.
+    pub draws: usize,
     /// Draws on which it is defined.
     pub defined: usize,
     /// Mean over those draws.
@@ -97,6 +99,7 @@ pub fn counterfactual_tests(
             Ok(CounterfactualTest {
                 statistic: s.name.to_string(),
                 observed,
+                draws: draws.len(),
                 defined,
                 mean,
                 band,

@@ -8,7 +8,7 @@ use crate::baselines::{Planted, draw_planted, planted_truths};
 use crate::error::Result;
 use crate::model::{CoreSet, MultiplexGraph, View};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Options of [`power_study`].
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ pub fn right_answer(truth: Planted) -> Outcome {
 }
 
 /// One truth's row of the confusion matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PowerRow {
     /// The truth planted (`one_core`, `centres_2`, `centres_3`, `no_structure`).
     pub truth: String,
@@ -73,7 +73,7 @@ pub struct PowerRow {
 }
 
 /// The power study of one case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PowerStudy {
     /// The case id.
     pub case: String,

@@ -5,7 +5,9 @@ use serde::Serialize;
 use std::fmt;
 
 /// The answer for one case and coding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// One core above the other actors that links them (一核多元; lead-organisation governance).
