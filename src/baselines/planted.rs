@@ -50,7 +50,10 @@
 //! A block pair is never given more ties than it has dyads: the excess goes
 //! to the pairs with room, in proportion to their share (water-filling);
 //! the real counts are rounded to integers summing to `E` (largest
-//! remainders). In a directed view the ties of a pair `{r, s}` are split
+//! remainders). When the case has no isolate, a block left with fewer than
+//! `⌈n_r / 2⌉` ties touching it (a one-actor sector block rounded to none)
+//! gets them, one at a time, from the largest cell not touching it into its
+//! heaviest cell with room. In a directed view the ties of a pair `{r, s}` are split
 //! between `r → s` and `s → r` in proportion to `K⁺_r K⁻_s` and `K⁺_s K⁻_r`
 //! (case out- and in-degree sums of the blocks; halves when both are 0).
 //!
@@ -387,7 +390,10 @@ fn plan_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<PlantedPlan> {
         }
     }
     let e = c.pairs.len() as f64;
-    let counts = water_fill(&cells, e)?;
+    let mut counts = water_fill(&cells, e)?;
+    if (0..c.n).all(|v| c.out[v] + c.inn[v] > 0.0) {
+        cover_blocks(&cells, &mut counts, &size);
+    }
     Ok(PlantedPlan {
         truth,
         directed: c.directed,
@@ -399,6 +405,40 @@ fn plan_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<PlantedPlan> {
             .map(|(&(r, s, _, _), m)| (r, s, m))
             .collect(),
     })
+}
+
+/// When the case has no isolate: every block `r` gets at least
+/// `⌈n_r / 2⌉` ties touching it (rounding can leave a small block with
+/// none), each unit moved from the largest cell not touching `r` to the
+/// heaviest cell touching `r` with room.
+fn cover_blocks(cells: &[(u32, u32, f64, f64)], counts: &mut [u64], size: &[f64]) {
+    for (r, &n_r) in size.iter().enumerate() {
+        let r = r as u32;
+        let need = (n_r / 2.0).ceil() as u64;
+        let touches = |i: usize| cells[i].0 == r || cells[i].1 == r;
+        loop {
+            let have: u64 = (0..cells.len())
+                .filter(|&i| touches(i))
+                .map(|i| counts[i])
+                .sum();
+            if have >= need {
+                break;
+            }
+            let target = (0..cells.len())
+                .filter(|&i| touches(i) && cells[i].2 > 0.0 && (counts[i] as f64) < cells[i].3)
+                .max_by(|&a, &b| cells[a].2.total_cmp(&cells[b].2).then(b.cmp(&a)));
+            let donor = (0..cells.len())
+                .filter(|&i| !touches(i) && counts[i] > 0)
+                .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)));
+            match (target, donor) {
+                (Some(t), Some(d)) => {
+                    counts[t] += 1;
+                    counts[d] -= 1;
+                }
+                _ => break,
+            }
+        }
+    }
 }
 
 /// Integer counts summing to `e`, in proportion to the weights, none above
@@ -592,9 +632,13 @@ fn repair_isolates(
             if m == 0 {
                 continue;
             }
-            if a == r && (c.out[v] > 0.0 || !c.directed) {
+            if !c.directed {
+                if a == r || b == r {
+                    options.push((ci, a == r, m));
+                }
+            } else if a == r && c.out[v] > 0.0 {
                 options.push((ci, true, m));
-            } else if b == r && c.directed && c.inn[v] > 0.0 {
+            } else if b == r && c.inn[v] > 0.0 {
                 options.push((ci, false, m));
             }
         }
