@@ -86,6 +86,17 @@ fn check_invariants(case: &MultiplexGraph, symmetric: bool) {
             want,
             "{what}: cell counts"
         );
+        // Every seed: exact E and no isolate (the repair reaches every actor).
+        for seed in 0..30 {
+            let h = draw_planted(&view, &core, truth, seed).unwrap();
+            let q = if symmetric {
+                View::aggregate(&h).symmetrized()
+            } else {
+                View::aggregate(&h)
+            };
+            assert_eq!(q.csr().edge_count(), e, "{what} seed {seed}: tie count");
+            assert!(!isolated(&q), "{what} seed {seed}: isolate");
+        }
         // Same seed, same graph; another seed, another graph.
         assert!(
             draw_planted(&view, &core, truth, 11).unwrap() == g,
