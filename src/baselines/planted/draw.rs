@@ -26,7 +26,7 @@ pub(super) fn draw_cells(
         let mut keyed: Vec<(f64, (u32, u32))> = Vec::new();
         for &i in &mem[r as usize] {
             for &j in &mem[s as usize] {
-                if i == j || (r == s && !c.directed && i > j) {
+                if i == j || (r == s && !c.directed && i > j) || !c.allows(i, j) {
                     continue;
                 }
                 let w = if c.directed {
@@ -129,7 +129,13 @@ pub(super) fn repair_isolates(
             let partners: Vec<u32> = mem[other as usize]
                 .iter()
                 .copied()
-                .filter(|&u| u as usize != v && theta(u) > 0.0 && !ties[ci].contains(&tie(u)))
+                .filter(|&u| {
+                    let (a, b) = tie(u);
+                    u as usize != v
+                        && theta(u) > 0.0
+                        && c.allows(a, b)
+                        && !ties[ci].contains(&tie(u))
+                })
                 .collect();
             let removable: Vec<usize> = (0..ties[ci].len())
                 .filter(|&i| {

@@ -57,6 +57,13 @@
 //! between `r → s` and `s → r` in proportion to `K⁺_r K⁻_s` and `K⁺_s K⁻_r`
 //! (case out- and in-degree sums of the blocks; halves when both are 0).
 //!
+//! **The codebook's structural zeros** (no self-loop, no arena–arena tie, and
+//! the layers' rules: `inference::ergm::constraints::DyadMask::codebook` of
+//! the case's view) never receive a tie: a cell's capacity counts only the
+//! dyads the codebook allows, and the draw and the isolate repair skip the
+//! others, so the answer's ERGM is fitted to every planted graph under the
+//! same constraint as to the case.
+//!
 //! # The draw
 //!
 //! Each cell (block pair, direction) receives exactly its count of distinct

@@ -32,6 +32,16 @@ pub(super) struct Case {
     pub(super) out: Vec<f64>,
     pub(super) inn: Vec<f64>,
     pub(super) sectors: Vec<u32>,
+    /// `allowed[u·n + v]`: the codebook allows a tie u → v (the ERGM's mask,
+    /// `DyadMask::codebook`: no self-loop, no arena–arena tie, the layers' rules).
+    pub(super) allowed: Vec<bool>,
+}
+
+impl Case {
+    /// The codebook allows the tie `u → v` (`{u, v}` if undirected).
+    pub(super) fn allows(&self, u: u32, v: u32) -> bool {
+        self.allowed[u as usize * self.n + v as usize]
+    }
 }
 
 pub(super) fn case_of(view: &View<'_>) -> Case {
@@ -62,6 +72,8 @@ pub(super) fn case_of(view: &View<'_>) -> Case {
         .into_iter()
         .map(|i| g.actor(i).sector() as u32)
         .collect();
+    let mask = crate::inference::ergm::constraints::DyadMask::codebook(view);
+    let allowed = (0..n * n).map(|k| mask.is_free(k / n, k % n)).collect();
     Case {
         n,
         directed,
@@ -69,6 +81,7 @@ pub(super) fn case_of(view: &View<'_>) -> Case {
         out,
         inn,
         sectors,
+        allowed,
     }
 }
 
@@ -212,14 +225,31 @@ pub(super) fn plan_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<Plante
         Planted::OneCore => ONE_CORE,
         _ => CENTRES,
     };
+    // Allowed dyads from block r to block s (ordered; within a block of an
+    // undirected view each pair once): the codebook's structural zeros never
+    // receive a tie.
+    let mut cap = vec![0f64; nb * nb];
+    for u in 0..c.n {
+        for v in 0..c.n {
+            if u == v || !c.allows(u as u32, v as u32) || (!c.directed && u > v) {
+                continue;
+            }
+            let (r, s) = (blocks[u] as usize, blocks[v] as usize);
+            if c.directed || r == s {
+                cap[r * nb + s] += 1.0;
+            } else {
+                cap[r.min(s) * nb + r.max(s)] += 1.0;
+            }
+        }
+    }
     // (r, s, category, dyads) for r ≤ s.
     let mut pairs: Vec<(usize, usize, usize, f64)> = Vec::new();
     for r in 0..nb {
         for s in r..nb {
-            let dyads = if r == s {
-                size[r] * (size[r] - 1.0) / if c.directed { 1.0 } else { 2.0 }
+            let dyads = if r == s || !c.directed {
+                cap[r * nb + s]
             } else {
-                size[r] * size[s] * if c.directed { 2.0 } else { 1.0 }
+                cap[r * nb + s] + cap[s * nb + r]
             };
             if dyads == 0.0 {
                 continue;
@@ -259,8 +289,8 @@ pub(super) fn plan_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<Plante
         } else {
             let (a, b) = (kout[r] * kin[s], kout[s] * kin[r]);
             let f = if a + b > 0.0 { a / (a + b) } else { 0.5 };
-            cells.push((r as u32, s as u32, w * f, dyads / 2.0));
-            cells.push((s as u32, r as u32, w * (1.0 - f), dyads / 2.0));
+            cells.push((r as u32, s as u32, w * f, cap[r * nb + s]));
+            cells.push((s as u32, r as u32, w * (1.0 - f), cap[s * nb + r]));
         }
     }
     let e = c.pairs.len() as f64;
