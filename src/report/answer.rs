@@ -32,8 +32,10 @@ pub fn e1_line(c: &CodingAnswer) -> String {
             "cannot distinguish"
         }
     );
-    if e.structured {
-        if let Some(b) = e.core_block {
+    if e.structured
+        && let Some(b) = e.core_block
+    {
+        {
             s.push_str(&format!(
                 "; the best partition has {} blocks, the core's block holds {} of {} core actors and {} of the ties between blocks (even share {})",
                 e.best_blocks,
