@@ -35,16 +35,14 @@ pub fn e1_line(c: &CodingAnswer) -> String {
     if e.structured
         && let Some(b) = e.core_block
     {
-        {
-            s.push_str(&format!(
-                "; the best partition has {} blocks, the core's block holds {} of {} core actors and {} of the ties between blocks (even share {})",
-                e.best_blocks,
-                e.core_in_block[0],
-                e.core_in_block[1],
-                num(e.between_shares[b as usize]),
-                num(e.even_share)
-            ));
-        }
+        s.push_str(&format!(
+            "; the best partition has {} blocks, the core's block holds {} of {} core actors and {} of the ties between blocks (even share {})",
+            e.best_blocks,
+            e.core_in_block[0],
+            e.core_in_block[1],
+            num(e.between_shares[b as usize]),
+            num(e.even_share)
+        ));
     }
     s.push('.');
     s

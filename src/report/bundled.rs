@@ -463,6 +463,15 @@ pub fn write_bundled_report(
             .into_iter()
             .map(PageBlock::One),
     );
+    // The cases the rule can decide (not under its size limit on the
+    // headline coding) first, each group in name order.
+    let decidable: Vec<bool> = comparisons
+        .iter()
+        .map(|c| c.answer.as_ref().is_some_and(|a| !a.codings[0].size_limit))
+        .collect();
+    let mut order: Vec<usize> = (0..pages.len()).collect();
+    order.sort_by_key(|&i| (!decidable.get(i).copied().unwrap_or(false), i));
+    let pages: Vec<super::CasePage> = order.into_iter().map(|i| pages[i].clone()).collect();
     super::write_index(out, &pages, &cross)?;
     writeln!(
         log,

@@ -129,7 +129,7 @@ pub fn decide(x: &RuleInputs) -> Decision {
         return d(
             Outcome::CannotTell,
             1,
-            "no block structure beyond ln 20 nats, no significant core–periphery pair, and the core is not more popular in the fitted ERGM".into(),
+            "no block structure beyond ln 20 nats, no significant core–periphery pair, and the fitted ERGM does not single out the core (not more popular after Holm, or not used)".into(),
         );
     }
     if x.significant_pairs == 1 && x.core_pair_significant && (x.core_shaped || x.core_popular) {
@@ -174,17 +174,18 @@ pub fn decide(x: &RuleInputs) -> Decision {
         return d(Outcome::Polycentric, 4, why);
     }
     let mut said = Vec::new();
-    if x.structured {
-        said.push("a block structure that does not single out the core");
+    if x.significant_pairs == 1 && x.core_pair_significant {
+        said.push(
+            "the core's pair is the only significant core–periphery pair, but neither the block structure nor the fitted ERGM singles out the core",
+        );
+    } else if x.core_pair_significant {
+        said.push("the core's pair is significant");
     }
-    if x.core_pair_significant {
-        said.push("the core's pair significant");
+    if x.structured {
+        said.push("the block structure does not single out the core");
     }
     if x.core_popular {
-        said.push("the core more popular in the ERGM");
-    }
-    if x.significant_pairs == 1 && x.core_pair_significant && !x.core_shaped && !x.core_popular {
-        said.push("but neither the block structure nor the ERGM single out the core");
+        said.push("the fitted ERGM makes the core more popular, but no significant core–periphery pair and no block structure agree");
     }
     d(
         Outcome::CannotTell,
