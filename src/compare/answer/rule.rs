@@ -134,15 +134,15 @@ pub fn decide(x: &RuleInputs) -> Decision {
     }
     if x.significant_pairs == 1 && x.core_pair_significant && (x.core_shaped || x.core_popular) {
         let why = match (x.core_shaped, x.core_popular) {
-            (true, true) => "the block structure and the fitted ERGM",
-            (true, false) => "the block structure",
-            _ => "the fitted ERGM",
+            (true, true) => "the block structure and the fitted ERGM single",
+            (true, false) => "the block structure singles",
+            _ => "the fitted ERGM singles",
         };
         return d(
             Outcome::OneCore,
             2,
             format!(
-                "the core's pair is the only significant core–periphery pair, and {why} single out the core"
+                "the core's pair is the only significant core–periphery pair, and {why} out the core"
             ),
         );
     }
