@@ -2,9 +2,11 @@
 //! adjustment against R, E1's derived quantities recounted, E4's p values by
 //! hand, and the rule's branches on the bundled cases' evidence.
 
+mod common;
+use common::tiny;
 use coprod::compare::answer::{PairsOptions, block_evidence, counterfactual_tests, pairs_evidence};
 use coprod::compare::{Coding, holm};
-use coprod::model::{Actor, Kind, Level, MultiplexGraph, NodeSet, Provenance, View};
+use coprod::model::{Kind, NodeSet, View};
 use serde_json::Value;
 
 #[test]
@@ -31,25 +33,6 @@ fn holm_equals_r_p_adjust() {
         }
     }
     assert!(holm(&[]).is_empty());
-}
-
-fn tiny(kinds: &[Kind], ties: &[(usize, usize, &str)]) -> MultiplexGraph {
-    let mut g = MultiplexGraph::new();
-    for (i, &k) in kinds.iter().enumerate() {
-        g.add_actor(Actor::new(format!("v{i}"), k, Level::Community))
-            .unwrap();
-    }
-    for &(u, v, l) in ties {
-        g.add_tie(
-            &format!("v{u}"),
-            &format!("v{v}"),
-            l,
-            1.0,
-            Provenance::default(),
-        )
-        .unwrap();
-    }
-    g
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //! cases; each threshold is R's `qchisq(0.999, df)`, so a correct sampler
 //! fails a test with probability 0.001).
 
+mod common;
+use common::tiny;
 use coprod::baselines::{
     BlockOptions, DyadCensusOptions, GnmOptions, RewireOptions, SectorRewireOptions, Trials,
     block_model, dyad_census, gnm, layer_shuffle, rewire, sector_rewire,
@@ -206,25 +208,6 @@ fn a_case_that_breaks_the_codebook_is_an_error_naming_the_tie() {
 }
 
 // ---------------------------------------------------------------- uniformity
-
-fn tiny(kinds: &[Kind], ties: &[(usize, usize, &str)]) -> MultiplexGraph {
-    let mut g = MultiplexGraph::new();
-    for (i, &k) in kinds.iter().enumerate() {
-        g.add_actor(Actor::new(format!("v{i}"), k, Level::Community))
-            .unwrap();
-    }
-    for &(u, v, l) in ties {
-        g.add_tie(
-            &format!("v{u}"),
-            &format!("v{v}"),
-            l,
-            1.0,
-            Provenance::default(),
-        )
-        .unwrap();
-    }
-    g
-}
 
 /// A drawn graph as a sorted list of (layer, source, target).
 type Key = Vec<(u16, usize, usize)>;

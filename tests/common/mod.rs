@@ -230,3 +230,28 @@ pub fn opt_within(got: Option<f64>, want: &Value, tol: f64, what: &str) {
         ),
     }
 }
+
+/// A small case: actor `v{i}` of kind `kinds[i]` (level community), and one
+/// tie of weight 1 per `(source, target, layer)`.
+pub fn tiny(
+    kinds: &[coprod::model::Kind],
+    ties: &[(usize, usize, &str)],
+) -> coprod::model::MultiplexGraph {
+    use coprod::model::{Actor, Level, MultiplexGraph, Provenance};
+    let mut g = MultiplexGraph::new();
+    for (i, &k) in kinds.iter().enumerate() {
+        g.add_actor(Actor::new(format!("v{i}"), k, Level::Community))
+            .unwrap();
+    }
+    for &(u, v, l) in ties {
+        g.add_tie(
+            &format!("v{u}"),
+            &format!("v{v}"),
+            l,
+            1.0,
+            Provenance::default(),
+        )
+        .unwrap();
+    }
+    g
+}

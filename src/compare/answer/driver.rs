@@ -285,24 +285,6 @@ pub struct SecondCoding<'a> {
     pub mapping: Option<&'a Mapping>,
 }
 
-/// The core set on a graph: by kind as it is; by ids, the ids the graph
-/// holds, and on a second coding the B actors matched to them.
-fn core_on(view: &View<'_>, core: &CoreSet, b_ids: Option<&[String]>) -> Result<NodeSet> {
-    match core {
-        CoreSet::Kind(_) => core.node_set(view),
-        CoreSet::Ids(ids) => {
-            let g = view.graph();
-            let wanted: Vec<&String> =
-                b_ids.map_or_else(|| ids.iter().collect(), |b| b.iter().collect());
-            let kept: Vec<&String> = wanted
-                .into_iter()
-                .filter(|i| g.actor_index(i).is_ok())
-                .collect();
-            view.node_set(&kept)
-        }
-    }
-}
-
 /// Run the rule on every coding of `case` (and of its second coding, if
 /// given, with the actor map between the codings), in parallel over codings with the same bits on any number of
 /// threads.
@@ -333,15 +315,16 @@ pub fn answer_case(
         )?),
         None => None,
     };
-    let b_core: Option<Vec<String>> = match (core, &agreement) {
-        (CoreSet::Ids(ids), Some(a)) => Some(
+    // A core named by ids, read on the second coding through the matching.
+    let b_core: Option<CoreSet> = match (core, &agreement) {
+        (CoreSet::Ids(ids), Some(a)) => Some(CoreSet::Ids(
             a.matching
                 .groups
                 .iter()
                 .filter(|g| g.a.iter().any(|x| ids.contains(x)))
                 .flat_map(|g| g.b.iter().cloned())
                 .collect(),
-        ),
+        )),
         _ => None,
     };
     let graphs: Vec<(String, MultiplexGraph, bool)> = codings
@@ -382,7 +365,11 @@ pub fn answer_case(
                 AnswerCoding::Reading(r) => r.view(g)?,
                 _ => View::aggregate(g),
             };
-            let cs = core_on(&view, core, if *is_b { b_core.as_deref() } else { None })?;
+            let c = match (&b_core, is_b) {
+                (Some(b), true) => b,
+                _ => core,
+            };
+            let cs = super::super::core_in(&view, c)?;
             answer_view(&view, &cs, name, opts)
         })
         .collect::<Result<_>>()?;
