@@ -518,3 +518,57 @@ fn id_cores_follow_the_matching() {
     let bad: CoreSet = "nobody".parse().unwrap();
     assert!(coprod::report::compare_codings(&a, &b, &AgreementOptions::default(), &bad).is_err());
 }
+
+#[test]
+fn outcomes_equal_the_answer_of_compare() {
+    // The four readings of `coprod agree` (A directed, B, A ∩ B, A ∪ B) are
+    // the same computation as compare's answer on those codings: equal bit
+    // for bit. The size limit is raised above LY's size so that the ERGM
+    // (E3, E4; its own tests are tests/ergm*.rs and tests/answer.rs) is not
+    // fitted eleven times here: E1 and E2 still run on every reading with
+    // the core read through the matching.
+    use coprod::compare::answer::{AnswerOptions, SecondCoding, answer_case, registered_core};
+    use coprod::model::CoreSet;
+    let a = coprod::cases::load("ly").unwrap();
+    let b = coprod::cases::load_coding_b("ly").unwrap().unwrap();
+    let map = coprod::cases::coding_b_mapping("ly").unwrap();
+    let mut opts = AnswerOptions::default();
+    opts.pairs.randomisations = 40;
+    opts.min_actors = 1_000;
+    let c = coprod::report::compare_codings_answered(
+        &a,
+        &b,
+        &AgreementOptions {
+            mapping: map.clone(),
+            ..AgreementOptions::default()
+        },
+        &CoreSet::default(),
+        &opts,
+    )
+    .unwrap();
+    let got = c.outcomes.as_ref().unwrap();
+    let want = answer_case(
+        &a,
+        Some(SecondCoding {
+            graph: &b,
+            mapping: map.as_ref(),
+        }),
+        &registered_core("ly"),
+        &opts,
+    )
+    .unwrap();
+    let names: Vec<&str> = got.codings.iter().map(|x| x.coding.as_str()).collect();
+    assert_eq!(names, ["directed", "coding_b", "a_and_b", "a_or_b"]);
+    for x in &got.codings {
+        let w = want.codings.iter().find(|w| w.coding == x.coding).unwrap();
+        assert_eq!(x, w, "{}", x.coding);
+    }
+    assert_eq!(
+        got.robust,
+        got.codings
+            .iter()
+            .all(|x| x.decision.outcome == got.codings[0].decision.outcome)
+    );
+    let md = coprod::report::agreement_markdown(&c, false);
+    assert!(md.contains("| A ∩ B | "), "{md}");
+}

@@ -13,6 +13,8 @@ use std::sync::Arc;
 #[pyclass(frozen, module = "coprod._native")]
 pub struct Case {
     pub(crate) g: Arc<MultiplexGraph>,
+    /// Loaded by a bundled case's name (its bundled second coding applies).
+    pub(crate) bundled: bool,
 }
 
 /// Whether `case` is meant as a path rather than a bundled case's name (the
@@ -26,12 +28,20 @@ fn looks_like_path(case: &str) -> bool {
         || case.ends_with(".coprod")
 }
 
+/// A loaded graph, the notes on how its files were read (warning or not,
+/// text) and whether it is a bundled case loaded by name.
+type Loaded = (MultiplexGraph, Vec<(bool, String)>, bool);
+
 /// Load as the command line does: a compact file, a case directory (with the
 /// notes on how its files were read), else a bundled case by name.
-fn load_graph(source: &str) -> coprod::Result<(MultiplexGraph, Vec<(bool, String)>)> {
+fn load_graph(source: &str) -> coprod::Result<Loaded> {
     let p = Path::new(source);
     if p.is_file() {
-        return Ok((coprod::io::read_compact(p)?.to_multiplex()?, Vec::new()));
+        return Ok((
+            coprod::io::read_compact(p)?.to_multiplex()?,
+            Vec::new(),
+            false,
+        ));
     }
     if p.is_dir() {
         let loaded = coprod::io::load_case_dir_with_notes(p)?;
@@ -40,13 +50,13 @@ fn load_graph(source: &str) -> coprod::Result<(MultiplexGraph, Vec<(bool, String
             .iter()
             .map(|n| (n.is_warning(), n.to_string()))
             .collect();
-        return Ok((loaded.graph, notes));
+        return Ok((loaded.graph, notes, false));
     }
     if p.exists() || looks_like_path(source) {
         // Names what the path is (a FIFO, a device) or that it is missing.
         coprod::io::read_compact(p)?;
     }
-    Ok((coprod::cases::load(source)?, Vec::new()))
+    Ok((coprod::cases::load(source)?, Vec::new(), true))
 }
 
 /// Load a bundled case by name, a case directory or a compact file
@@ -54,7 +64,7 @@ fn load_graph(source: &str) -> coprod::Result<(MultiplexGraph, Vec<(bool, String
 /// delimiter) is reported as a Python warning.
 #[pyfunction]
 pub fn load(py: Python<'_>, source: &str) -> PyResult<Case> {
-    let (g, notes) = py.allow_threads(|| load_graph(source)).py_err(py)?;
+    let (g, notes, bundled) = py.allow_threads(|| load_graph(source)).py_err(py)?;
     if !notes.is_empty() {
         let warnings = py.import("warnings")?;
         for (is_warning, text) in notes {
@@ -66,7 +76,10 @@ pub fn load(py: Python<'_>, source: &str) -> PyResult<Case> {
             warnings.call_method1("warn", (format!("coprod: {text}"), category, 2))?;
         }
     }
-    Ok(Case { g: Arc::new(g) })
+    Ok(Case {
+        g: Arc::new(g),
+        bundled,
+    })
 }
 
 /// A case from the text of its three files; `name` names them in errors
@@ -80,7 +93,10 @@ pub fn load_case_str(
     ties_csv: &str,
 ) -> PyResult<Case> {
     let g = coprod::io::load_case_str(name, case_toml, actors_csv, ties_csv).py_err(py)?;
-    Ok(Case { g: Arc::new(g) })
+    Ok(Case {
+        g: Arc::new(g),
+        bundled: false,
+    })
 }
 
 /// The bundled cases' names.

@@ -4,9 +4,7 @@
 
 use crate::case::Case;
 use crate::errors::IntoPy;
-use coprod::compare::{
-    Coding, CompareOptions, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS, DialFitOptions, baselines_named,
-};
+use coprod::compare::{CompareRequest, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS};
 use coprod::inference::ergm::case::{CaseFitOptions, default_core};
 use coprod::inference::ergm::constraints::Constraint;
 use coprod::inference::ergm::{FitOptions, Method};
@@ -14,7 +12,7 @@ use coprod::inference::qap::{
     ArenaMode, DyadOptions, Dyads, FitStatistics, LogitEstimator, Mode, NullHypothesis, QapOptions,
     TestStatistic, netlm, netlogit,
 };
-use coprod::inference::sbm::{MinimizeOptions, SbmOptions, candidates};
+use coprod::inference::sbm::{PosteriorOptions, SbmRequest};
 use coprod::model::{Attribute, CoreSet, MultiplexGraph, Partition, View};
 use coprod::{Error, Names};
 use pyo3::prelude::*;
@@ -75,6 +73,16 @@ pub fn ergm_options(
     })
 }
 
+/// The posterior's settings as the command line's `--posterior-*` flags
+/// read them (`None`: the default).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PosteriorArgs {
+    pub samples: Option<usize>,
+    pub thin: Option<usize>,
+    pub burn_in: Option<usize>,
+    pub chains: Option<usize>,
+}
+
 /// The JSON of `coprod sbm --format json` for a view.
 #[allow(clippy::too_many_arguments)]
 pub fn sbm_json(
@@ -86,6 +94,7 @@ pub fn sbm_json(
     core: &CoreSet,
     seed: u64,
     restarts: Option<usize>,
+    posterior: Option<PosteriorArgs>,
 ) -> coprod::Result<String> {
     let given = match (partition, labels) {
         (Some(_), Some(_)) => {
@@ -107,31 +116,32 @@ pub fn sbm_json(
         }
         (None, None) => None,
     };
-    let core = core.node_set(view)?;
-    let opts = SbmOptions::default().with_degree_corrected(degree_corrected);
-    let sized = MinimizeOptions::for_size(view.node_count(), seed);
-    let search = MinimizeOptions {
-        restarts: restarts.unwrap_or(sized.restarts),
-        ..sized
+    let d = PosteriorOptions::default();
+    let request = SbmRequest {
+        given,
+        degree_corrected,
+        core: core.clone(),
+        seed,
+        restarts,
+        posterior: posterior.map(|p| PosteriorOptions {
+            samples: p.samples.unwrap_or(d.samples),
+            thin: p.thin.unwrap_or(d.thin),
+            burn_in: p.burn_in.unwrap_or(d.burn_in),
+            chains: p.chains.unwrap_or(d.chains),
+            ..d.clone()
+        }),
     };
-    let t = candidates(view, &core, given.as_ref(), &opts, &search)?;
-    let ids = view.ids();
-    let doc = serde_json::json!({
-        "case": case,
-        "model": if opts.degree_corrected { "degree_corrected" } else { "plain" },
-        "ids": ids,
-        "table": t,
-    });
-    serde_json::to_string(&doc).map_err(|e| Error::InvalidParameter {
-        name: "sbm",
-        reason: e.to_string(),
-    })
+    let t = request.table(view)?;
+    coprod::inference::sbm::sbm_json(case, view, &t)
 }
 
 /// The comparison engine (`coprod compare`): the comparison as CSV, JSON
-/// and Markdown, its verdict lines and its HTML.
+/// and Markdown, its verdict lines, its HTML and the pre-registered answer
+/// (JSON). `core`: `None` for the command line's default (`kind:party` for
+/// the panel, the case's registered core for the answer); a bundled case
+/// is compared with its bundled second coding, as `coprod compare` does.
 #[pyfunction]
-#[pyo3(signature = (case, baselines=vec!["all".to_string()], draws=DEFAULT_DRAWS, seed=0, core="kind:party", views=Vec::new(), dial=true, dial_draws=DEFAULT_DIAL_DRAWS))]
+#[pyo3(signature = (case, baselines=vec!["all".to_string()], draws=DEFAULT_DRAWS, seed=0, core=None, views=Vec::new(), dial=true, dial_draws=DEFAULT_DIAL_DRAWS, answer=true))]
 #[allow(clippy::too_many_arguments)]
 pub fn compare<'py>(
     py: Python<'py>,
@@ -139,31 +149,26 @@ pub fn compare<'py>(
     baselines: Vec<String>,
     draws: usize,
     seed: u64,
-    core: &str,
+    core: Option<String>,
     views: Vec<String>,
     dial: bool,
     dial_draws: usize,
+    answer: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let g = &case.g;
-    let core: CoreSet = core.parse().py_err(py)?;
-    let codings = Coding::parse_list(g, &views).py_err(py)?;
-    let opts = CompareOptions {
-        baselines: baselines_named(&baselines).py_err(py)?,
+    let request = CompareRequest {
+        baselines,
         draws,
         seed,
-        dial: dial.then(|| DialFitOptions {
-            core: core.clone(),
-            draws: dial_draws,
-            seed,
-            coding: codings.first().cloned().unwrap_or(Coding::Directed),
-            ..DialFitOptions::default()
-        }),
         core,
-        codings,
-        ..CompareOptions::default()
+        views,
+        dial,
+        dial_draws,
+        answer,
     };
+    let bundled = case.bundled;
     let c = py
-        .allow_threads(|| coprod::compare::compare(g, &opts))
+        .allow_threads(|| request.run(g, None, bundled))
         .py_err(py)?;
     let cs = std::slice::from_ref(&c);
     let d = PyDict::new(py);

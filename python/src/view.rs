@@ -347,7 +347,10 @@ impl View {
     /// The SBM candidate structures of the view as the JSON `coprod sbm
     /// --format json` writes, and the Markdown table. `partition`: an
     /// attribute name, or one block label per actor of the view.
-    #[pyo3(signature = (partition=None, labels=None, degree_corrected=true, core="kind:party", seed=0, restarts=None))]
+    /// `posterior`: sample the posterior over the number of blocks (as
+    /// `coprod sbm`, default true), with the command line's defaults for
+    /// the `posterior_*` settings left `None`.
+    #[pyo3(signature = (partition=None, labels=None, degree_corrected=true, core="kind:party", seed=0, restarts=None, posterior=true, posterior_samples=None, posterior_thin=None, posterior_burn_in=None, posterior_chains=None))]
     #[allow(clippy::too_many_arguments)]
     fn sbm(
         &self,
@@ -358,7 +361,18 @@ impl View {
         core: &str,
         seed: u64,
         restarts: Option<usize>,
+        posterior: bool,
+        posterior_samples: Option<usize>,
+        posterior_thin: Option<usize>,
+        posterior_burn_in: Option<usize>,
+        posterior_chains: Option<usize>,
     ) -> PyResult<String> {
+        let posterior = posterior.then_some(crate::models::PosteriorArgs {
+            samples: posterior_samples,
+            thin: posterior_thin,
+            burn_in: posterior_burn_in,
+            chains: posterior_chains,
+        });
         let core: coprod::model::CoreSet = core.parse().py_err(py)?;
         let case = self.g.meta().id.clone();
         self.run(py, |v| {
@@ -371,6 +385,7 @@ impl View {
                 &core,
                 seed,
                 restarts,
+                posterior,
             )
         })
     }

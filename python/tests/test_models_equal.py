@@ -34,14 +34,16 @@ def assert_frame_equals_csv(df: pd.DataFrame, text: str, what: str):
 
 def test_compare_equals_cli(cli):
     case = coprod.load("jinsong")
-    c = coprod.compare(case, baselines=["gnm", "dyad"], draws=50, seed=3, dial=False)
+    c = coprod.compare(case, baselines=["gnm", "dyad"], draws=50, seed=3, dial=False,
+                       answer=False)
     text = run_cli(cli, "compare", "jinsong", "--format", "csv", "--draws", "50",
-                   "--seed", "3", "--baseline", "gnm,dyad", "--no-dial")
+                   "--seed", "3", "--baseline", "gnm,dyad", "--no-dial", "--no-answer")
     assert c.csv_text == text
     assert_frame_equals_csv(c.table, text, "compare")
     md = run_cli(cli, "compare", "jinsong", "--draws", "50", "--seed", "3",
-                 "--baseline", "gnm,dyad", "--no-dial")
+                 "--baseline", "gnm,dyad", "--no-dial", "--no-answer")
     assert c.markdown.strip() == md.strip()
+    assert c.answer is None and c.outcome is None and c.answers.empty and c.holm.empty
     assert c.verdicts and all(v in c.markdown for v in c.verdicts)
     assert set(c.table["baseline"]) == {"gnm", "dyad"}
     # the robustness table: every coding the CLI ran, one verdict per baseline
@@ -52,6 +54,27 @@ def test_compare_equals_cli(cli):
         assert c.verdict_table.at[r["statistic"], (r["coding"], r["baseline"])] == r["verdict"]
         obs = c.observed.at[r["statistic"], r["coding"]]
         assert (r["observed"] == "" and pd.isna(obs)) or bits(obs) == bits(float(r["observed"]))
+
+
+def test_answer_equals_cli(cli):
+    # LY: a bundled case with a second coding, answered on it as the CLI does.
+    c = coprod.compare(coprod.load("ly"), baselines="gnm", draws=20, seed=3, dial=False)
+    doc = json.loads(run_cli(cli, "compare", "ly", "--format", "json", "--draws", "20",
+                             "--seed", "3", "--baseline", "gnm", "--no-dial"))
+    assert c.result == doc
+    a = doc[0]["answer"]
+    assert c.outcome == a["outcome"]
+    assert list(c.answers.index) == [x["coding"] for x in a["codings"]]
+    assert "coding_b" in c.answers.index
+    for x in a["codings"]:
+        row = c.answers.loc[x["coding"]]
+        assert (row["outcome"], row["clause"], row["why"]) == (
+            x["decision"]["outcome"], x["decision"]["clause"], x["decision"]["because"])
+        for h in x["holm"]:
+            got = c.holm.loc[(x["coding"], h["test"])]
+            assert bits(got["p"]) == bits(h["p"]) and bits(got["adjusted"]) == bits(h["adjusted"])
+            assert bool(got["rejected"]) == h["rejected"]
+    assert "## The answer" in c.markdown
 
 
 def test_ergm_equals_cli(cli):
@@ -95,7 +118,13 @@ def test_sbm_equals_cli(cli):
     s = view.sbm(seed=2)
     doc = json.loads(run_cli(cli, "sbm", "ly", "--symmetric", "--seed", "2",
                              "--format", "json"))
-    assert s.result["table"] == doc["table"]
+    assert s.result == doc
+    assert doc["posterior_blocks"] is not None
+    post = s.posterior
+    assert list(post.index) == [b["blocks"] for b in doc["posterior_blocks"]["shares"]]
+    assert abs(post["share"].sum() - 1.0) < 1e-12
+    assert s.table.loc["one_block", "posterior_blocks"] == post.loc[1, "share"]
+    assert view.sbm(seed=2, posterior=False).posterior.empty
     assert list(s.partitions.index) == doc["ids"]
     assert list(s.table.index) == [c["name"] for c in doc["table"]["candidates"]]
     assert s.table.loc["best_found", "standing"] == "best"

@@ -38,6 +38,7 @@ mod baseline;
 pub mod dial_fit;
 mod ensemble;
 mod panel;
+mod request;
 mod robustness;
 mod statistics;
 
@@ -55,6 +56,7 @@ pub use ensemble::{COUNTERFACTUAL_TOLERANCE, contrast};
 pub use panel::{
     Claim, NO_CORE, PANEL, PanelInput, Statistic, Unit, Value, panel, panel_values, statistic,
 };
+pub use request::{CompareRequest, bundled_second_coding};
 pub use robustness::Coding;
 pub use statistics::{
     between_sector_distance, cross_sector_brokerage_share, cross_sector_path_share,

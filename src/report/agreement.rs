@@ -7,6 +7,7 @@
 pub use super::agreement_files::{AgreementTable, agreement_csv, agreement_json};
 use super::page::Block;
 use crate::agreement::{Agreement, AgreementOptions, Combination, Side, agree};
+use crate::compare::answer::{Answer, AnswerOptions, SecondCoding, answer_two_codings};
 use crate::compare::{Coding, PanelInput, Value, statistic};
 use crate::error::Result;
 use crate::model::{CoreSet, MultiplexGraph};
@@ -84,6 +85,10 @@ pub struct CodingComparison {
     pub core_ids: Vec<Vec<String>>,
     /// The answer table, one entry per [`ANSWER_ROWS`].
     pub answer: Vec<AnswerValues>,
+    /// The pre-registered answer (`docs/PREREGISTRATION.md`) on A (directed
+    /// aggregate), B, A ∩ B and A ∪ B, with all of its evidence; `None`
+    /// when not computed ([`compare_codings`] alone).
+    pub outcomes: Option<Answer>,
 }
 
 /// The core set on B and on the combinations: a kind as it is; ids of A
@@ -185,7 +190,70 @@ pub fn compare_codings(
             .collect(),
         agreement: x,
         answer,
+        outcomes: None,
     })
+}
+
+/// [`compare_codings`], and the pre-registered answer on A, B, A ∩ B and
+/// A ∪ B ([`answer_two_codings`]: the rule of `docs/PREREGISTRATION.md` on
+/// each reading, its own Holm family each). The answer's core set is
+/// `answer.core`, else the case's registered core
+/// ([`registered_core`](crate::compare::answer::registered_core)); its ids
+/// are A's, read on B through the matching.
+///
+/// # Errors
+/// Those of [`compare_codings`] and of [`answer_two_codings`].
+pub fn compare_codings_answered(
+    a: &MultiplexGraph,
+    b: &MultiplexGraph,
+    opts: &AgreementOptions,
+    core: &CoreSet,
+    answer: &AnswerOptions,
+) -> Result<CodingComparison> {
+    let mut c = compare_codings(a, b, opts, core)?;
+    let answer_core = answer
+        .core
+        .clone()
+        .unwrap_or_else(|| crate::compare::answer::registered_core(&a.meta().id));
+    c.outcomes = Some(answer_two_codings(
+        a,
+        SecondCoding {
+            graph: b,
+            mapping: opts.mapping.as_ref(),
+        },
+        &answer_core,
+        answer,
+    )?);
+    Ok(c)
+}
+
+/// The answer table of the pre-registered outcome, as Markdown: one row per
+/// reading, and whether the outcome changes between them.
+fn outcomes_markdown(a: &Answer) -> String {
+    let mut o = format!(
+        "\nThe pre-registered answer ({}; core `{}`) on each reading, each with its own Holm family. {}\n\n| reading | actors | ties | answer | clause | why |\n|---|---|---|---|---|---|\n",
+        a.preregistration,
+        a.core,
+        if a.robust {
+            format!(
+                "The answer does not change: {} on all four.",
+                a.outcome.phrase()
+            )
+        } else {
+            "**The answer changes between the readings.**".to_string()
+        }
+    );
+    for (r, c) in READINGS.iter().zip(&a.codings) {
+        o.push_str(&format!(
+            "| {r} | {} | {} | {} | {} | {} |\n",
+            c.actors,
+            c.ties,
+            c.decision.outcome.phrase(),
+            c.decision.clause,
+            cell(&c.decision.because)
+        ));
+    }
+    o
 }
 
 fn num(v: Option<f64>) -> String {
@@ -350,6 +418,9 @@ pub fn agreement_markdown(c: &CodingComparison, disagreements: bool) -> String {
                 .join(" | ")
         ));
     }
+    if let Some(a) = &c.outcomes {
+        o.push_str(&outcomes_markdown(a));
+    }
     if disagreements {
         o.push_str(&format!("\n## Disagreements\n\n{} ties one coding has and the other lacks; each with both codings' ties between the pair.\n\n| layer | source | target | only in | kind | A | B |\n|---|---|---|---|---|---|---|\n", x.disagreements.len()));
         for d in &x.disagreements {
@@ -407,12 +478,19 @@ pub fn agreement_markdown(c: &CodingComparison, disagreements: bool) -> String {
 pub(super) fn agreement_section(
     name: &str,
     g: &MultiplexGraph,
+    answer: Option<&Answer>,
     dir: &std::path::Path,
 ) -> Result<Option<Vec<Block>>> {
     let Some(b) = crate::cases::load_coding_b(name)? else {
         return Ok(None);
     };
-    let c = compare_codings(g, &b, &AgreementOptions::default(), &CoreSet::default())?;
+    let opts = AgreementOptions {
+        mapping: crate::cases::coding_b_mapping(name)?,
+        ..AgreementOptions::default()
+    };
+    let mut c = compare_codings(g, &b, &opts, &CoreSet::default())?;
+    // The comparison's answer already holds the four readings.
+    c.outcomes = answer.and_then(four_readings);
     crate::io::write_file(&dir.join("agreement.md"), &agreement_markdown(&c, true))?;
     crate::io::write_file(
         &dir.join("agreement.csv"),
@@ -422,7 +500,12 @@ pub(super) fn agreement_section(
     let mut blocks = vec![
         Block::Heading("Second coding: inter-coder agreement".into()),
         Block::Para(format!(
-            "A blind second coding (`data/{name}/coding_b/`) against this one: `coprod agree {name} data/{name}/coding_b`. Every disagreement with both quotes: [agreement.md]({name}/agreement.md), [agreement.csv]({name}/agreement.csv), [agreement.json]({name}/agreement.json)."
+            "A blind second coding (`data/{name}/coding_b/`) against this one: `coprod agree {name} {name}/coding_b{}`. Every disagreement with both quotes: [agreement.md]({name}/agreement.md), [agreement.csv]({name}/agreement.csv), [agreement.json]({name}/agreement.json).",
+            if opts.mapping.is_some() {
+                format!(" --map data/{name}/coding_b_map.csv")
+            } else {
+                String::new()
+            }
         )),
     ];
     blocks.extend(super::page::markdown_blocks(
@@ -430,4 +513,20 @@ pub(super) fn agreement_section(
         &format!("{name}/agreement"),
     ));
     Ok(Some(blocks))
+}
+
+/// The answer restricted to the four readings `coprod agree` compares
+/// (directed A, B, A ∩ B, A ∪ B), in that order; `None` if one is missing.
+fn four_readings(a: &Answer) -> Option<Answer> {
+    let codings = ["directed", "coding_b", "a_and_b", "a_or_b"]
+        .iter()
+        .map(|n| a.codings.iter().find(|c| c.coding == *n).cloned())
+        .collect::<Option<Vec<_>>>()?;
+    let outcome = codings[0].decision.outcome;
+    Some(Answer {
+        robust: codings.iter().all(|c| c.decision.outcome == outcome),
+        outcome,
+        codings,
+        ..a.clone()
+    })
 }

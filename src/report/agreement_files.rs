@@ -16,6 +16,10 @@ pub enum AgreementTable {
     Actors,
     /// The answer table: one row per statistic, one column per reading.
     Answer,
+    /// The pre-registered answer: one row per reading (A, B, A ∩ B, A ∪ B)
+    /// with its outcome, clause and reason; only a header when it was not
+    /// computed.
+    Outcomes,
 }
 
 fn csv_field(s: &str) -> String {
@@ -117,6 +121,26 @@ pub fn agreement_csv(c: &CodingComparison, table: AgreementTable) -> String {
                 row(
                     &mut o,
                     vec![g.id.clone(), g.a.join(" "), g.b.join(" "), rules.join(" ")],
+                );
+            }
+        }
+        AgreementTable::Outcomes => {
+            o.push_str("reading,coding,actors,ties,outcome,clause,why\n");
+            for (r, a) in super::agreement::READINGS
+                .iter()
+                .zip(c.outcomes.iter().flat_map(|x| &x.codings))
+            {
+                row(
+                    &mut o,
+                    vec![
+                        (*r).to_string(),
+                        a.coding.clone(),
+                        a.actors.to_string(),
+                        a.ties.to_string(),
+                        a.decision.outcome.to_string(),
+                        a.decision.clause.to_string(),
+                        a.decision.because.clone(),
+                    ],
                 );
             }
         }

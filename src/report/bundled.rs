@@ -394,7 +394,9 @@ pub fn write_bundled_report(
                 .into_iter()
                 .map(PageBlock::One),
         );
-        if let Some(section) = super::agreement::agreement_section(name, &g, &dir)? {
+        if let Some(section) =
+            super::agreement::agreement_section(name, &g, c.answer.as_ref(), &dir)?
+        {
             blocks.extend(section.into_iter().map(PageBlock::One));
         }
         let power = crate::cases::power_json(name)?

@@ -44,7 +44,7 @@ mod scale;
 pub use actors::{ACTOR_COLUMNS, ActorColumn, ActorTable, actor_column, actor_table};
 pub use agreement::{
     ANSWER_ROWS, AgreementTable, AnswerRow, AnswerValues, CodingComparison, READINGS,
-    agreement_csv, agreement_json, agreement_markdown, compare_codings,
+    agreement_csv, agreement_json, agreement_markdown, compare_codings, compare_codings_answered,
 };
 pub use answer::{
     answer_card, answer_markdown, codings_line, e1_line, e2_line, e3_line, e4_line, power_json,

@@ -77,24 +77,29 @@ def summary_rows() -> pd.DataFrame:
 
 
 def compare(case: Case, baselines: str | Sequence[str] = "all", draws: int = 1000,
-            seed: int = 0, core: str | Sequence[str] = "kind:party",
-            views: Sequence[str] = (), dial: bool = True, dial_draws: int | None = None
-            ) -> Comparison:
-    """The comparison engine (``coprod compare``): is the case "one core, many
-    actors" or polycentric, by how much against which baseline, and does the
-    answer survive the coding choices?
+            seed: int = 0, core: str | Sequence[str] | None = None,
+            views: Sequence[str] = (), dial: bool = True, dial_draws: int | None = None,
+            answer: bool = True) -> Comparison:
+    """The comparison engine (``coprod compare``): the pre-registered answer
+    (one core / several centres / polycentric / cannot tell, on every coding,
+    with Holm's error control), and the exploratory panel: by how much the
+    case differs from which baseline, and does it survive the coding choices?
 
     ``baselines``: names (``coprod columns`` lists them) or ``"all"``;
-    ``draws`` per random baseline; ``seed``; ``core`` (``kind:party`` or ids);
-    ``views``: the codings of the robustness table (default: every one that
-    applies); ``dial``: also fit λ̂ on the dial between polycentric and one
-    core, with ``dial_draws`` draws per grid point. Same seed, same bits."""
+    ``draws`` per random baseline; ``seed``; ``core`` (``kind:party`` or ids;
+    ``None``: ``kind:party`` for the panel and the case's registered core for
+    the answer, as the command line); ``views``: the codings of the
+    robustness table (default: every one that applies); ``dial``: also fit
+    λ̂ on the dial between polycentric and one core, with ``dial_draws``
+    draws per grid point; ``answer``: run the pre-registered answer (a
+    bundled case loaded by name is also answered on its bundled second
+    coding). Same seed, same bits."""
     import json
 
     bl = [baselines] if isinstance(baselines, str) else list(baselines)
-    core_s = core if isinstance(core, str) else ",".join(core)
+    core_s = core if core is None or isinstance(core, str) else ",".join(core)
     kw = {} if dial_draws is None else {"dial_draws": dial_draws}
-    d = _native.compare(case._c, bl, draws, seed, core_s, list(views), dial, **kw)
+    d = _native.compare(case._c, bl, draws, seed, core_s, list(views), dial, answer=answer, **kw)
     return Comparison(read_csv(d["csv"]), list(d["verdicts"]), d["markdown"], d["robustness"],
                       json.loads(d["json"]), d["html"], d["csv"])
 

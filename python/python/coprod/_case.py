@@ -215,14 +215,20 @@ class View:
 
     def sbm(self, partition: str | Sequence[str] | Mapping[str, Any] | None = None,
             degree_corrected: bool = True, core: str | Sequence[str] = "kind:party",
-            seed: int = 0, restarts: int | None = None) -> SbmCandidates:
+            seed: int = 0, restarts: int | None = None, posterior: bool = True,
+            posterior_samples: int | None = None, posterior_thin: int | None = None,
+            posterior_burn_in: int | None = None, posterior_chains: int | None = None
+            ) -> SbmCandidates:
         """The stochastic block model candidates of the view (``coprod sbm``):
         one block, core vs rest, core plus sectors, sectors, the given
         partition and the best found, by description length (nats), with the
-        pre-registered comparisons.
+        pre-registered comparisons and the posterior over the number of
+        blocks.
 
         ``partition``: an attribute name, or a block label per actor (a list
-        in the view's order, or a mapping from actor id)."""
+        in the view's order, or a mapping from actor id). ``posterior``:
+        sample the posterior over the number of blocks (the ``posterior_*``
+        settings as ``coprod sbm --posterior-*``; ``None``: its default)."""
         attr = labels = None
         if isinstance(partition, str):
             attr = partition
@@ -230,7 +236,8 @@ class View:
             labels = [str(partition[i]) for i in self.ids]
         elif partition is not None:
             labels = [str(x) for x in partition]
-        js = self._v.sbm(attr, labels, degree_corrected, _core(core), seed, restarts)
+        js = self._v.sbm(attr, labels, degree_corrected, _core(core), seed, restarts, posterior,
+                         posterior_samples, posterior_thin, posterior_burn_in, posterior_chains)
         return SbmCandidates._from_json(json.loads(js))
 
 

@@ -67,6 +67,11 @@ class View:
         core: str = "kind:party",
         seed: int = 0,
         restarts: int | None = None,
+        posterior: bool = True,
+        posterior_samples: int | None = None,
+        posterior_thin: int | None = None,
+        posterior_burn_in: int | None = None,
+        posterior_chains: int | None = None,
     ) -> str: ...
     def figure(
         self,
@@ -92,10 +97,11 @@ def compare(
     baselines: list[str] = ...,
     draws: int = 1000,
     seed: int = 0,
-    core: str = "kind:party",
+    core: str | None = None,
     views: list[str] = ...,
     dial: bool = True,
     dial_draws: int = ...,
+    answer: bool = True,
 ) -> dict[str, Any]: ...
 def qap(
     case: Case,

@@ -93,10 +93,14 @@ class SbmCandidates:
     """The SBM candidate table (``coprod sbm --format json``).
 
     ``table``: one row per structure (name, meaning, blocks,
-    description_length in nats, difference from the least, standing);
+    description_length in nats, difference from the least, standing,
+    posterior_blocks: the posterior share of its number of blocks);
     ``comparisons``: the pre-registered pairs (question, first, second,
     difference, preferred); ``partitions``: each structure's block per actor
-    (rows: actor ids); ``result``: the whole JSON."""
+    (rows: actor ids); ``posterior``: the posterior over the number of blocks
+    (rows: B; share, mcse, ess), empty when not sampled; ``result``: the
+    whole JSON (the posterior's chains, ESS, split R-hat and settings under
+    ``posterior_blocks``)."""
 
     table: pd.DataFrame
     comparisons: pd.DataFrame
@@ -113,6 +117,16 @@ class SbmCandidates:
         comps = pd.DataFrame(t["comparisons"])
         return cls(table, comps, parts, doc)
 
+    @property
+    def posterior(self) -> pd.DataFrame:
+        """The posterior over the number of blocks: one row per B visited
+        (share, mcse, ess); empty when the posterior was not sampled."""
+        p = self.result.get("posterior_blocks")
+        cols = ["share", "mcse", "ess"]
+        if not p:
+            return pd.DataFrame(columns=cols, index=pd.Index([], name="blocks"))
+        return pd.DataFrame(p["shares"]).set_index("blocks")[cols]
+
     def _repr_html_(self) -> str:
         return self.table.to_html() + self.comparisons.to_html(index=False)
 
@@ -124,9 +138,11 @@ class Comparison:
     ``table``: the CSV, one row per coding, statistic and baseline (observed,
     mean, sd, z, p-values, verdict); ``observed`` and ``verdict_table``: the
     robustness table as DataFrames (statistic × coding); ``verdicts``: the headline coding's
-    verdict lines; ``markdown``: the full report (verdicts, the panel, the
-    robustness table, the tied cores); ``robustness``: the robustness table
-    (Markdown); ``result``: the JSON."""
+    verdict lines; ``markdown``: the full report (the pre-registered answer,
+    verdicts, the panel, the robustness table, the tied cores);
+    ``robustness``: the robustness table (Markdown); ``result``: the JSON;
+    ``answer``: the pre-registered answer (JSON; ``None`` when not run),
+    ``outcome`` its headline outcome, ``answers`` and ``holm`` its tables."""
 
     table: pd.DataFrame
     verdicts: list[str]
@@ -153,6 +169,46 @@ class Comparison:
         cols = list(dict.fromkeys(zip(t["coding"], t["baseline"])))
         return out.reindex(index=pd.unique(t["statistic"]), columns=pd.MultiIndex.from_tuples(
             cols, names=["coding", "baseline"]))
+
+    @property
+    def answer(self) -> dict[str, Any] | None:
+        """The pre-registered answer (``docs/PREREGISTRATION.md``): the
+        outcome, whether it is robust to the coding, every coding's
+        evidence (E1–E4), Holm's family and the decision; ``None`` when
+        ``compare(..., answer=False)``."""
+        return self.result[0].get("answer")
+
+    @property
+    def outcome(self) -> str | None:
+        """The answer's headline outcome (``one_core``, ``several_centres``,
+        ``polycentric``, ``cannot_tell``, …), ``None`` without an answer."""
+        a = self.answer
+        return None if a is None else a["outcome"]
+
+    @property
+    def answers(self) -> pd.DataFrame:
+        """The answer on every coding: one row per coding (actors, ties,
+        core_actors, size_limit, outcome, clause, why), the headline first."""
+        a = self.answer
+        cols = ["actors", "ties", "core_actors", "size_limit", "outcome", "clause", "why"]
+        if a is None:
+            return pd.DataFrame(columns=cols, index=pd.Index([], name="coding"))
+        rows = [{"coding": c["coding"], "actors": c["actors"], "ties": c["ties"],
+                 "core_actors": c["core_actors"], "size_limit": c["size_limit"],
+                 "outcome": c["decision"]["outcome"], "clause": c["decision"]["clause"],
+                 "why": c["decision"]["because"]} for c in a["codings"]]
+        return pd.DataFrame(rows, columns=["coding", *cols]).set_index("coding")
+
+    @property
+    def holm(self) -> pd.DataFrame:
+        """Holm's family of every coding: one row per (coding, test) with
+        the p value, the Holm-adjusted p and whether it is rejected at the
+        family-wise level."""
+        cols = ["coding", "test", "p", "adjusted", "rejected"]
+        a = self.answer
+        rows = [] if a is None else [{"coding": c["coding"], **h}
+                                      for c in a["codings"] for h in c["holm"]]
+        return pd.DataFrame(rows, columns=cols).set_index(["coding", "test"])
 
     def _repr_html_(self) -> str:
         return self.html

@@ -3,9 +3,11 @@
 use crate::output::OutputArgs;
 use clap::ValueEnum;
 use coprod::agreement::{AgreementOptions, Mapping, Scope};
+use coprod::compare::AnswerOptions;
 use coprod::model::{CoreSet, MultiplexGraph};
 use coprod::report::{
     AgreementTable, agreement_csv, agreement_json, agreement_markdown, compare_codings,
+    compare_codings_answered,
 };
 
 /// Output format of `agree`.
@@ -33,6 +35,8 @@ pub enum TableArg {
     Actors,
     /// The headline statistics about the core on A, B, A ∩ B and A ∪ B.
     Answer,
+    /// The pre-registered answer on A, B, A ∩ B and A ∪ B (outcome, clause, why).
+    Outcomes,
 }
 
 /// Which dyads are compared.
@@ -64,6 +68,17 @@ pub struct Args {
     /// The core set of the answer table: `kind:<kind>` or ids of coding A.
     #[arg(long, default_value = "kind:party")]
     pub core: String,
+    /// Skip the pre-registered answer on A, B, A ∩ B and A ∪ B (its four
+    /// runs take about a minute on a case of Jinsong's size).
+    #[arg(long)]
+    pub no_answer: bool,
+    /// The core set of the pre-registered answer (`kind:<kind>` or ids of
+    /// coding A; default: the case's registered core, as `coprod compare`).
+    #[arg(long)]
+    pub answer_core: Option<String>,
+    /// The seed of the answer's random steps.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: AgreeFormat,
@@ -103,7 +118,20 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             ScopeArg::Matched => Scope::Matched,
         },
     };
-    let c = compare_codings(&a, &b, &opts, &core)?;
+    let c = if args.no_answer {
+        compare_codings(&a, &b, &opts, &core)?
+    } else {
+        let answer = AnswerOptions {
+            seed: args.seed,
+            core: args
+                .answer_core
+                .as_deref()
+                .map(str::parse::<CoreSet>)
+                .transpose()?,
+            ..AnswerOptions::default()
+        };
+        compare_codings_answered(&a, &b, &opts, &core, &answer)?
+    };
     let text = match args.format {
         AgreeFormat::Md => agreement_markdown(&c, true),
         AgreeFormat::Json => agreement_json(&c)?,
@@ -114,6 +142,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
                 TableArg::Disagreements => AgreementTable::Disagreements,
                 TableArg::Actors => AgreementTable::Actors,
                 TableArg::Answer => AgreementTable::Answer,
+                TableArg::Outcomes => AgreementTable::Outcomes,
             },
         ),
     };

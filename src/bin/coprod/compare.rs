@@ -4,10 +4,7 @@
 use crate::output::OutputArgs;
 use crate::view::load_case;
 use clap::ValueEnum;
-use coprod::compare::{
-    AnswerOptions, Coding, CompareOptions, Comparison, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS,
-    DialFitOptions, baselines_named,
-};
+use coprod::compare::{CompareRequest, Comparison, DEFAULT_DIAL_DRAWS, DEFAULT_DRAWS};
 use coprod::report::{comparison_csv, comparison_json, comparison_markdown, cross_case_markdown};
 
 /// Output format of `compare`.
@@ -84,33 +81,19 @@ pub struct Args {
     pub plot_format: String,
 }
 
-fn options(args: &Args, case: &coprod::model::MultiplexGraph) -> coprod::Result<CompareOptions> {
-    let core: coprod::model::CoreSet = args.core.as_deref().unwrap_or("kind:party").parse()?;
-    let codings = Coding::parse_list(case, &args.views)?;
-    Ok(CompareOptions {
-        baselines: baselines_named(&args.baseline)?,
+fn request(args: &Args) -> CompareRequest {
+    CompareRequest {
+        baselines: args.baseline.clone(),
         draws: args.draws,
         seed: args.seed,
-        dial: (!args.no_dial).then(|| DialFitOptions {
-            core: core.clone(),
-            draws: args.dial_draws,
-            seed: args.seed,
-            // The headline coding, as the verdicts.
-            coding: codings.first().cloned().unwrap_or(Coding::Directed),
-            ..DialFitOptions::default()
-        }),
-        answer: (!args.no_answer).then(|| AnswerOptions {
-            seed: args.seed,
-            core: args.core.is_some().then(|| core.clone()),
-            ..AnswerOptions::default()
-        }),
-        core,
-        codings,
-        ..CompareOptions::default()
-    })
+        core: args.core.clone(),
+        views: args.views.clone(),
+        dial: !args.no_dial,
+        dial_draws: args.dial_draws,
+        answer: !args.no_answer,
+    }
 }
 
-/// The measure of the by-kind plot: betweenness of the report's actor table.
 const BY_KIND: &str = "betweenness";
 
 /// Write the plots of `cs` into `dir` and list the files on standard error.
@@ -193,33 +176,33 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         args.lang.parse::<coprod::viz::Lang>()?;
         args.plot_format.parse::<coprod::viz::PlotFormat>()?;
     }
+    let req = request(args);
     let mut cs: Vec<Comparison> = Vec::new();
     for g in &graphs {
-        let id = g.meta().id.clone();
-        let bundled = coprod::cases::names().contains(&id.as_str())
+        let bundled = coprod::cases::names().contains(&g.meta().id.as_str())
             && !std::path::Path::new(&args.case).is_dir();
-        let (second, mapping) = match &args.coding_b {
-            Some(dir) => (
-                Some(load_case(dir)?),
+        let second = match &args.coding_b {
+            Some(dir) => Some((
+                load_case(dir)?,
                 args.map
                     .as_ref()
                     .map(coprod::agreement::Mapping::read)
                     .transpose()?,
-            ),
-            None if bundled => (
-                coprod::cases::load_coding_b(&id)?,
-                coprod::cases::coding_b_mapping(&id)?,
-            ),
-            None => (None, None),
+            )),
+            None => None,
         };
-        cs.push(coprod::compare::compare_with(
-            g,
-            second.as_ref().map(|graph| coprod::compare::SecondCoding {
-                graph,
-                mapping: mapping.as_ref(),
-            }),
-            &options(args, g)?,
-        )?);
+        cs.push(
+            req.run(
+                g,
+                second
+                    .as_ref()
+                    .map(|(graph, mapping)| coprod::compare::SecondCoding {
+                        graph,
+                        mapping: mapping.as_ref(),
+                    }),
+                bundled,
+            )?,
+        );
     }
     if let Some(dir) = &args.plots {
         write_plots(&cs, &graphs, dir, args)?;

@@ -5,9 +5,7 @@ use crate::output::OutputArgs;
 use crate::view::ViewArgs;
 use clap::ValueEnum;
 use coprod::error::{Error, Location, Names};
-use coprod::inference::sbm::{
-    CandidateTable, MinimizeOptions, PosteriorOptions, SbmOptions, candidates,
-};
+use coprod::inference::sbm::{CandidateTable, PosteriorOptions, SbmRequest, sbm_json};
 use coprod::model::{Attribute, CoreSet, Partition, View};
 use std::path::Path;
 
@@ -252,57 +250,26 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         Some(p) if Path::new(p).is_file() => Some(partition_file(Path::new(p), &view)?),
         Some(p) => Some(Partition::of_view(&view, &p.parse::<Attribute>()?)?),
     };
-    let core = args.core.parse::<CoreSet>()?.node_set(&view)?;
-    let opts = SbmOptions::default().with_degree_corrected(args.degree_corrected);
-    let sized = MinimizeOptions::for_size(view.node_count(), args.seed);
-    let search = MinimizeOptions {
-        restarts: args.restarts.unwrap_or(sized.restarts),
-        ..sized
-    };
-    let mut t = candidates(&view, &core, given.as_ref(), &opts, &search)?;
-    if args.posterior {
-        let o = PosteriorOptions {
-            seed: args.seed,
+    let request = SbmRequest {
+        given,
+        degree_corrected: args.degree_corrected,
+        core: args.core.parse::<CoreSet>()?,
+        seed: args.seed,
+        restarts: args.restarts,
+        posterior: args.posterior.then(|| PosteriorOptions {
             chains: args.posterior_chains,
             burn_in: args.posterior_burn_in,
             samples: args.posterior_samples,
             thin: args.posterior_thin,
             ..PosteriorOptions::default()
-        };
-        t.add_posterior(&view, &o)?;
-    }
+        }),
+    };
+    let t = request.table(&view)?;
     match args.format {
         SbmFormat::Md => args.output.write(&markdown(&args.view.case, &t)),
         SbmFormat::Csv => args.output.write(&csv(&t)),
-        SbmFormat::Json => {
-            let ids = view.ids();
-            let given_dl = t
-                .candidates
-                .iter()
-                .find(|c| c.name == "given")
-                .map(|c| c.description_length);
-            let doc = serde_json::json!({
-                "case": args.view.case,
-                "model": if opts.degree_corrected { "degree_corrected" } else { "plain" },
-                "description_length": {
-                    "given": given_dl,
-                    "best_found": t.best.description_length.total,
-                },
-                "best_found": {
-                    "blocks": t.best.description_length.blocks,
-                    "parts": t.best.description_length,
-                    "partition": ids.iter().zip(&t.best.blocks).map(|(id, b)| serde_json::json!({"id": id, "block": b})).collect::<Vec<_>>(),
-                    "per_start": t.best.per_start,
-                },
-                "posterior_blocks": t.posterior_blocks,
-                "ids": ids,
-                "table": t,
-            });
-            let text = serde_json::to_string_pretty(&doc).map_err(|e| Error::InvalidParameter {
-                name: "format",
-                reason: e.to_string(),
-            })?;
-            args.output.write(&(text + "\n"))
-        }
+        SbmFormat::Json => args
+            .output
+            .write(&(sbm_json(&args.view.case, &view, &t)? + "\n")),
     }
 }

@@ -298,12 +298,44 @@ pub fn answer_case(
     core: &CoreSet,
     opts: &AnswerOptions,
 ) -> Result<Answer> {
+    let codings = answer_codings(case, second.is_some());
+    answer_on(case, second, core, opts, &codings)
+}
+
+/// The rule on the four readings of two codings that `coprod agree`
+/// compares: coding A (directed aggregate), coding B, their intersection
+/// and their union, as [`answer_case`] computes them.
+///
+/// # Errors
+/// As [`answer_case`].
+pub fn answer_two_codings(
+    case: &MultiplexGraph,
+    second: SecondCoding<'_>,
+    core: &CoreSet,
+    opts: &AnswerOptions,
+) -> Result<Answer> {
+    let codings = [
+        AnswerCoding::Reading(Coding::Directed),
+        AnswerCoding::SecondCoding,
+        AnswerCoding::Intersection,
+        AnswerCoding::Union,
+    ];
+    answer_on(case, Some(second), core, opts, &codings)
+}
+
+/// The rule on `codings` (the first is the headline).
+fn answer_on(
+    case: &MultiplexGraph,
+    second: Option<SecondCoding<'_>>,
+    core: &CoreSet,
+    opts: &AnswerOptions,
+    codings: &[AnswerCoding],
+) -> Result<Answer> {
     if let CoreSet::Ids(ids) = core {
         for id in ids {
             case.actor_index(id)?;
         }
     }
-    let codings = answer_codings(case, second.is_some());
     let agreement = match second {
         Some(b) => Some(agree(
             case,

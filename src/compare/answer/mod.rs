@@ -11,7 +11,7 @@ mod rule;
 pub use counterfactual::{COUNTERFACTUAL_STATISTICS, CounterfactualTest, counterfactual_tests};
 pub use driver::{
     Answer, AnswerCoding, AnswerOptions, CodingAnswer, HolmRow, PREREGISTRATION, SecondCoding,
-    answer_case, answer_codings, answer_view, registered_core,
+    answer_case, answer_codings, answer_two_codings, answer_view, registered_core,
 };
 pub use evidence::{
     BlockCandidate, BlockEvidence, PairRow, PairsEvidence, PairsOptions, block_evidence,

@@ -85,6 +85,7 @@ mod entropy;
 mod graph;
 mod minimize;
 mod posterior;
+mod request;
 mod special;
 mod state;
 
@@ -98,4 +99,5 @@ pub use posterior::{
     BlockLabels, BlockPosterior, BlockShare, PosteriorOptions, exact_block_posterior,
     posterior_blocks,
 };
+pub use request::{SbmRequest, sbm_json};
 pub use special::{PartitionCount, QTable, log_q_approx, q_table};
