@@ -10,6 +10,7 @@ mod case;
 mod errors;
 mod figure;
 mod models;
+mod progress;
 mod view;
 
 use pyo3::prelude::*;
@@ -26,6 +27,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(models::qap, m)?)?;
     m.add_function(wrap_pyfunction!(models::qap_correlations, m)?)?;
     m.add_function(wrap_pyfunction!(graph_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(progress::_progress, m)?)?;
+    m.add_function(wrap_pyfunction!(progress::_progress_take, m)?)?;
+    m.add_function(wrap_pyfunction!(progress::_progress_last, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

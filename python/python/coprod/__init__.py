@@ -28,6 +28,8 @@ import pandas as pd
 from . import _native, errors
 from ._case import ATTRIBUTE_COLUMNS, Case, View, read_csv
 from ._networkx import from_networkx, to_networkx
+from ._progress import in_jupyter as _in_jupyter
+from ._progress import progress
 from ._results import ROLES, Brokerage, Comparison, ErgmFit, QapFit, SbmCandidates, Svg
 from .errors import CoprodError, DataError, FileError, ModelError, RenderError, UsageError
 
@@ -37,8 +39,11 @@ __all__ = [
     "ATTRIBUTE_COLUMNS", "ROLES", "Brokerage", "Case", "Comparison", "CoprodError", "DataError",
     "ErgmFit", "FileError", "ModelError", "QapFit", "RenderError", "SbmCandidates", "Svg",
     "UsageError", "View", "cases", "columns", "compare", "errors", "from_networkx", "load",
-    "load_strings", "qap", "qap_correlations", "summary_rows", "to_networkx",
+    "load_strings", "progress", "qap", "qap_correlations", "summary_rows", "to_networkx",
 ]
+
+if _in_jupyter():
+    progress(True)
 
 
 def load(source: str | PathLike[str]) -> Case:
