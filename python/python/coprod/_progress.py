@@ -31,7 +31,7 @@ def _poll() -> None:
             if event:
                 sys.stderr.write("\r" + event.ljust(width))
                 width = len(event)
-            else:
+            elif width:  # end the bar's line; a bar never shown writes nothing
                 sys.stderr.write("\n")
                 width = 0
             sys.stderr.flush()
