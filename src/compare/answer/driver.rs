@@ -1,13 +1,16 @@
 //! The whole pre-registered rule on one view, and on every coding of a case.
 
 use super::counterfactual::{CounterfactualTest, counterfactual_tests};
-use super::evidence::{BlockEvidence, PairsEvidence, PairsOptions, block_evidence, pairs_evidence};
+use super::evidence::{
+    BlockEvidence, BlockOptions, PairsEvidence, PairsOptions, block_evidence, pairs_evidence,
+};
 use super::holm::holm;
 use super::model::{ModelEvidence, ModelOptions, model_evidence};
 use super::rule::{Decision, Outcome, RuleInputs, decide};
 use crate::agreement::{AgreementOptions, Combination, Mapping, agree};
 use crate::compare::Coding;
 use crate::error::{Error, Result};
+use crate::inference::sbm::PosteriorOptions;
 use crate::model::{CoreSet, MultiplexGraph, NodeSet, View};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -15,7 +18,7 @@ use std::fmt;
 
 /// The pre-registration the code follows (printed with every answer).
 pub const PREREGISTRATION: &str =
-    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendment 1";
+    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendments 1 to 3";
 
 /// Options of the answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +26,11 @@ pub struct AnswerOptions {
     /// The seed of every random step (E1's search, E2's runs and nulls, E3's
     /// chains, E4's draws; default 0).
     pub seed: u64,
+    /// E1's posterior over the number of blocks (its seed is replaced by
+    /// `seed`; default [`e1_posterior_options`](super::e1_posterior_options));
+    /// `None`: not sampled. It informs and never enters the rule, so the
+    /// power study leaves it out.
+    pub posterior: Option<PosteriorOptions>,
     /// E2's options (its seed is replaced by `seed`).
     pub pairs: PairsOptions,
     /// E3's and E4's options (their seed is replaced by `seed`).
@@ -42,6 +50,7 @@ impl Default for AnswerOptions {
     fn default() -> Self {
         AnswerOptions {
             seed: 0,
+            posterior: BlockOptions::default().posterior,
             pairs: PairsOptions::default(),
             model: ModelOptions::default(),
             alpha: 0.05,
@@ -142,7 +151,14 @@ pub fn answer_view(
     let actors = view.node_count();
     let ties = view.csr().edge_count();
     let size_limit = actors < opts.min_actors || ties < opts.min_ties;
-    let e1 = block_evidence(view, core, opts.seed)?;
+    let e1 = block_evidence(
+        view,
+        core,
+        &BlockOptions {
+            seed: opts.seed,
+            posterior: opts.posterior.clone(),
+        },
+    )?;
     let e2 = pairs_evidence(
         view,
         core,

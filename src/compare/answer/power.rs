@@ -19,7 +19,9 @@ pub struct PowerOptions {
     pub seed: u64,
     /// The truths (default [`planted_truths`]).
     pub truths: Vec<Planted>,
-    /// The rule's options (its seed is replaced per draw).
+    /// The rule's options (its seed is replaced per draw). Default: the
+    /// answer's defaults without E1's posterior, which informs and does not
+    /// enter the rule.
     pub answer: AnswerOptions,
 }
 
@@ -29,7 +31,10 @@ impl Default for PowerOptions {
             draws: 200,
             seed: 0,
             truths: planted_truths(),
-            answer: AnswerOptions::default(),
+            answer: AnswerOptions {
+                posterior: None,
+                ..AnswerOptions::default()
+            },
         }
     }
 }
