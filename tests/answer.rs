@@ -57,7 +57,7 @@ fn counterfactual_p_values_by_hand() {
         vec![(0, 1), (0, 2), (0, 3), (0, 4)],
         vec![(1, 2), (2, 3), (3, 4), (4, 1)],
     ];
-    let t = counterfactual_tests(&view, &core, &draws).unwrap();
+    let t = counterfactual_tests(&view, &core, &draws, 1).unwrap();
     let frag = &t[0];
     assert_eq!(frag.statistic, "fragmentation_without_core");
     // Without the hub the four others are isolated: F = 1 on the case and on
@@ -73,8 +73,10 @@ fn counterfactual_p_values_by_hand() {
     assert_eq!(b.statistic, "core_brokerage_share");
     assert_eq!(b.observed, Some(1.0));
     assert_eq!(b.p, Some(2.0 / 3.0));
+    // Two draws (chains shorter than 4): no ESS, every draw counts.
+    assert_eq!((frag.ess, frag.effective_draws), (None, 2.0));
     // A draw naming a node outside the view is an error, not a panic.
-    assert!(counterfactual_tests(&view, &core, &[vec![(0, 9)]]).is_err());
+    assert!(counterfactual_tests(&view, &core, &[vec![(0, 9)]], 1).is_err());
 }
 
 #[test]
@@ -226,4 +228,85 @@ fn e1_reports_the_posterior_over_the_number_of_blocks() {
     stuck.ess_blocks = Some(440.0);
     let v = coprod::compare::answer::BlockPosteriorEvidence::from_posterior(&stuck);
     assert_eq!(v.mixing, Mixing::Mixed);
+}
+
+/// E4 counts autocorrelated draws as the independent draws they are worth:
+/// two chains that each stay 8 draws at one value and 8 at the other carry
+/// far fewer than 32 draws' information, and the p value says so; draws
+/// that alternate (negatively autocorrelated) count in full.
+#[test]
+fn counterfactual_p_counts_autocorrelated_draws_by_their_ess() {
+    use Kind::*;
+    let g = tiny(
+        &[Party, Block, Market, Resident, Social],
+        &[
+            (0, 1, "leadership"),
+            (0, 2, "leadership"),
+            (0, 3, "leadership"),
+            (0, 4, "leadership"),
+        ],
+    );
+    let view = View::aggregate(&g).symmetrized();
+    let core = NodeSet::new(5, [0]).unwrap();
+    // Star (fragmentation without the core F = 1, as the case) and cycle (F = 0).
+    let star = vec![(0, 1), (0, 2), (0, 3), (0, 4)];
+    let cycle = vec![(1, 2), (2, 3), (3, 4), (1, 4)];
+    let runs: Vec<Vec<(u32, u32)>> = (0..32)
+        .map(|i| {
+            // chain 0: 8 stars, 8 cycles; chain 1: 8 cycles, 8 stars
+            let chain = i / 16;
+            let first_half = (i % 16) < 8;
+            if first_half == (chain == 0) {
+                star.clone()
+            } else {
+                cycle.clone()
+            }
+        })
+        .collect();
+    let t = counterfactual_tests(&view, &core, &runs, 2).unwrap();
+    let f = &t[0];
+    assert_eq!(f.statistic, "fragmentation_without_core");
+    assert_eq!(f.defined, 32);
+    let ess = f.ess.expect("the statistic varies");
+    assert!(ess < 8.0, "ESS {ess} of two chains stuck 8 draws at a time");
+    assert_eq!(f.effective_draws, ess);
+    // p̂ = 16/32: p = (1 + ESS / 2) / (1 + ESS), above the iid 17/33.
+    let want = (1.0 + ess * 0.5) / (1.0 + ess);
+    assert!((f.p.unwrap() - want).abs() < 1e-15);
+    assert!(f.p.unwrap() > 17.0 / 33.0);
+    // Alternating draws: ESS at least the count, so the iid formula.
+    let alternating: Vec<Vec<(u32, u32)>> = (0..32)
+        .map(|i| {
+            if i % 2 == 0 {
+                star.clone()
+            } else {
+                cycle.clone()
+            }
+        })
+        .collect();
+    let a = &counterfactual_tests(&view, &core, &alternating, 2).unwrap()[0];
+    assert_eq!(a.effective_draws, 32.0);
+    assert_eq!(a.p, Some(17.0 / 33.0));
+}
+
+/// E4's draws are recorded as far apart as the fit's own sample: at the
+/// fit's adapted interval (at least the sampler's 1,024 steps), in 4 chains.
+#[test]
+fn counterfactual_draws_at_the_fits_adapted_interval() {
+    use coprod::inference::ergm::evidence::{EvidenceOptions, core_evidence};
+    let g = coprod::cases::load("ly").unwrap();
+    let view = View::aggregate(&g);
+    let mut o = EvidenceOptions {
+        counterfactual_draws: 40,
+        ..EvidenceOptions::default()
+    };
+    o.gof.draws = 20;
+    let ev = core_evidence(&view, &coprod::compare::answer::registered_core("ly"), &o).unwrap();
+    assert!(ev.usable.is_ok(), "{:?}", ev.usable);
+    let fit = ev.fit.as_ref().unwrap();
+    let adapted = fit.diagnostics.as_ref().unwrap().sampler.interval;
+    assert_eq!(ev.counterfactual_interval, adapted.max(1_024));
+    assert_eq!(ev.counterfactual_chains, 4);
+    assert_eq!(ev.counterfactual.len(), 40);
+    eprintln!("ly directed: fit's adapted interval {adapted}");
 }

@@ -138,13 +138,14 @@ pub fn e4_line(c: &CodingAnswer) -> String {
         .iter()
         .map(|t| {
             format!(
-                "{} {} against {} [{}, {}], {}",
+                "{} {} against {} [{}, {}], {} (draws worth {:.0} independent)",
                 t.statistic,
                 t.observed.map_or("undefined".into(), num),
                 t.mean.map_or("–".into(), num),
                 t.band.map_or("–".into(), |b| num(b[0])),
                 t.band.map_or("–".into(), |b| num(b[1])),
-                t.p.map_or("no p".into(), p_text)
+                t.p.map_or("no p".into(), p_text),
+                t.effective_draws
             )
         })
         .collect();

@@ -18,7 +18,7 @@ use std::fmt;
 
 /// The pre-registration the code follows (printed with every answer).
 pub const PREREGISTRATION: &str =
-    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendments 1 to 3";
+    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendments 1 to 4";
 
 /// Options of the answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +179,12 @@ pub fn answer_view(
             },
         )?;
         let e4 = match &m.counterfactual {
-            Some(draws) if m.not_used.is_none() => Some(counterfactual_tests(view, core, draws)?),
+            Some(draws) if m.not_used.is_none() => Some(counterfactual_tests(
+                view,
+                core,
+                draws,
+                m.counterfactual_chains,
+            )?),
             _ => None,
         };
         (Some(m), e4)
