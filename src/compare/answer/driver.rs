@@ -12,6 +12,7 @@ use crate::compare::Coding;
 use crate::error::{Error, Result};
 use crate::inference::sbm::PosteriorOptions;
 use crate::model::{CoreSet, MultiplexGraph, NodeSet, View};
+use crate::progress::Progress;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt;
@@ -44,6 +45,8 @@ pub struct AnswerOptions {
     /// The core set; `None` (the default): the case's registered core,
     /// [`registered_core`].
     pub core: Option<CoreSet>,
+    /// A bar over the codings answered by [`answer_case`], on a terminal.
+    pub progress: Progress,
 }
 
 impl Default for AnswerOptions {
@@ -57,6 +60,7 @@ impl Default for AnswerOptions {
             min_actors: 10,
             min_ties: 15,
             core: None,
+            progress: Progress::Auto,
         }
     }
 }
@@ -378,6 +382,11 @@ pub fn answer_case(
             })
         })
         .collect::<Result<_>>()?;
+    let bar = opts.progress.bar(
+        codings.len() as u64,
+        &format!("answer {}", case.meta().id),
+        "codings",
+    );
     let rows: Vec<CodingAnswer> = codings
         .par_iter()
         .zip(graphs.par_iter())
@@ -391,9 +400,12 @@ pub fn answer_case(
                 _ => core,
             };
             let cs = super::super::core_in(&view, c)?;
-            answer_view(&view, &cs, name, opts)
+            let a = answer_view(&view, &cs, name, opts);
+            bar.inc(1);
+            a
         })
         .collect::<Result<_>>()?;
+    bar.finish_and_clear();
     let outcome = rows[0].decision.outcome;
     let robust = rows.iter().all(|r| r.decision.outcome == outcome);
     let headline = View::aggregate(case);
