@@ -2,7 +2,10 @@
 //! tie count, direction, every cell's count, no self-loop, no isolate,
 //! determinism) and recovery of the planted truth by the SBM minimiser.
 
+mod common;
+
 use coprod::baselines::{Planted, draw_planted, planted_plan, planted_truths};
+use coprod::compare::answer::registered_core;
 use coprod::inference::sbm::{MinimizeOptions, SbmGraph, SbmOptions, minimize};
 use coprod::model::{Actor, Kind, Level, MultiplexGraph, NodeSet, Provenance, View};
 use coprod::random::{below, rng};
@@ -29,7 +32,8 @@ fn check_invariants(case: &MultiplexGraph, symmetric: bool) {
     } else {
         View::aggregate(case)
     };
-    let core = view.node_set_of_kind(Kind::Party);
+    let registered = registered_core(&case.meta().id);
+    let core = registered.node_set(&view).unwrap();
     let e = view.csr().edge_count();
     let isolated = |v: &View<'_>| {
         let c = v.csr();
@@ -61,7 +65,7 @@ fn check_invariants(case: &MultiplexGraph, symmetric: bool) {
         assert!(!csr.has_self_loops(), "{what}: self-loop");
         assert!(!isolated(&p), "{what}: isolate");
         assert_eq!(
-            p.node_set_of_kind(Kind::Party).members(),
+            registered.node_set(&p).unwrap().members(),
             core.members(),
             "{what}: the core is the same actors"
         );
@@ -111,7 +115,7 @@ fn check_invariants(case: &MultiplexGraph, symmetric: bool) {
 
 #[test]
 fn planted_graphs_keep_actors_size_ties_and_cells() {
-    for id in ["jinsong", "ly"] {
+    for id in ["jinsong", "ly", "x_district"] {
         let case = coprod::cases::load(id).unwrap();
         check_invariants(&case, false);
         check_invariants(&case, true);
@@ -157,6 +161,83 @@ fn the_plan_follows_the_stated_shares() {
     }
     let empty = NodeSet::empty(view.node_count());
     assert!(draw_planted(&view, &empty, Planted::OneCore, 1).is_err());
+}
+
+/// Under the codebook's structural zeros a block can be left without ties
+/// to give its actors: here (as in X district) the arenas' share has an
+/// arena for hub, arenas cannot tie to each other, so the arena block's
+/// only cells are the 5 % "everything else" ones, which rounding left with
+/// one tie for two arenas; the draw then stopped with "actor 8 of the view
+/// is isolated in the draw and no cell of its block can give it a tie" on
+/// every seed. The plan now reserves `n_r + 1` tie ends for every block.
+#[test]
+fn a_block_of_arenas_gets_a_tie_for_every_arena() {
+    use Kind::*;
+    let kinds = [
+        Strip, Block, Block, Resident, Resident, Social, Social, Arena, Arena, Arena,
+    ];
+    let r = "resource";
+    let a = "administrative";
+    let ties = [
+        (0, 1, r),
+        (0, 2, r),
+        (1, 2, r),
+        (0, 3, r),
+        (3, 4, r),
+        (4, 5, r),
+        (5, 6, r),
+        (6, 3, r),
+        (0, 4, r),
+        (1, 7, a),
+        (2, 7, a),
+        (3, 7, a),
+        (4, 7, a),
+        (5, 7, a),
+        (6, 7, a),
+        (3, 8, a),
+        (5, 9, a),
+    ];
+    let case = common::tiny(&kinds, &ties);
+    for symmetric in [false, true] {
+        let view = if symmetric {
+            View::aggregate(&case).symmetrized()
+        } else {
+            View::aggregate(&case)
+        };
+        let core = NodeSet::new(view.node_count(), [0]).unwrap();
+        for truth in planted_truths() {
+            let plan = planted_plan(&view, &core, truth).unwrap();
+            // Ties ends in each block: at least its actors + 1 (capped by room).
+            let nb = *plan.blocks.iter().max().unwrap() as usize + 1;
+            for b in 0..nb as u32 {
+                let size = plan.blocks.iter().filter(|&&x| x == b).count() as u64;
+                let ends: u64 = plan
+                    .cells
+                    .iter()
+                    .map(|c| c.2 * (u64::from(c.0 == b) + u64::from(c.1 == b)))
+                    .sum();
+                assert!(
+                    ends > size,
+                    "{truth} symmetric={symmetric}: block {b} of {size} actors has {ends} tie ends"
+                );
+            }
+            for seed in 0..50 {
+                let g = draw_planted(&view, &core, truth, seed)
+                    .unwrap_or_else(|e| panic!("{truth} symmetric={symmetric} seed {seed}: {e}"));
+                let p = if symmetric {
+                    View::aggregate(&g).symmetrized()
+                } else {
+                    View::aggregate(&g)
+                };
+                let csr = p.csr();
+                assert_eq!(csr.edge_count(), view.csr().edge_count());
+                assert!(
+                    (0..csr.node_count()).all(|u| csr.out_degree(u) + csr.in_degree(u) > 0),
+                    "{truth} symmetric={symmetric} seed {seed}: an isolate"
+                );
+            }
+        }
+    }
 }
 
 /// A 200-actor case: 10 party actors, 40 state, 30 market, 100 residents,

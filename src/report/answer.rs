@@ -44,6 +44,28 @@ pub fn e1_line(c: &CodingAnswer) -> String {
             num(e.even_share)
         ));
     }
+    if let Some(p) = &e.posterior {
+        let best = p.shares.iter().find(|x| x.blocks == e.best_blocks);
+        let best_share = match best {
+            Some(x) if e.best_blocks != 1 => format!(
+                ", P(B = {}) = {}{}",
+                e.best_blocks,
+                num(x.share),
+                x.mcse.map_or(String::new(), |m| format!(" ± {}", num(m)))
+            ),
+            None if e.best_blocks != 1 => format!(", P(B = {}) = 0 (never sampled)", e.best_blocks),
+            _ => String::new(),
+        };
+        s.push_str(&format!(
+            "; posterior P(B = 1) = {}{}{best_share} (± MCSE; MAP B = {}, mean B = {}; informs, not in the rule): {}",
+            num(p.one_block),
+            p.one_block_mcse
+                .map_or(String::new(), |m| format!(" ± {}", num(m))),
+            p.map_blocks,
+            num(p.mean_blocks),
+            p.note
+        ));
+    }
     s.push('.');
     s
 }
@@ -116,13 +138,14 @@ pub fn e4_line(c: &CodingAnswer) -> String {
         .iter()
         .map(|t| {
             format!(
-                "{} {} against {} [{}, {}], {}",
+                "{} {} against {} [{}, {}], {} (draws worth {:.0} independent)",
                 t.statistic,
                 t.observed.map_or("undefined".into(), num),
                 t.mean.map_or("–".into(), num),
                 t.band.map_or("–".into(), |b| num(b[0])),
                 t.band.map_or("–".into(), |b| num(b[1])),
-                t.p.map_or("no p".into(), p_text)
+                t.p.map_or("no p".into(), p_text),
+                t.effective_draws
             )
         })
         .collect();

@@ -54,6 +54,7 @@ pub const BROKERAGE_ROLES: &[&str] = &[
 /// assert_eq!(coprod::report::main_job_compare_options(4).dial.unwrap().draws, 2);
 /// let quick = coprod::report::main_job_compare_options(4).answer.unwrap();
 /// assert_eq!((quick.pairs.randomisations, quick.model.counterfactual_draws), (20, 20));
+/// assert_eq!(quick.posterior.unwrap().samples, 200);
 /// let full = coprod::report::main_job_compare_options(1000).answer.unwrap();
 /// assert_eq!((full.pairs.randomisations, full.model.counterfactual_draws), (500, 1000));
 /// ```
@@ -67,6 +68,11 @@ pub fn main_job_compare_options(draws: usize) -> CompareOptions {
             a.pairs.randomisations = (draws / 2).clamp(20, a.pairs.randomisations);
             a.model.counterfactual_draws = draws.clamp(20, a.model.counterfactual_draws);
             a.model.gof.draws = (draws / 10).clamp(20, a.model.gof.draws);
+            // E1's posterior chains shorten too; the card says when they did not mix.
+            if let Some(p) = a.posterior.as_mut() {
+                p.samples =
+                    (p.samples * draws / crate::compare::DEFAULT_DRAWS).clamp(200, p.samples);
+            }
         }
         a
     });

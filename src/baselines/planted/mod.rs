@@ -50,10 +50,15 @@
 //! A block pair is never given more ties than it has dyads: the excess goes
 //! to the pairs with room, in proportion to their share (water-filling);
 //! the real counts are rounded to integers summing to `E` (largest
-//! remainders). When the case has no isolate, a block left with fewer than
-//! `⌈n_r / 2⌉` ties touching it (a one-actor sector block rounded to none)
-//! gets them, one at a time, from the largest cell not touching it into its
-//! heaviest cell with room. In a directed view the ties of a pair `{r, s}` are split
+//! remainders). When the case has no isolate, every block is reserved
+//! `n_r + 1` tie ends (a tie within the block gives two, a tie to another
+//! block one; capped by the room of its cells of positive weight): one per
+//! actor and a spare for the isolate repair. A block short of them (a
+//! one-actor sector block rounded to none; a block of arenas, which the
+//! codebook forbids to tie to each other, in a share whose hub is an arena,
+//! left with one tie for two arenas in X district) gets them, one at a time,
+//! from the largest cell not touching it whose blocks keep their own
+//! reservation, into its heaviest cell with room. In a directed view the ties of a pair `{r, s}` are split
 //! between `r → s` and `s → r` in proportion to `K⁺_r K⁻_s` and `K⁺_s K⁻_r`
 //! (case out- and in-degree sums of the blocks; halves when both are 0).
 //!

@@ -311,28 +311,52 @@ pub(super) fn plan_of(c: &Case, core: &NodeSet, truth: Planted) -> Result<Plante
     })
 }
 
-/// When the case has no isolate: every block `r` gets at least
-/// `⌈n_r / 2⌉` ties touching it (rounding can leave a small block with
-/// none), each unit moved from the largest cell not touching `r` to the
-/// heaviest cell touching `r` with room.
+/// When the case has no isolate: every block `r` gets at least `n_r + 1`
+/// tie ends in its cells (a tie within `r` gives two, a tie between blocks
+/// one), so that each of its actors can have a tie and the isolate repair a
+/// spare to move. Each missing end is one tie moved from the largest cell
+/// not touching `r` whose blocks keep their own need into the heaviest cell
+/// touching `r` with room; the need is capped by the room of `r`'s cells of
+/// positive weight. A block whose cells the codebook leaves nearly empty
+/// (a block of arenas, which cannot tie to each other, in a share whose hub
+/// is itself an arena) is the case this reserves for: rounding and the
+/// shares alone can give it fewer ties than it has actors.
 fn cover_blocks(cells: &[(u32, u32, f64, f64)], counts: &mut [u64], size: &[f64]) {
-    for (r, &n_r) in size.iter().enumerate() {
-        let r = r as u32;
-        let need = (n_r / 2.0).ceil() as u64;
-        let touches = |i: usize| cells[i].0 == r || cells[i].1 == r;
-        loop {
-            let have: u64 = (0..cells.len())
-                .filter(|&i| touches(i))
-                .map(|i| counts[i])
+    let nb = size.len();
+    let ends = |counts: &[u64], r: u32| -> f64 {
+        (0..cells.len())
+            .map(|i| {
+                let (a, b) = (cells[i].0, cells[i].1);
+                counts[i] as f64 * (f64::from(u8::from(a == r)) + f64::from(u8::from(b == r)))
+            })
+            .sum()
+    };
+    let need: Vec<f64> = (0..nb as u32)
+        .map(|r| {
+            let room: f64 = (0..cells.len())
+                .filter(|&i| cells[i].2 > 0.0 && (cells[i].0 == r || cells[i].1 == r))
+                .map(|i| {
+                    let twice = cells[i].0 == r && cells[i].1 == r;
+                    cells[i].3 * if twice { 2.0 } else { 1.0 }
+                })
                 .sum();
-            if have >= need {
-                break;
-            }
+            (size[r as usize] + 1.0).min(room)
+        })
+        .collect();
+    for r in 0..nb as u32 {
+        let touches = |i: usize| cells[i].0 == r || cells[i].1 == r;
+        while ends(counts, r) < need[r as usize] {
             let target = (0..cells.len())
                 .filter(|&i| touches(i) && cells[i].2 > 0.0 && (counts[i] as f64) < cells[i].3)
                 .max_by(|&a, &b| cells[a].2.total_cmp(&cells[b].2).then(b.cmp(&a)));
+            let keeps = |i: usize| {
+                let (a, b) = (cells[i].0, cells[i].1);
+                let mut less = counts.to_vec();
+                less[i] -= 1;
+                ends(&less, a) >= need[a as usize] && ends(&less, b) >= need[b as usize]
+            };
             let donor = (0..cells.len())
-                .filter(|&i| !touches(i) && counts[i] > 0)
+                .filter(|&i| !touches(i) && counts[i] > 0 && keeps(i))
                 .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)));
             match (target, donor) {
                 (Some(t), Some(d)) => {

@@ -1,21 +1,25 @@
 //! The whole pre-registered rule on one view, and on every coding of a case.
 
 use super::counterfactual::{CounterfactualTest, counterfactual_tests};
-use super::evidence::{BlockEvidence, PairsEvidence, PairsOptions, block_evidence, pairs_evidence};
+use super::evidence::{
+    BlockEvidence, BlockOptions, PairsEvidence, PairsOptions, block_evidence, pairs_evidence,
+};
 use super::holm::holm;
 use super::model::{ModelEvidence, ModelOptions, model_evidence};
 use super::rule::{Decision, Outcome, RuleInputs, decide};
 use crate::agreement::{AgreementOptions, Combination, Mapping, agree};
 use crate::compare::Coding;
 use crate::error::{Error, Result};
+use crate::inference::sbm::PosteriorOptions;
 use crate::model::{CoreSet, MultiplexGraph, NodeSet, View};
+use crate::progress::Progress;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt;
 
 /// The pre-registration the code follows (printed with every answer).
 pub const PREREGISTRATION: &str =
-    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendment 1";
+    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendments 1 to 4";
 
 /// Options of the answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +27,11 @@ pub struct AnswerOptions {
     /// The seed of every random step (E1's search, E2's runs and nulls, E3's
     /// chains, E4's draws; default 0).
     pub seed: u64,
+    /// E1's posterior over the number of blocks (its seed is replaced by
+    /// `seed`; default [`e1_posterior_options`](super::e1_posterior_options));
+    /// `None`: not sampled. It informs and never enters the rule, so the
+    /// power study leaves it out.
+    pub posterior: Option<PosteriorOptions>,
     /// E2's options (its seed is replaced by `seed`).
     pub pairs: PairsOptions,
     /// E3's and E4's options (their seed is replaced by `seed`).
@@ -36,18 +45,22 @@ pub struct AnswerOptions {
     /// The core set; `None` (the default): the case's registered core,
     /// [`registered_core`].
     pub core: Option<CoreSet>,
+    /// A bar over the codings answered by [`answer_case`], on a terminal.
+    pub progress: Progress,
 }
 
 impl Default for AnswerOptions {
     fn default() -> Self {
         AnswerOptions {
             seed: 0,
+            posterior: BlockOptions::default().posterior,
             pairs: PairsOptions::default(),
             model: ModelOptions::default(),
             alpha: 0.05,
             min_actors: 10,
             min_ties: 15,
             core: None,
+            progress: Progress::Auto,
         }
     }
 }
@@ -142,7 +155,14 @@ pub fn answer_view(
     let actors = view.node_count();
     let ties = view.csr().edge_count();
     let size_limit = actors < opts.min_actors || ties < opts.min_ties;
-    let e1 = block_evidence(view, core, opts.seed)?;
+    let e1 = block_evidence(
+        view,
+        core,
+        &BlockOptions {
+            seed: opts.seed,
+            posterior: opts.posterior.clone(),
+        },
+    )?;
     let e2 = pairs_evidence(
         view,
         core,
@@ -163,7 +183,12 @@ pub fn answer_view(
             },
         )?;
         let e4 = match &m.counterfactual {
-            Some(draws) if m.not_used.is_none() => Some(counterfactual_tests(view, core, draws)?),
+            Some(draws) if m.not_used.is_none() => Some(counterfactual_tests(
+                view,
+                core,
+                draws,
+                m.counterfactual_chains,
+            )?),
             _ => None,
         };
         (Some(m), e4)
@@ -389,6 +414,11 @@ fn answer_on(
             })
         })
         .collect::<Result<_>>()?;
+    let bar = opts.progress.bar(
+        codings.len() as u64,
+        &format!("answer {}", case.meta().id),
+        "codings",
+    );
     let rows: Vec<CodingAnswer> = codings
         .par_iter()
         .zip(graphs.par_iter())
@@ -402,9 +432,12 @@ fn answer_on(
                 _ => core,
             };
             let cs = super::super::core_in(&view, c)?;
-            answer_view(&view, &cs, name, opts)
+            let a = answer_view(&view, &cs, name, opts);
+            bar.inc(1);
+            a
         })
         .collect::<Result<_>>()?;
+    bar.finish_and_clear();
     let outcome = rows[0].decision.outcome;
     let robust = rows.iter().all(|r| r.decision.outcome == outcome);
     let headline = View::aggregate(case);

@@ -2,7 +2,10 @@
 //! pairs) of the pre-registered answer, on one view.
 
 use crate::error::Result;
-use crate::inference::sbm::{CANNOT_DISTINGUISH_NATS, MinimizeOptions, SbmOptions, candidates};
+use crate::inference::sbm::{
+    BlockPosterior, BlockShare, CANNOT_DISTINGUISH_NATS, MinimizeOptions, PosteriorOptions,
+    SbmOptions, candidates,
+};
 use crate::measures::Weights;
 use crate::measures::core_periphery::{
     KmDetectOptions, QsNull, QsTestOptions, km_config_detect, km_config_qs_test,
@@ -60,6 +63,140 @@ pub struct BlockEvidence {
     pub several_centre_blocks: bool,
     /// Structured, and the core block's share ≤ the even share.
     pub core_block_not_central: bool,
+    /// The posterior over the number of blocks, `P(B = k | A)`, from the
+    /// best partition found (`None` when [`BlockOptions::posterior`] is
+    /// `None`). It informs the reader and does not enter the rule
+    /// (amendment 3 of the pre-registration).
+    pub posterior: Option<BlockPosteriorEvidence>,
+}
+
+/// Whether E1's posterior chains mixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mixing {
+    /// Split `R̂` of `B` at most [`RHAT_MIXED`] and ESS of `B` at least [`ESS_MIXED`].
+    Mixed,
+    /// Either fails: the shares are not to be trusted at this length.
+    NotMixed,
+    /// No chain ever left one number of blocks: `R̂` and the ESS are
+    /// undefined; that `B` has share 1 among the samples, a share mixing
+    /// cannot be checked on.
+    NeverMoved,
+}
+
+/// The split-`R̂` bound of [`Mixing::Mixed`] (Vehtari et al. 2021, doi:10.1214/20-BA1221).
+pub const RHAT_MIXED: f64 = 1.01;
+/// The effective-sample-size bound of [`Mixing::Mixed`] (of `B`, pooled over the chains).
+pub const ESS_MIXED: f64 = 100.0;
+
+/// E1's posterior over the number of blocks, as the answer prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockPosteriorEvidence {
+    /// `P(B = k | A)` for every `k` sampled, with each share's ESS and MCSE.
+    pub shares: Vec<BlockShare>,
+    /// `P(B = 1 | A)` (0 when never sampled).
+    pub one_block: f64,
+    /// Its Monte-Carlo standard error `sqrt(p (1 − p) / ESS)` (`None` when
+    /// the indicator never changed).
+    pub one_block_mcse: Option<f64>,
+    /// The `B` of largest share.
+    pub map_blocks: usize,
+    /// Posterior mean of `B`.
+    pub mean_blocks: f64,
+    /// ESS of `B` over the chains.
+    pub ess_blocks: Option<f64>,
+    /// Split `R̂` of `B` across the chains.
+    pub rhat_blocks: Option<f64>,
+    /// Chains, samples per chain, sweeps between samples, burn-in sweeps.
+    pub chains: usize,
+    /// Samples kept per chain.
+    pub samples: usize,
+    /// Sweeps between two samples.
+    pub thin: usize,
+    /// Sweeps discarded per chain.
+    pub burn_in: usize,
+    /// Whether the chains mixed.
+    pub mixing: Mixing,
+    /// The same in words, printed with the shares (never left out).
+    pub note: String,
+}
+
+impl BlockPosteriorEvidence {
+    /// Summarise a [`BlockPosterior`] for E1, with its mixing verdict.
+    pub fn from_posterior(p: &BlockPosterior) -> BlockPosteriorEvidence {
+        let o = &p.options;
+        let mixing = match (p.rhat_blocks, p.ess_blocks) {
+            (None, _) | (_, None) if p.shares.len() == 1 => Mixing::NeverMoved,
+            (Some(r), Some(e)) if r <= RHAT_MIXED && e >= ESS_MIXED => Mixing::Mixed,
+            _ => Mixing::NotMixed,
+        };
+        let f = |x: Option<f64>| x.map_or("undefined".to_string(), |v| format!("{v:.3}"));
+        let note = match mixing {
+            Mixing::Mixed => format!(
+                "the {} chains mixed (split R-hat of B {}, ESS of B {})",
+                o.chains,
+                f(p.rhat_blocks),
+                f(p.ess_blocks)
+            ),
+            Mixing::NotMixed => format!(
+                "the {} chains did NOT mix (split R-hat of B {}, ESS of B {}; mixed needs R-hat <= {RHAT_MIXED} and ESS >= {ESS_MIXED}): the shares are not to be trusted at {} samples every {} sweeps",
+                o.chains,
+                f(p.rhat_blocks),
+                f(p.ess_blocks),
+                o.samples,
+                o.thin
+            ),
+            Mixing::NeverMoved => format!(
+                "no chain left B = {} in {} samples every {} sweeps (acceptance {:.3}): R-hat and ESS are undefined, so mixing is not checked",
+                p.map_blocks, o.samples, o.thin, p.acceptance
+            ),
+        };
+        BlockPosteriorEvidence {
+            shares: p.shares.clone(),
+            one_block: p.one_block,
+            one_block_mcse: p.shares.iter().find(|s| s.blocks == 1).and_then(|s| s.mcse),
+            map_blocks: p.map_blocks,
+            mean_blocks: p.mean_blocks,
+            ess_blocks: p.ess_blocks,
+            rhat_blocks: p.rhat_blocks,
+            chains: o.chains,
+            samples: o.samples,
+            thin: o.thin,
+            burn_in: o.burn_in,
+            mixing,
+            note,
+        }
+    }
+}
+
+/// Options of E1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockOptions {
+    /// The seed of the search and of the posterior chains.
+    pub seed: u64,
+    /// The posterior over the number of blocks (its seed is replaced by
+    /// `seed`); `None`: not sampled. Default [`e1_posterior_options`].
+    pub posterior: Option<PosteriorOptions>,
+}
+
+impl Default for BlockOptions {
+    fn default() -> Self {
+        BlockOptions {
+            seed: 0,
+            posterior: Some(e1_posterior_options()),
+        }
+    }
+}
+
+/// E1's chains: 4 chains, 500 burn-in sweeps, 4,000 samples every 50
+/// sweeps, the length measured to mix on the bundled cases' views (README,
+/// "the answer": split `R̂` and ESS of `B` per case and coding).
+pub fn e1_posterior_options() -> PosteriorOptions {
+    PosteriorOptions {
+        samples: 4_000,
+        thin: 50,
+        ..PosteriorOptions::default()
+    }
 }
 
 /// Compute E1 on `view` with the core set `core` (dense indices of the view).
@@ -73,17 +210,33 @@ pub struct BlockEvidence {
 /// centre(s)  argmax_r #{ties of T from an actor of sector s to an actor in r ≠ its own block}
 /// ```
 ///
+/// With [`BlockOptions::posterior`], the posterior over the number of
+/// blocks is sampled from the best partition found
+/// ([`CandidateTable::add_posterior`](crate::inference::sbm::CandidateTable::add_posterior))
+/// and reported with its MCSE, ESS, `R̂` and whether the chains mixed.
+///
 /// # Errors
-/// Those of [`candidates`].
-pub fn block_evidence(view: &View<'_>, core: &NodeSet, seed: u64) -> Result<BlockEvidence> {
+/// Those of [`candidates`] and of the posterior sampler.
+pub fn block_evidence(view: &View<'_>, core: &NodeSet, o: &BlockOptions) -> Result<BlockEvidence> {
     let n = view.node_count();
-    let table = candidates(
+    let seed = o.seed;
+    let mut table = candidates(
         view,
         core,
         None,
         &SbmOptions::default(),
         &MinimizeOptions::for_size(n, seed),
     )?;
+    let posterior = match &o.posterior {
+        Some(p) => {
+            table.add_posterior(view, &PosteriorOptions { seed, ..p.clone() })?;
+            table
+                .posterior_blocks
+                .as_ref()
+                .map(BlockPosteriorEvidence::from_posterior)
+        }
+        None => None,
+    };
     let one = table
         .candidates
         .iter()
@@ -194,6 +347,7 @@ pub fn block_evidence(view: &View<'_>, core: &NodeSet, seed: u64) -> Result<Bloc
         core_shaped,
         several_centre_blocks,
         core_block_not_central,
+        posterior,
     })
 }
 

@@ -14,7 +14,8 @@ pub use driver::{
     answer_case, answer_codings, answer_two_codings, answer_view, registered_core,
 };
 pub use evidence::{
-    BlockCandidate, BlockEvidence, PairRow, PairsEvidence, PairsOptions, block_evidence,
+    BlockCandidate, BlockEvidence, BlockOptions, BlockPosteriorEvidence, ESS_MIXED, Mixing,
+    PairRow, PairsEvidence, PairsOptions, RHAT_MIXED, block_evidence, e1_posterior_options,
     pairs_evidence,
 };
 pub use holm::holm;

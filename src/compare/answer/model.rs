@@ -53,9 +53,15 @@ pub struct ModelEvidence {
     pub not_used: Option<String>,
     /// θ of the counterfactual (core terms 0, `edges` re-solved), by term.
     pub counterfactual_theta: Vec<(String, f64)>,
-    /// The counterfactual draws (edge lists over the view's nodes); not serialised.
+    /// The counterfactual draws (edge lists over the view's nodes, in chain
+    /// order); not serialised.
     #[serde(skip)]
     pub counterfactual: Option<Vec<Vec<(u32, u32)>>>,
+    /// Sampler steps between two counterfactual draws: the fit's adapted
+    /// interval, at least 1,024 (0: none drawn).
+    pub counterfactual_interval: usize,
+    /// Chains the counterfactual draws come from (0: none drawn).
+    pub counterfactual_chains: usize,
 }
 
 impl ModelEvidence {
@@ -114,6 +120,8 @@ impl ModelEvidence {
                 .map(|t| names.iter().cloned().zip(t).collect())
                 .unwrap_or_default(),
             counterfactual: (!e.counterfactual.is_empty()).then_some(e.counterfactual),
+            counterfactual_interval: e.counterfactual_interval,
+            counterfactual_chains: e.counterfactual_chains,
         }
     }
 }
@@ -148,6 +156,8 @@ pub fn model_evidence(
             ),
             counterfactual_theta: Vec::new(),
             counterfactual: None,
+            counterfactual_interval: 0,
+            counterfactual_chains: 0,
         });
     }
     let ids = view.ids();

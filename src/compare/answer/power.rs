@@ -7,6 +7,7 @@ use super::rule::Outcome;
 use crate::baselines::{Planted, draw_planted, planted_truths};
 use crate::error::Result;
 use crate::model::{CoreSet, MultiplexGraph, View};
+use crate::progress::Progress;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,8 +20,12 @@ pub struct PowerOptions {
     pub seed: u64,
     /// The truths (default [`planted_truths`]).
     pub truths: Vec<Planted>,
-    /// The rule's options (its seed is replaced per draw).
+    /// The rule's options (its seed is replaced per draw). Default: the
+    /// answer's defaults without E1's posterior, which informs and does not
+    /// enter the rule.
     pub answer: AnswerOptions,
+    /// A bar over the planted graphs answered (truths × draws) on a terminal.
+    pub progress: Progress,
 }
 
 impl Default for PowerOptions {
@@ -29,7 +34,11 @@ impl Default for PowerOptions {
             draws: 200,
             seed: 0,
             truths: planted_truths(),
-            answer: AnswerOptions::default(),
+            answer: AnswerOptions {
+                posterior: None,
+                ..AnswerOptions::default()
+            },
+            progress: Progress::Auto,
         }
     }
 }
@@ -132,6 +141,11 @@ pub fn power_study(
 ) -> Result<PowerStudy> {
     let view = View::aggregate(case);
     let cs = core.node_set(&view)?;
+    let bar = opts.progress.bar(
+        (opts.truths.len() * opts.draws) as u64,
+        &format!("power {}", case.meta().id),
+        "planted graphs",
+    );
     let rows = opts
         .truths
         .iter()
@@ -152,6 +166,7 @@ pub fn power_study(
                             ..opts.answer.clone()
                         },
                     )?;
+                    bar.inc(1);
                     Ok(a.decision.outcome)
                 })
                 .collect::<Result<_>>()?;
@@ -177,6 +192,7 @@ pub fn power_study(
             })
         })
         .collect::<Result<_>>()?;
+    bar.finish_and_clear();
     Ok(PowerStudy {
         case: case.meta().id.clone(),
         coding: "directed".into(),

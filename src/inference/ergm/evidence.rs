@@ -31,7 +31,10 @@
 //!   networks drawn at θ̂ with the core terms at 0 and `edges` re-solved
 //!   ([`counterfactual`]), each an edge list over the view's node indices
 //!   (the order of `view.ids()`, as `view.csr()`): directed arcs (u, v), or
-//!   undirected ties once with u < v.
+//!   undirected ties once with u < v. They are recorded at the fit's
+//!   adapted interval (at least the sampler's 1,024 steps), in chain order
+//!   (`counterfactual_chains` chains of consecutive draws), so that a
+//!   caller can measure what autocorrelation is left.
 
 use super::case::{CaseFitOptions, fit_view, prereg_formulas};
 use super::fit::{ErgmFit, FitOptions, TermEstimate};
@@ -56,9 +59,10 @@ pub struct EvidenceOptions {
     pub counterfactual_draws: usize,
     /// The counterfactual's solver and sampler. The solver's interval rises to
     /// the fit's adapted interval (its draws fall so that the steps stay the
-    /// same); the final draws are `counterfactual.draws.sampler.interval`
-    /// (1,024) steps apart and so autocorrelated on a slowly mixing case: the
-    /// coordinator's Monte-Carlo p-values count them as draws of a chain.
+    /// same); the final draws are recorded at the larger of
+    /// `counterfactual.draws.sampler.interval` (1,024) and the fit's adapted
+    /// interval, as far apart as the fit's own sample (on a slowly mixing
+    /// case 1,024 steps left them autocorrelated).
     pub counterfactual: CounterfactualOptions,
 }
 
@@ -148,8 +152,14 @@ pub struct CoreEvidence {
     pub usable: std::result::Result<(), NotUsed>,
     /// θ' of the counterfactual (core terms 0, `edges` re-solved), when usable.
     pub counterfactual_theta: Option<Vec<f64>>,
-    /// The counterfactual draws as edge lists over the view's node indices.
+    /// The counterfactual draws as edge lists over the view's node indices,
+    /// in chain order.
     pub counterfactual: Vec<Vec<(u32, u32)>>,
+    /// Steps between two recorded counterfactual draws (0 when none were drawn).
+    pub counterfactual_interval: usize,
+    /// Chains the counterfactual draws come from: chain `c` holds draws
+    /// `c·⌈D/chains⌉ …` (0 when none were drawn).
+    pub counterfactual_chains: usize,
 }
 
 /// 1 − Φ(z), from the two-sided p 2(1 − Φ(|z|)).
@@ -225,6 +235,8 @@ pub fn core_evidence(
         usable: Ok(()),
         counterfactual_theta: None,
         counterfactual: Vec::new(),
+        counterfactual_interval: 0,
+        counterfactual_chains: 0,
     };
     let cf = match full {
         Ok(f) => f,
@@ -286,6 +298,7 @@ pub fn core_evidence(
         copts.solver.draws_per_chain = (copts.solver.draws_per_chain * base / interval).max(64);
         copts.solver.interval = interval;
     }
+    copts.draws.sampler.interval = copts.draws.sampler.interval.max(interval);
     match counterfactual(
         &model,
         &cf.data.network,
@@ -308,6 +321,8 @@ pub fn core_evidence(
                 })
                 .collect();
             ev.counterfactual_theta = Some(c.theta);
+            ev.counterfactual_interval = copts.draws.sampler.interval;
+            ev.counterfactual_chains = copts.draws.sampler.chains.max(1);
         }
         Err(e @ Error::NoConvergence { .. }) => {
             ev.usable = Err(NotUsed::CounterfactualFailed(e.to_string()));

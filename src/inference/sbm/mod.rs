@@ -81,6 +81,7 @@
 
 mod candidates;
 mod diagnostics;
+pub(crate) use diagnostics::effective_sample_size;
 mod entropy;
 mod graph;
 mod minimize;
