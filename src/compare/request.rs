@@ -23,7 +23,7 @@ pub struct CompareRequest {
     /// The core set as `--core` spells it (`kind:party`, or ids separated
     /// by commas). `None` (the default): `kind:party` for the panel and the
     /// dial, the case's registered core
-    /// ([`registered_core`](super::registered_core)) for the answer.
+    /// ([`registered_core`](crate::compare::answer::registered_core)) for the answer.
     pub core: Option<String>,
     /// The codings of the robustness table, by name (empty, the default:
     /// every coding that applies).
