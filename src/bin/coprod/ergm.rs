@@ -8,8 +8,8 @@ use coprod::inference::ergm::case::{
 };
 use coprod::inference::ergm::constraints::Constraint;
 use coprod::inference::ergm::gof::{GofOptions, gof};
-use coprod::inference::ergm::terms::Model;
 use coprod::inference::ergm::sampler::{Proposal, SamplerOptions, simulate};
+use coprod::inference::ergm::terms::Model;
 use coprod::inference::ergm::{FitOptions, Method};
 
 /// The estimator (CLI spelling of [`Method`]).
@@ -101,8 +101,19 @@ pub struct Args {
     #[arg(long, requires = "coef")]
     pub steps: Option<usize>,
     /// The coefficients of --steps, comma-separated, in the formula's statistic order.
-    #[arg(long, value_delimiter = ',', allow_hyphen_values = true, requires = "steps")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        requires = "steps"
+    )]
     pub coef: Vec<f64>,
+    /// Write the MCMC diagnostics of the final sample into this directory (created if
+    /// absent): `mcmc_diagnostics.svg` and `.png`, the trace of every chain and the density of
+    /// every statistic with the observed value marked (statnet's mcmc.diagnostics). An
+    /// MCMC-MLE fit only: any other estimator has no chain, and is refused.
+    #[arg(long, value_name = "DIR")]
+    pub plots: Option<std::path::PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ErgmFormat,
@@ -156,10 +167,15 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         fit,
     };
     if let Some(steps) = args.steps {
-        return args.output.write(&run_steps(&view, &formula, &opts, steps, &args.coef)?);
+        return args
+            .output
+            .write(&run_steps(&view, &formula, &opts, steps, &args.coef)?);
     }
     let f = fit_view(&view, &formula, &opts)?;
     let name = g.meta().id.clone();
+    if let Some(dir) = &args.plots {
+        write_plots(&f.fit, dir)?;
+    }
     let check = if args.gof {
         let model = Model::parse(&formula, &f.data)?;
         let mut o = GofOptions {
@@ -240,4 +256,42 @@ fn run_steps(
         "observed": model.statistics(&data.network),
     });
     Ok(format!("{v}\n"))
+}
+
+/// `--plots DIR`: the trace and density figure of the final MCMC sample.
+fn write_plots(
+    fit: &coprod::inference::ergm::ErgmFit,
+    dir: &std::path::Path,
+) -> coprod::Result<()> {
+    use coprod::viz::ergm_diagnostics::{McmcTraces, TraceColumn};
+    let d = fit
+        .diagnostics
+        .as_ref()
+        .ok_or_else(|| coprod::Error::InvalidParameter {
+            name: "plots",
+            reason: format!(
+                "the fit is the {}: it has no MCMC sample to plot (use --method mcmle)",
+                fit.estimator.label()
+            ),
+        })?;
+    let columns = fit
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(a, t)| TraceColumn {
+            name: t.term.clone(),
+            chains: d.chain_columns(a),
+            observed: fit.observed[a],
+        })
+        .collect();
+    std::fs::create_dir_all(dir).map_err(|source| coprod::Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let files =
+        coprod::viz::plots::write_plot(&McmcTraces { columns }, &dir.join("mcmc_diagnostics"))?;
+    for f in files {
+        eprintln!("coprod: wrote {}", f.display());
+    }
+    Ok(())
 }
