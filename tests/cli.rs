@@ -630,3 +630,77 @@ fn ergm_fits_a_case_and_names_what_fails() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--core"), "{err}");
 }
+
+#[test]
+fn ergm_steps_times_a_chain_and_plots_draws_the_final_sample() {
+    let f = "edges + nodematch(\"sector\") + gwesp(0.5, fixed=TRUE)";
+    // --steps: one chain at the given coefficients, no fit.
+    let (code, out, err) = coprod(&[
+        "ergm",
+        "jinsong",
+        "--symmetric",
+        "--formula",
+        f,
+        "--steps",
+        "5000",
+        "--coef",
+        "-3,0.4,0.5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["steps"], 5001);
+    assert_eq!(v["names"][2], "gwesp.fixed.0.5");
+    assert_eq!(v["observed"][0], 64.0, "Jinsong's symmetrised ties");
+    assert_eq!(v["statistics"].as_array().unwrap().len(), 3);
+    assert!(v["steps_per_second"].as_f64().unwrap() > 0.0);
+    // A wrong number of coefficients names the statistics.
+    let (code, _, err) = coprod(&[
+        "ergm",
+        "jinsong",
+        "--symmetric",
+        "--formula",
+        f,
+        "--steps",
+        "10",
+        "--coef",
+        "1,2",
+    ]);
+    assert_ne!(code, 0);
+    assert!(err.contains("nodematch.sector"), "{err}");
+    let dir = std::env::temp_dir().join(format!("coprod_ergm_plots_{}", std::process::id()));
+    let d = dir.to_str().unwrap();
+    // An MPLE has no chain: --plots is refused, nothing written.
+    let (code, _, err) = coprod(&[
+        "ergm",
+        "jinsong",
+        "--formula",
+        "edges + nodematch(\"sector\")",
+        "--plots",
+        d,
+    ]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--method mcmle"), "{err}");
+    assert!(!dir.exists());
+    // An MCMC-MLE fit: the trace and density of every statistic.
+    let (code, _, err) = coprod(&[
+        "ergm",
+        "jinsong",
+        "--symmetric",
+        "--formula",
+        f,
+        "--method",
+        "mcmle",
+        "--plots",
+        d,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(dir.join("mcmc_diagnostics.svg")).unwrap();
+    for name in ["edges", "nodematch.sector", "gwesp.fixed.0.5"] {
+        assert!(svg.contains(&format!("Trace of {name}")), "{name}");
+        assert!(svg.contains(&format!("Density of {name}")), "{name}");
+    }
+    assert!(dir.join("mcmc_diagnostics.png").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -47,6 +47,7 @@
 pub mod comparison;
 pub mod compose;
 mod dot;
+pub mod ergm_diagnostics;
 mod fallback;
 pub mod figure;
 pub mod inspect;

@@ -4,10 +4,11 @@ use crate::output::OutputArgs;
 use crate::view::ViewArgs;
 use clap::ValueEnum;
 use coprod::inference::ergm::case::{
-    CaseFitOptions, default_core, default_formula, fit_view, prereg_formulas,
+    CaseFitOptions, default_core, default_formula, fit_view, prepare_view, prereg_formulas,
 };
 use coprod::inference::ergm::constraints::Constraint;
 use coprod::inference::ergm::gof::{GofOptions, gof};
+use coprod::inference::ergm::sampler::{Proposal, SamplerOptions, simulate};
 use coprod::inference::ergm::terms::Model;
 use coprod::inference::ergm::{FitOptions, Method};
 
@@ -93,6 +94,26 @@ pub struct Args {
     /// MCMC-MLE iterations at most.
     #[arg(long, default_value_t = 40)]
     pub max_iterations: usize,
+    /// Do not fit: run one chain of this many sampler steps (TNT proposal) from the
+    /// observed network at --coef and print the statistics where it ends, the
+    /// acceptance rate and the sampler's steps per second (what benches/peers/ergm.sh
+    /// times; as statnet's simulate(formula, coef=…, nsim=1, control=control.simulate.formula(MCMC.burnin=N))).
+    #[arg(long, requires = "coef")]
+    pub steps: Option<usize>,
+    /// The coefficients of --steps, comma-separated, in the formula's statistic order.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        requires = "steps"
+    )]
+    pub coef: Vec<f64>,
+    /// Write the MCMC diagnostics of the final sample into this directory (created if
+    /// absent): `mcmc_diagnostics.svg` and `.png`, the trace of every chain and the density of
+    /// every statistic with the observed value marked (statnet's mcmc.diagnostics). An
+    /// MCMC-MLE fit only: any other estimator has no chain, and is refused.
+    #[arg(long, value_name = "DIR")]
+    pub plots: Option<std::path::PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ErgmFormat,
@@ -145,8 +166,16 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         fixed,
         fit,
     };
+    if let Some(steps) = args.steps {
+        return args
+            .output
+            .write(&run_steps(&view, &formula, &opts, steps, &args.coef)?);
+    }
     let f = fit_view(&view, &formula, &opts)?;
     let name = g.meta().id.clone();
+    if let Some(dir) = &args.plots {
+        write_plots(&f.fit, dir)?;
+    }
     let check = if args.gof {
         let model = Model::parse(&formula, &f.data)?;
         let mut o = GofOptions {
@@ -183,4 +212,86 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         }
     };
     args.output.write(&text)
+}
+
+/// `--steps`: one timed chain at the given coefficients.
+fn run_steps(
+    view: &coprod::model::View<'_>,
+    formula: &str,
+    opts: &CaseFitOptions,
+    steps: usize,
+    coef: &[f64],
+) -> coprod::Result<String> {
+    let (data, model, mask) = prepare_view(view, formula, opts)?;
+    if coef.len() != model.len() {
+        return Err(coprod::Error::InvalidParameter {
+            name: "coef",
+            reason: format!(
+                "{} coefficient(s) for {} statistic(s) ({})",
+                coef.len(),
+                model.len(),
+                model.names().join(", ")
+            ),
+        });
+    }
+    let sopts = SamplerOptions {
+        burnin: steps,
+        interval: 1,
+        draws_per_chain: 1,
+        chains: 1,
+        proposal: Proposal::Tnt,
+        seed: opts.fit.sampler.seed,
+    };
+    let start = std::time::Instant::now();
+    let s = simulate(&model, &data.network, &mask, coef, &sopts);
+    let seconds = start.elapsed().as_secs_f64();
+    let v = serde_json::json!({
+        "steps": steps + 1,
+        "free_dyads": s.free_dyads,
+        "seconds": seconds,
+        "steps_per_second": (steps + 1) as f64 / seconds,
+        "acceptance": s.acceptance,
+        "names": model.names(),
+        "statistics": s.row(0),
+        "observed": model.statistics(&data.network),
+    });
+    Ok(format!("{v}\n"))
+}
+
+/// `--plots DIR`: the trace and density figure of the final MCMC sample.
+fn write_plots(
+    fit: &coprod::inference::ergm::ErgmFit,
+    dir: &std::path::Path,
+) -> coprod::Result<()> {
+    use coprod::viz::ergm_diagnostics::{McmcTraces, TraceColumn};
+    let d = fit
+        .diagnostics
+        .as_ref()
+        .ok_or_else(|| coprod::Error::InvalidParameter {
+            name: "plots",
+            reason: format!(
+                "the fit is the {}: it has no MCMC sample to plot (use --method mcmle)",
+                fit.estimator.label()
+            ),
+        })?;
+    let columns = fit
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(a, t)| TraceColumn {
+            name: t.term.clone(),
+            chains: d.chain_columns(a),
+            observed: fit.observed[a],
+        })
+        .collect();
+    std::fs::create_dir_all(dir).map_err(|source| coprod::Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let files =
+        coprod::viz::plots::write_plot(&McmcTraces { columns }, &dir.join("mcmc_diagnostics"))?;
+    for f in files {
+        eprintln!("coprod: wrote {}", f.display());
+    }
+    Ok(())
 }

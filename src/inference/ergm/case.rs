@@ -128,6 +128,21 @@ pub struct CaseFit {
 /// # Ok::<(), coprod::Error>(())
 /// ```
 pub fn fit_view(view: &View<'_>, formula: &str, opts: &CaseFitOptions) -> Result<CaseFit> {
+    let (data, model, mask) = prepare_view(view, formula, opts)?;
+    let fit = fit(&model, &data.network, &mask, &opts.fit)?;
+    Ok(CaseFit { data, mask, fit })
+}
+
+/// What [`fit_view`] fits on: the network with its attributes (`core`
+/// written from the options' core set), the parsed formula and the dyad mask.
+///
+/// # Errors
+/// As [`fit_view`], but for the fit's own.
+pub fn prepare_view(
+    view: &View<'_>,
+    formula: &str,
+    opts: &CaseFitOptions,
+) -> Result<(ErgmData, Model, DyadMask)> {
     let mut data = ErgmData::from_view(view);
     let core = opts.core.node_set(view)?;
     if core.is_empty() && formula.contains("\"core\"") {
@@ -145,6 +160,5 @@ pub fn fit_view(view: &View<'_>, formula: &str, opts: &CaseFitOptions) -> Result
     data.set_attribute("core", &labels)?;
     let model = Model::parse(formula, &data)?;
     let mask = mask_of_view(view, &data, &opts.constraint, &opts.fixed)?;
-    let fit = fit(&model, &data.network, &mask, &opts.fit)?;
-    Ok(CaseFit { data, mask, fit })
+    Ok((data, model, mask))
 }

@@ -266,6 +266,8 @@ pub(super) fn mcmle(
                             sampler: sopts,
                             restarts,
                             history,
+                            trace: s.stats.clone(),
+                            chains: s.chains,
                         };
                         return Ok((coef, total, diag));
                     }

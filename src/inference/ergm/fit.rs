@@ -151,6 +151,32 @@ pub struct Diagnostics {
     pub restarts: usize,
     /// One record per iteration, in order.
     pub history: Vec<IterationRecord>,
+    /// The final sample's statistics g(y_k), row-major draws × statistics,
+    /// chain after chain ([`chains`](Self::chains) chains of
+    /// [`draws`](Self::draws) / `chains` draws): what the trace and density
+    /// plots of `coprod ergm --plots` show (statnet's `mcmc.diagnostics`).
+    pub trace: Vec<f64>,
+    /// Chains of the final sample.
+    pub chains: usize,
+}
+
+impl Diagnostics {
+    /// Statistic `a` of the final sample, one vector of draws per chain.
+    ///
+    /// # Panics
+    /// If `a` is not a statistic's index.
+    pub fn chain_columns(&self, a: usize) -> Vec<Vec<f64>> {
+        let p = self.simulated_mean.len();
+        assert!(a < p, "statistic {a} of {p}");
+        let per = self.draws / self.chains.max(1);
+        (0..self.chains)
+            .map(|c| {
+                (0..per)
+                    .map(|k| self.trace[(c * per + k) * p + a])
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// What one MCMC-MLE iteration saw.
