@@ -400,6 +400,17 @@ fn unknown_terms_are_errors_with_a_suggestion() {
     let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
     let e = d.matrix("leadershp").unwrap_err().to_string();
     assert!(e.contains("did you mean `leadership`"), "{e}");
+    // said once (it was printed twice: in the message and in the list)
+    for bad in [
+        "leadershp",
+        "sender:partty",
+        "same_knd",
+        "weighted:leadershp",
+        "leadership+adminstrative",
+    ] {
+        let e = d.matrix(bad).unwrap_err().to_string();
+        assert_eq!(e.matches("did you mean").count(), 1, "{e}");
+    }
     assert!(e.contains("party_dyad"), "{e}");
     let e = d
         .matrix("leadership+administrativ")
@@ -540,4 +551,57 @@ fn the_command_line_prints_json_csv_and_markdown() {
     ]);
     assert_eq!(code, Some(0));
     assert!(csv.lines().count() > 5);
+}
+
+/// `coprod qap elevator_tx11 --model logit --y leadership --x administrative
+/// --fit ml` said "the data separate on  (…)" with no term: the case has no
+/// leadership or administrative tie between its 4 modelled actors, so the
+/// outcome and the predictor are constant; each is named as such, and a
+/// separation is never reported without the terms it concerns.
+#[test]
+fn constant_outcomes_and_terms_are_named_not_called_separation() {
+    let g = coprod::cases::load("elevator_tx11").unwrap();
+    let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
+    let m = |t: &str| d.matrix(t).unwrap();
+    let opts = QapOptions {
+        null: NullHypothesis::Classical,
+        ..Default::default()
+    };
+    for est in [
+        LogitEstimator::MaximumLikelihood,
+        LogitEstimator::Auto,
+        LogitEstimator::Firth,
+    ] {
+        let e = netlogit(&m("leadership"), &[m("administrative")], &opts, est).unwrap_err();
+        let s = e.to_string();
+        assert!(
+            matches!(e, Error::InvalidParameter { name: "y", .. }),
+            "{s}"
+        );
+        assert!(
+            s.contains("`leadership` is 0 on every one of the 6 dyads"),
+            "{s}"
+        );
+        let e = netlogit(&m("information"), &[m("administrative")], &opts, est).unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.contains("`administrative` is 0 on every one of the 12 dyads modelled, a multiple of the intercept"),
+            "{s}"
+        );
+    }
+    let e = netlm(&m("information"), &[m("administrative")], &opts).unwrap_err();
+    assert!(
+        e.to_string().contains("`administrative` is 0 on every"),
+        "{e}"
+    );
+    // A genuine separation on the same case names its term.
+    match netlogit(
+        &m("information"),
+        &[m("deliberation")],
+        &opts,
+        LogitEstimator::MaximumLikelihood,
+    ) {
+        Err(Error::Separation { terms, .. }) => assert_eq!(terms, vec!["deliberation"]),
+        other => panic!("expected separation, got {other:?}"),
+    }
 }

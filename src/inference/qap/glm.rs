@@ -234,14 +234,21 @@ pub(crate) struct SeparationCheck {
     pub cells_at_bound: usize,
 }
 
-/// Run exact Newton steps on the logistic log-likelihood (no clamping) for
-/// 100 iterations or until no coefficient moves by more than `1e-10`. When the
-/// maximum-likelihood estimate exists, Newton converges quadratically long
-/// before; under complete or quasi-complete separation the coefficients of
-/// the separating direction grow by about one unit per step for ever. A term
-/// is *diverging* when it moved by more than 5 between step 60 and the last
-/// (or when the information matrix became singular on the way: every term
-/// larger than 10 in absolute value then). Returns `None` when Newton converged.
+/// Run exact Newton steps on the logistic log-likelihood (no clamping) from
+/// `beta = 0` for 100 iterations or until no coefficient moves by more than
+/// `1e-10`. `None` when Newton converged: the maximum-likelihood estimate
+/// exists (Newton converges quadratically to it long before).
+///
+/// Under complete or quasi-complete separation the likelihood rises without
+/// bound along a direction `d` (`x_i'd >= 0` where `y_i = 1`, `<= 0` where
+/// `y_i = 0`): the coefficients with `d_k != 0` grow by about one unit per
+/// step for ever, while the others converge, and the information along `d`
+/// vanishes (the Cholesky factor then fails, which ends the path early). The
+/// *diverging* terms are those that moved by more than 1 over the second
+/// half of the path (a converging coefficient moves by far less there);
+/// at least the one that moved most, so a separation is never reported
+/// without a term. `x` must have full column rank (checked by the caller,
+/// so that a constant or collinear term is not mistaken for separation).
 pub(crate) fn check_separation(
     x: &[f64],
     y: &[f64],
@@ -249,11 +256,11 @@ pub(crate) fn check_separation(
     p: usize,
 ) -> Option<SeparationCheck> {
     let mut beta = vec![0.0; p];
-    let mut at60 = vec![0.0; p];
+    let mut path: Vec<Vec<f64>> = vec![beta.clone()];
     let mut mu = vec![0.0; m];
     let mut w = vec![0.0; m];
-    let mut singular = false;
-    for iter in 1..=100 {
+    let mut converged = false;
+    for _ in 1..=100 {
         for i in 0..m {
             let eta: f64 = (0..p).map(|k| x[k * m + i] * beta[k]).sum();
             mu[i] = expit(eta);
@@ -261,7 +268,6 @@ pub(crate) fn check_separation(
         }
         let mut l = weighted_gram(x, &w, m, p);
         if !cholesky(&mut l, p) {
-            singular = true;
             break;
         }
         let mut score: Vec<f64> = (0..p)
@@ -269,27 +275,31 @@ pub(crate) fn check_separation(
             .collect();
         chol_solve(&l, p, &mut score);
         if score.iter().any(|s| !s.is_finite()) {
-            singular = true;
             break;
         }
         let step = score.iter().fold(0.0f64, |a, v| a.max(v.abs()));
         for (b, s) in beta.iter_mut().zip(&score) {
             *b += s;
         }
+        path.push(beta.clone());
         if step < 1e-10 {
-            return None;
-        }
-        if iter == 60 {
-            at60.clone_from(&beta);
+            converged = true;
+            break;
         }
     }
-    let diverging: Vec<usize> = if singular {
-        (0..p).filter(|&k| beta[k].abs() > 10.0).collect()
-    } else {
-        (0..p)
-            .filter(|&k| (beta[k] - at60[k]).abs() > 5.0)
-            .collect()
-    };
+    if converged {
+        return None;
+    }
+    let last = &path[path.len() - 1];
+    let half = &path[(path.len() - 1) / 2];
+    let moved: Vec<f64> = (0..p).map(|k| (last[k] - half[k]).abs()).collect();
+    let mut diverging: Vec<usize> = (0..p).filter(|&k| moved[k] > 1.0).collect();
+    if diverging.is_empty() {
+        let most = (0..p)
+            .max_by(|&a, &b| moved[a].total_cmp(&moved[b]))
+            .expect("p >= 1");
+        diverging.push(most);
+    }
     let cells_at_bound = mu
         .iter()
         .filter(|&&v| !(1e-8..=1.0 - 1e-8).contains(&v))
@@ -337,5 +347,39 @@ mod tests {
         assert!(f.converged && f.coef[1].is_finite() && f.coef[1] < 0.0);
         // 2x2 table: Firth adds 1/2 to each cell: log odds (0.5/4.5) / (2.5/2.5)
         assert!((f.coef[1] - (0.5f64 / 4.5).ln()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn separation_along_the_intercept_names_it_with_the_term() {
+        // y = 0 wherever x = 0: the likelihood rises along b_0 -> -inf, b_1 -> +inf
+        // (b_0 + b_1 stays finite), so both are named.
+        let xs = [0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let y = [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0];
+        let s = check_separation(&design(&xs), &y, 8, 2).expect("quasi-complete separation");
+        assert_eq!(s.diverging, vec![0, 1]);
+        // complete separation on a continuous term
+        let xs = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];
+        let y = [0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let s = check_separation(&design(&xs), &y, 8, 2).expect("complete separation");
+        assert!(s.diverging.contains(&1), "{:?}", s.diverging);
+    }
+
+    #[test]
+    fn a_reported_separation_always_names_a_term() {
+        // every 0/1 outcome on 6 cells with a binary and a 3-level term
+        let x1 = [0.0, 0.0, 1.0, 1.0, 0.0, 1.0];
+        let x2 = [0.0, 1.0, 2.0, 0.0, 1.0, 2.0];
+        let mut x = vec![1.0; 6];
+        x.extend_from_slice(&x1);
+        x.extend_from_slice(&x2);
+        for bits in 1..63u32 {
+            let y: Vec<f64> = (0..6).map(|i| f64::from((bits >> i) & 1)).collect();
+            if let Some(s) = check_separation(&x, &y, 6, 3) {
+                assert!(!s.diverging.is_empty(), "y = {y:?}");
+            } else {
+                // Newton converged: the score equations hold there
+                assert!(glm_logit(&x, &y, 6, 3).unwrap().converged, "y = {y:?}");
+            }
+        }
     }
 }

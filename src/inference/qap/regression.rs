@@ -81,15 +81,54 @@ fn prepare(y: &DyadicMatrix, x: &[DyadicMatrix], opts: &QapOptions) -> Result<Pr
     })
 }
 
-fn collinear(names: &[String], k: usize) -> Error {
-    Error::InvalidParameter {
-        name: "x",
-        reason: format!(
+/// The error for a term that is a linear combination of the ones before it
+/// (column `k` of the column-major `m x p` design `xv`); a term that is
+/// constant on the dyads is said to be so, with its value.
+fn collinear(names: &[String], xv: &[f64], m: usize, k: usize) -> Error {
+    let col = &xv[k * m..(k + 1) * m];
+    let reason = if col.iter().all(|&v| v == col[0]) {
+        format!(
+            "`{}` is {} on every one of the {m} dyads modelled{}; leave it out",
+            names[k],
+            col[0],
+            if k > 0 && names[0] == "(intercept)" {
+                ", a multiple of the intercept"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
             "`{}` is a linear combination of the terms before it ({}) on the dyads modelled",
             names[k],
             names[..k].join(", ")
-        ),
+        )
+    };
+    Error::InvalidParameter { name: "x", reason }
+}
+
+/// An outcome with a single value on the dyads has nothing to explain (OLS
+/// would fit it exactly, a logit's intercept would be infinite).
+fn check_outcome(y: &DyadicMatrix, yv: &[f64], mode: Mode) -> Result<()> {
+    if yv.iter().any(|&v| v != yv[0]) {
+        return Ok(());
     }
+    Err(Error::InvalidParameter {
+        name: "y",
+        reason: format!(
+            "the outcome `{}` is {} on every one of the {} dyads modelled ({} actors, {}){}: there is nothing to explain",
+            y.name,
+            yv[0],
+            yv.len(),
+            y.n,
+            mode.as_str(),
+            if yv[0] == 0.0 {
+                "; the case has no such tie between the modelled actors"
+            } else {
+                ""
+            }
+        ),
+    })
 }
 
 /// Linear network regression: R `sna::netlm(y, x, intercept, mode, diag =
@@ -251,10 +290,14 @@ fn run(
         );
     }
     // --- the observed fit
+    check_outcome(y, &yv, prep.mode)?;
+    // The design's rank first (R's qr, tolerance 1e-7): a constant or
+    // collinear term is named as such, never mistaken for separation.
+    let observed_ls = qr_ls(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, &xv, m, k))?;
     let mut separation = None;
     let mut estimator = family;
     let (coef, se, stat_obs, fitstats) = if family == Estimator::LeastSquares {
-        let ls = qr_ls(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, k))?;
+        let ls = observed_ls;
         let df = (m - p) as f64;
         let s2 = ls.rss / df;
         let se: Vec<f64> = (0..p)
@@ -304,7 +347,9 @@ fn run(
                         .into(),
                 })?
             }
-            (None, _) => glm_logit(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, k))?,
+            (None, _) => {
+                glm_logit(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, &xv, m, k))?
+            }
         };
         if let Some(s) = sep {
             separation = Some(Separation {
