@@ -2,7 +2,8 @@
 //! maximum-likelihood fits sna reports), Firth's penalised likelihood (the
 //! `brglm2` `AS_mean` fit) and the detection of separation.
 
-use super::linalg::{LeastSquares, chol_solve, cholesky, qr_ls};
+use super::linalg::{LeastSquares, qr_ls};
+use crate::inference::linalg::{chol_solve_in_place, cholesky_in_place};
 
 /// R's `.Machine$double.eps`.
 const EPS: f64 = f64::EPSILON;
@@ -159,7 +160,7 @@ pub(crate) fn firth_logit(x: &[f64], y: &[f64], m: usize, p: usize) -> Option<Lo
             w[i] = mu[i] * (1.0 - mu[i]);
         }
         l = weighted_gram(x, &w, m, p);
-        if !cholesky(&mut l, p) {
+        if !cholesky_in_place(&mut l, p) {
             return None;
         }
         let mut score = vec![0.0; p];
@@ -178,7 +179,7 @@ pub(crate) fn firth_logit(x: &[f64], y: &[f64], m: usize, p: usize) -> Option<Lo
                 *s += x[k * m + i] * r;
             }
         }
-        chol_solve(&l, p, &mut score);
+        chol_solve_in_place(&l, p, &mut score);
         let step = score.iter().fold(0.0f64, |a, v| a.max(v.abs()));
         for (b, s) in beta.iter_mut().zip(&score) {
             *b += s;
@@ -198,14 +199,14 @@ pub(crate) fn firth_logit(x: &[f64], y: &[f64], m: usize, p: usize) -> Option<Lo
         w[i] = mu[i] * (1.0 - mu[i]);
     }
     l = weighted_gram(x, &w, m, p);
-    if !cholesky(&mut l, p) {
+    if !cholesky_in_place(&mut l, p) {
         return None;
     }
     let se = (0..p)
         .map(|k| {
             work.fill(0.0);
             work[k] = 1.0;
-            chol_solve(&l, p, &mut work);
+            chol_solve_in_place(&l, p, &mut work);
             work[k].sqrt()
         })
         .collect();
@@ -247,7 +248,11 @@ pub(crate) struct SeparationCheck {
 /// *diverging* terms are those that moved by more than 1 over the second
 /// half of the path (a converging coefficient moves by far less there);
 /// at least the one that moved most, so a separation is never reported
-/// without a term. `x` must have full column rank (checked by the caller,
+/// without a term. The separation is claimed only with its certificate: along
+/// the direction the path ran off to (`beta_last - beta_half`), `x_i'd` is
+/// nowhere below `-tol` on a tie nor above `tol` on a non-tie (`tol` = 1e-3
+/// of the direction's length times the largest `|x|`), and beyond `tol` on
+/// some dyad; else `None` (R's `glm.fit` then fits as it would). `x` must have full column rank (checked by the caller,
 /// so that a constant or collinear term is not mistaken for separation).
 pub(crate) fn check_separation(
     x: &[f64],
@@ -267,13 +272,13 @@ pub(crate) fn check_separation(
             w[i] = mu[i] * (1.0 - mu[i]);
         }
         let mut l = weighted_gram(x, &w, m, p);
-        if !cholesky(&mut l, p) {
+        if !cholesky_in_place(&mut l, p) {
             break;
         }
         let mut score: Vec<f64> = (0..p)
             .map(|k| (0..m).map(|i| x[k * m + i] * (y[i] - mu[i])).sum())
             .collect();
-        chol_solve(&l, p, &mut score);
+        chol_solve_in_place(&l, p, &mut score);
         if score.iter().any(|s| !s.is_finite()) {
             break;
         }
@@ -293,6 +298,24 @@ pub(crate) fn check_separation(
     let last = &path[path.len() - 1];
     let half = &path[(path.len() - 1) / 2];
     let moved: Vec<f64> = (0..p).map(|k| (last[k] - half[k]).abs()).collect();
+    // The certificate: along the direction the path runs off to, no tie is
+    // below and no non-tie above the rest (within a tolerance for the finite
+    // part the direction still carries), and some dyads strictly so.
+    let dir: Vec<f64> = (0..p).map(|k| last[k] - half[k]).collect();
+    let norm = dir.iter().map(|v| v * v).sum::<f64>().sqrt();
+    let xmax = x.iter().fold(1.0f64, |a, v| a.max(v.abs()));
+    let tol = 1e-3 * norm * xmax;
+    let mut strict = 0;
+    for i in 0..m {
+        let e: f64 = (0..p).map(|k| x[k * m + i] * dir[k]).sum();
+        if (y[i] > 0.5 && e < -tol) || (y[i] < 0.5 && e > tol) {
+            return None;
+        }
+        strict += usize::from(e.abs() > tol);
+    }
+    if strict == 0 {
+        return None;
+    }
     let mut diverging: Vec<usize> = (0..p).filter(|&k| moved[k] > 1.0).collect();
     if diverging.is_empty() {
         let most = (0..p)

@@ -3,9 +3,9 @@
 //! pure function of its index, so 1 and 2 threads give the same bits.
 
 use super::glm::{firth_logit, glm_logit};
-use super::linalg::{chol_inv_diag, chol_solve, cholesky};
 use super::matrix::{gather, random_perm};
 use super::{Estimator, TestStatistic};
+use crate::inference::linalg::{chol_inv_diag, chol_solve_in_place, cholesky_in_place};
 use rayon::prelude::*;
 
 /// Replicates per rayon work item: fixed, so the split never depends on the pool.
@@ -90,7 +90,7 @@ impl OlsCache {
                 g[b * p + a] = s;
             }
         }
-        let ok = cholesky(&mut g, p);
+        let ok = cholesky_in_place(&mut g, p);
         let mut w = vec![0.0; p];
         let inv_diag = if ok {
             (0..p).map(|k| chol_inv_diag(&g, p, k, &mut w)).collect()
@@ -126,7 +126,7 @@ pub(crate) fn permuted_y(
         .map(|k| d.col(k).iter().zip(buf.iter()).map(|(u, v)| u * v).sum())
         .collect();
     let xty = b.clone();
-    chol_solve(l, p, &mut b);
+    chol_solve_in_place(l, p, &mut b);
     let rss = c.yy - b.iter().zip(&xty).map(|(u, v)| u * v).sum::<f64>();
     let s2 = rss / (m - p) as f64;
     (0..p).map(|k| d.stat(b[k], c.inv_diag[k], s2)).collect()
@@ -200,11 +200,11 @@ pub(crate) fn one_column(
     }
     g[p * p - 1] = vv;
     b[q] = buf.iter().zip(&d.yv).map(|(u, w)| u * w).sum();
-    if !cholesky(&mut g, p) {
+    if !cholesky_in_place(&mut g, p) {
         return f64::NAN;
     }
     let xty = b.clone();
-    chol_solve(&g, p, &mut b);
+    chol_solve_in_place(&g, p, &mut b);
     let rss = c.yy - b.iter().zip(&xty).map(|(u, w)| u * w).sum::<f64>();
     let s2 = rss / (m - p) as f64;
     let mut w = vec![0.0; p];
@@ -251,11 +251,11 @@ pub(crate) fn all_x(d: &Design, perms: &[Option<Vec<u32>>], buf: &mut Vec<f64>) 
                 .sum()
         })
         .collect();
-    if !cholesky(&mut g, p) {
+    if !cholesky_in_place(&mut g, p) {
         return vec![f64::NAN; p];
     }
     let xty = b.clone();
-    chol_solve(&g, p, &mut b);
+    chol_solve_in_place(&g, p, &mut b);
     let yy: f64 = d.yv.iter().map(|v| v * v).sum();
     let rss = yy - b.iter().zip(&xty).map(|(u, w)| u * w).sum::<f64>();
     let s2 = rss / (m - p) as f64;
