@@ -11,7 +11,7 @@ const EPS: f64 = f64::EPSILON;
 const THRESH: f64 = 30.0;
 
 /// Inverse logit as R's `binomial()$linkinv` (clamped at `|eta| > 30`).
-fn linkinv(eta: f64) -> f64 {
+pub(crate) fn linkinv(eta: f64) -> f64 {
     let t = if eta < -THRESH {
         EPS
     } else if eta > THRESH {
@@ -23,7 +23,7 @@ fn linkinv(eta: f64) -> f64 {
 }
 
 /// `d mu / d eta` as R's `binomial()$mu.eta`.
-fn mu_eta(eta: f64) -> f64 {
+pub(crate) fn mu_eta(eta: f64) -> f64 {
     if !(-THRESH..=THRESH).contains(&eta) {
         EPS
     } else {
@@ -33,7 +33,7 @@ fn mu_eta(eta: f64) -> f64 {
 }
 
 /// Binomial deviance residual of a 0/1 outcome.
-fn dev_resid(y: f64, mu: f64) -> f64 {
+pub(crate) fn dev_resid(y: f64, mu: f64) -> f64 {
     if y > 0.5 {
         -2.0 * mu.ln()
     } else {

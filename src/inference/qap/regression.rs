@@ -3,6 +3,7 @@
 
 use super::dist::{pt, pt_upper};
 use super::glm::{LogitFit, check_separation, firth_logit, glm_logit};
+use super::grouped::{GroupedLogit, Scratch, Source};
 use super::linalg::qr_ls;
 use super::matrix::{DyadicMatrix, Mode, cells, gather};
 use super::replicate::{
@@ -467,7 +468,10 @@ fn run(
 }
 
 /// The replicate statistics per coefficient (`None` for the classical null)
-/// and the observed statistics they are compared with.
+/// and the observed statistics they are compared with: for OLS those of the
+/// replicate's own algebra, for a logit those of the grouped fit of the
+/// unrelabelled design (`grouped.rs`), so that a relabelling that leaves the
+/// data unchanged ties with the observed value to the bit.
 #[allow(clippy::type_complexity)]
 fn replicates(
     d: &Design,
@@ -478,40 +482,82 @@ fn replicates(
 ) -> Result<(Option<Vec<Vec<f64>>>, Vec<f64>)> {
     let (n, m, p, reps, seed) = (d.n, d.m(), d.p(), opts.reps, opts.seed);
     let ols = d.estimator == Estimator::LeastSquares;
+    let firth = d.estimator == Estimator::Firth;
     let cache = OlsCache::new(d);
-    let mut buf = Vec::new();
+    let mut sc = Scratch::default();
+    let none: Vec<Option<&[u32]>> = vec![None; p];
+    let intercept = d.constant.first() == Some(&true);
     match null {
         NullHypothesis::Classical => Ok((None, observed.to_vec())),
+        NullHypothesis::Qapy if ols => {
+            let cmp = permuted_y(d, &cache, None, &mut sc.buf);
+            let rows = map_replicates(reps, par, |r, sc| {
+                draw(seed, r as u64, n, &mut sc.perm);
+                permuted_y(d, &cache, Some(&sc.perm), &mut sc.buf)
+            });
+            Ok((Some(transpose(&rows, p)), cmp))
+        }
         NullHypothesis::Qapy => {
-            let cmp = if ols {
-                permuted_y(d, &cache, None, &mut buf)
-            } else {
-                observed.to_vec()
-            };
-            let rows = map_replicates(reps, par, |r, perm, b| {
-                draw(seed, r as u64, n, perm);
-                permuted_y(d, &cache, Some(perm), b)
+            let all: Vec<usize> = (0..p).collect();
+            let eng = grouped_engine(d, firth, &all, None, Source::Moving(d.y));
+            let cmp = eng
+                .stats(&none, None, &mut sc)
+                .unwrap_or_else(|| observed.to_vec());
+            let rows = map_replicates(reps, par, |r, sc| {
+                draw(seed, r as u64, n, &mut sc.perm);
+                let perm = std::mem::take(&mut sc.perm);
+                let out = eng
+                    .stats(&none, Some(&perm), sc)
+                    .unwrap_or_else(|| permuted_y(d, &cache, Some(&perm), &mut sc.buf));
+                sc.perm = perm;
+                out
             });
             Ok((Some(transpose(&rows, p)), cmp))
         }
         NullHypothesis::Qapallx => {
-            let cmp = if ols {
-                all_x(d, &vec![None; p], &mut buf)
-            } else {
-                observed.to_vec()
+            let mut src: Vec<Source> = Vec::with_capacity(p);
+            for k in 0..p {
+                src.push(if d.constant[k] {
+                    Source::Fixed(d.col(k))
+                } else {
+                    Source::Moving(d.x[k])
+                });
+            }
+            let eng = (!ols).then(|| {
+                GroupedLogit::new(
+                    n,
+                    d.cells,
+                    src,
+                    Source::Fixed(&d.yv),
+                    intercept,
+                    firth,
+                    d.statistic,
+                )
+            });
+            let cmp = match &eng {
+                None => all_x(d, &none),
+                Some(e) => e
+                    .stats(&none, None, &mut sc)
+                    .unwrap_or_else(|| observed.to_vec()),
             };
-            let rows = map_replicates(reps, par, |r, _perm, b| {
+            let rows = map_replicates(reps, par, |r, sc| {
                 let mut rng = crate::random::stream(seed, r as u64);
-                let perms: Vec<Option<Vec<u32>>> = (0..p)
-                    .map(|k| {
-                        (!d.constant[k]).then(|| {
-                            let mut v = Vec::new();
-                            super::matrix::random_perm(&mut rng, n, &mut v);
-                            v
-                        })
-                    })
+                let mut perms = std::mem::take(&mut sc.perms);
+                perms.resize(p, Vec::new());
+                for k in 0..p {
+                    if !d.constant[k] {
+                        super::matrix::random_perm(&mut rng, n, &mut perms[k]);
+                    }
+                }
+                let pr: Vec<Option<&[u32]>> = (0..p)
+                    .map(|k| (!d.constant[k]).then_some(perms[k].as_slice()))
                     .collect();
-                all_x(d, &perms, b)
+                let out = match &eng {
+                    Some(e) => e.stats(&pr, None, sc).unwrap_or_else(|| all_x(d, &pr)),
+                    None => all_x(d, &pr),
+                };
+                sc.perms = perms;
+                out
             });
             Ok((Some(transpose(&rows, p)), cmp))
         }
@@ -530,9 +576,27 @@ fn replicates(
                 moving.push((v, vv));
             }
             let fixed: Vec<Fixed> = (0..p).map(|k| Fixed::new(d, k)).collect();
-            let cmp: Vec<f64> = if ols {
+            // logit: per term, the grouped engine started from the fit
+            // without the term (the null's fit) and 0 for the moving column
+            let engines: Vec<GroupedLogit> = if ols {
+                Vec::new()
+            } else {
                 (0..p)
                     .map(|k| {
+                        let others: Vec<usize> = (0..p).filter(|&j| j != k).collect();
+                        let mut start =
+                            grouped_engine(d, firth, &others, None, Source::Fixed(&d.yv))
+                                .fit_observed(&mut sc)
+                                .unwrap_or_else(|| vec![f64::NAN; p - 1]);
+                        start.push(0.0);
+                        grouped_engine(d, firth, &others, Some(&moving[k].0), Source::Fixed(&d.yv))
+                            .with_start(&start)
+                    })
+                    .collect()
+            };
+            let cmp: Vec<f64> = (0..p)
+                .map(|k| {
+                    if ols {
                         one_column(
                             d,
                             &cache,
@@ -540,29 +604,55 @@ fn replicates(
                             &moving[k].0,
                             moving[k].1,
                             None,
-                            &mut buf,
+                            &mut sc.buf,
                         )
-                    })
-                    .collect()
-            } else {
-                observed.to_vec()
-            };
-            let flat = map_replicates(reps * p, par, |i, perm, b| {
+                    } else {
+                        engines[k]
+                            .stats(&none, None, &mut sc)
+                            .map_or(observed[k], |s| s[p - 1])
+                    }
+                })
+                .collect();
+            let flat = map_replicates(reps * p, par, |i, sc| {
                 let k = i / reps;
-                draw(seed, i as u64, n, perm);
-                one_column(
-                    d,
-                    &cache,
-                    &fixed[k],
-                    &moving[k].0,
-                    moving[k].1,
-                    Some(perm),
-                    b,
-                )
+                draw(seed, i as u64, n, &mut sc.perm);
+                let perm = std::mem::take(&mut sc.perm);
+                let mut pr: Vec<Option<&[u32]>> = vec![None; p];
+                pr[p - 1] = Some(&perm);
+                let grouped = engines.get(k).and_then(|e| e.stats(&pr, None, sc));
+                let out = match grouped {
+                    Some(s) => s[p - 1],
+                    None => one_column(
+                        d,
+                        &cache,
+                        &fixed[k],
+                        &moving[k].0,
+                        moving[k].1,
+                        Some(&perm),
+                        &mut sc.buf,
+                    ),
+                };
+                sc.perm = perm;
+                out
             });
             Ok((Some(flat.chunks(reps).map(<[f64]>::to_vec).collect()), cmp))
         }
     }
+}
+
+/// The grouped logit of the columns `cols` of the design (fixed), then `last`
+/// (a matrix the replicate relabels), on the outcome `y`.
+fn grouped_engine<'a>(
+    d: &'a Design<'a>,
+    firth: bool,
+    cols: &[usize],
+    last: Option<&'a [f64]>,
+    y: Source<'a>,
+) -> GroupedLogit<'a> {
+    let mut src: Vec<Source> = cols.iter().map(|&j| Source::Fixed(d.col(j))).collect();
+    src.extend(last.map(Source::Moving));
+    let icpt = cols.first().is_some_and(|&j| d.constant[j]);
+    GroupedLogit::new(d.n, d.cells, src, y, icpt, firth, d.statistic)
 }
 
 /// The residual of predictor `k` regressed on the others (sna's `qapspp`),
