@@ -281,7 +281,16 @@ fn layer_correlations_equal_gcor_gcov_and_qaptest() {
 #[test]
 fn same_bits_on_one_and_two_threads() {
     let (y, x) = jinsong_design();
-    for null in [NullHypothesis::Qapspp, NullHypothesis::Qapallx] {
+    let g = coprod::cases::load("jinsong").unwrap();
+    let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
+    let mut xf = x.clone();
+    xf.push(d.matrix("deliberation").unwrap()); // separates: Firth replicates
+    for null in [
+        NullHypothesis::Qapspp,
+        NullHypothesis::Qapallx,
+        NullHypothesis::Qapy,
+        NullHypothesis::Qapx,
+    ] {
         let opts = QapOptions {
             null,
             reps: 300,
@@ -310,6 +319,16 @@ fn same_bits_on_one_and_two_threads() {
         assert_eq!(a1, a2);
         assert_eq!(b1, b2);
         assert_eq!(b1, netlm(&y, &x, &seq).unwrap());
+        assert_eq!(a1, netlogit(&y, &x, &seq, LogitEstimator::Auto).unwrap());
+        let firth = |o: &QapOptions| netlogit(&y, &xf, o, LogitEstimator::Auto).unwrap();
+        let f1 = firth(&seq);
+        assert_eq!(f1.estimator, Estimator::Firth);
+        let f2 = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap()
+            .install(|| firth(&opts));
+        assert_eq!(f1, f2);
         let t1 = on(1).0;
         assert_eq!(t1, a1);
         let q = |t: usize| {

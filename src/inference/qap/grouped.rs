@@ -682,4 +682,63 @@ mod tests {
             .unwrap();
         assert_eq!(a, b);
     }
+
+    #[test]
+    fn without_keys_the_groups_are_the_dyads() {
+        // four relabelled continuous predictors: 30^4 keys exceed KEY_CAP
+        let (n, cells, _, _, y) = data();
+        let m = cells.len();
+        let mats: Vec<Vec<f64>> = (1..=4)
+            .map(|k| {
+                (0..n * n)
+                    .map(|e| ((e * (k + 3)) % 37) as f64 / 10.0 + k as f64)
+                    .collect()
+            })
+            .collect();
+        let ones = vec![1.0; m];
+        let yv: Vec<f64> = cells
+            .iter()
+            .map(|&(i, j)| y[i as usize * n + j as usize])
+            .collect();
+        let mut src = vec![Source::Fixed(&ones)];
+        src.extend(mats.iter().map(|v| Source::Moving(v)));
+        let eng = GroupedLogit::new(
+            n,
+            &cells,
+            src,
+            Source::Fixed(&yv),
+            true,
+            false,
+            TestStatistic::Standardized,
+        );
+        assert!(eng.keys.is_none());
+        let perm = [5u32, 3, 1, 0, 2, 4];
+        let mut sc = Scratch::default();
+        let got = eng
+            .stats(
+                &[None, Some(&perm), Some(&perm), None, Some(&perm)],
+                None,
+                &mut sc,
+            )
+            .unwrap();
+        let mut xv = ones.clone();
+        for (k, v) in mats.iter().enumerate() {
+            xv.extend(cells.iter().map(|&(i, j)| {
+                let (a, b) = if k == 2 {
+                    (i, j)
+                } else {
+                    (perm[i as usize], perm[j as usize])
+                };
+                v[a as usize * n + b as usize]
+            }));
+        }
+        let f = glm_logit(&xv, &yv, m, 5).unwrap();
+        for k in 0..5 {
+            let want = f.coef[k] / f.se[k];
+            assert!(
+                (got[k] - want).abs() < 1e-9 * want.abs().max(1.0),
+                "{got:?} {want}"
+            );
+        }
+    }
 }

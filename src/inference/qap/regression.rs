@@ -222,7 +222,13 @@ pub fn netlm(y: &DyadicMatrix, x: &[DyadicMatrix], opts: &QapOptions) -> Result<
 /// `brglm2::brglmFit(type = "AS_mean")` to 1e-6 (Firth); tests/qap.rs.
 ///
 /// # Complexity
-/// `O(I N p^2)` per fit, `I` the iterations (typically 4–8); one fit per replicate.
+/// `O(I N p^2)` for the observed fit, `I` the iterations (typically 4–8).
+/// A replicate is fitted on the design's distinct rows (`G` of them, a few
+/// dozen for binary predictors): `O(N)` to relabel and count, `O(I G p^2)`
+/// to fit, by R's `glm.fit` iteration itself (so its statistic is the one sna
+/// computes for the same relabelling, separated replicates included) or
+/// Firth's scoring started from the null's fit. Replicates whose grouped fit
+/// is rank-deficient are refitted on the dyads.
 ///
 /// ```
 /// use coprod::inference::qap::{DyadicMatrix, LogitEstimator, QapOptions, netlogit};
