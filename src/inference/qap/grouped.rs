@@ -28,6 +28,9 @@
 //! tolerance, or whose Firth iteration does not converge, is left to the
 //! caller, which fits it on the dyads (`glm::glm_logit`, `glm::firth_logit`).
 
+// Index loops over p x p matrices read as the formulas do.
+#![allow(clippy::needless_range_loop)]
+
 use super::TestStatistic;
 use crate::inference::linalg::{chol_inv_diag, chol_solve_in_place, cholesky_in_place};
 use std::collections::HashMap;
@@ -450,7 +453,7 @@ fn glm_fit(p: usize, sc: &mut Scratch) -> bool {
         if !cholesky_in_place(&mut sc.gram, p)
             || (0..p).any(|k| {
                 let l = sc.gram[k * p + k];
-                !(l * l > 1e-14 * sc.work[k])
+                l * l <= 1e-14 * sc.work[k] || l.is_nan()
             })
         {
             return false;
@@ -555,6 +558,7 @@ mod tests {
     use super::*;
 
     /// 6 actors, 30 ordered dyads; a binary and a 3-valued predictor.
+    #[allow(clippy::type_complexity)]
     fn data() -> (usize, Vec<(u32, u32)>, Vec<f64>, Vec<f64>, Vec<f64>) {
         let n = 6;
         let cells: Vec<(u32, u32)> = (0..n as u32)

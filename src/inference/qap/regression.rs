@@ -550,9 +550,9 @@ fn replicates(
                 let mut rng = crate::random::stream(seed, r as u64);
                 let mut perms = std::mem::take(&mut sc.perms);
                 perms.resize(p, Vec::new());
-                for k in 0..p {
-                    if !d.constant[k] {
-                        super::matrix::random_perm(&mut rng, n, &mut perms[k]);
+                for (q, &c) in perms.iter_mut().zip(&d.constant) {
+                    if !c {
+                        super::matrix::random_perm(&mut rng, n, q);
                     }
                 }
                 let pr: Vec<Option<&[u32]>> = (0..p)
