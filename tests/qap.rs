@@ -624,3 +624,71 @@ fn constant_outcomes_and_terms_are_named_not_called_separation() {
         other => panic!("expected separation, got {other:?}"),
     }
 }
+
+/// The attribute covariates, cell by cell, from their definitions (TERMS) on
+/// the actors' kind, sector and level (Jinsong without its one actor outside
+/// the territorial hierarchy); diagonals 0.
+#[test]
+fn attribute_covariates_follow_their_definitions() {
+    use coprod::model::{Kind, Level};
+    let g = coprod::cases::load("jinsong").unwrap();
+    let d = Dyads::new(
+        &g,
+        &DyadOptions {
+            without: vec!["property_rights_units".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let actors: Vec<_> = d
+        .ids()
+        .iter()
+        .map(|id| g.actor(g.actor_index(id).unwrap()))
+        .collect();
+    let n = d.n();
+    let rank = |l: Level| Level::ALL.iter().position(|&x| x == l).unwrap() as f64;
+    type Def<'a> = Box<dyn Fn(usize, usize) -> f64 + 'a>;
+    let b = |v: bool| f64::from(u8::from(v));
+    let defs: Vec<(&str, Def)> = vec![
+        (
+            "same_kind",
+            Box::new(|i, j| b(actors[i].kind == actors[j].kind)),
+        ),
+        (
+            "same_sector",
+            Box::new(|i, j| b(actors[i].kind.sector() == actors[j].kind.sector())),
+        ),
+        (
+            "same_level",
+            Box::new(|i, j| b(actors[i].level == actors[j].level)),
+        ),
+        (
+            "level_difference",
+            Box::new(|i, j| (rank(actors[i].level) - rank(actors[j].level)).abs()),
+        ),
+        (
+            "party_dyad",
+            Box::new(|i, j| b(actors[i].kind == Kind::Party || actors[j].kind == Kind::Party)),
+        ),
+        (
+            "sender:party",
+            Box::new(|i, _| b(actors[i].kind == Kind::Party)),
+        ),
+        (
+            "receiver:resident",
+            Box::new(|_, j| b(actors[j].kind == Kind::Resident)),
+        ),
+    ];
+    for (term, def) in &defs {
+        let m = d.matrix(term).unwrap();
+        let mut ones = 0.0;
+        for i in 0..n {
+            assert_eq!(m.get(i, i), 0.0, "{term} diagonal");
+            for j in (0..n).filter(|&j| j != i) {
+                assert_eq!(m.get(i, j), def(i, j), "{term} ({i}, {j})");
+                ones += m.get(i, j);
+            }
+        }
+        assert!(ones > 0.0, "{term} compared nothing but zeros");
+    }
+}
