@@ -1,4 +1,4 @@
-//! MR-QAP on the 37-actor Jinsong case (arenas kept as actors) with 5
+//! MR-QAP on the 35-actor Jinsong case (arenas kept as actors) with 5
 //! covariates (leadership+administrative, arena, party_dyad, same_sector,
 //! sender:party): `netlm` under Dekker's semi-partialling with 10^4
 //! relabellings per term (6 x 10^4 replicate fits), `netlogit` under `qapy`
@@ -22,7 +22,7 @@ fn qap(c: &mut Criterion) {
         },
     )
     .unwrap();
-    assert_eq!(d.n(), 37);
+    assert_eq!(d.n(), 35); // 37 before issue 22's corrections
     let y = d.matrix("resource+service+information").unwrap();
     let x: Vec<_> = [
         "leadership+administrative",

@@ -305,13 +305,11 @@ pub enum Error {
     },
     /// A QAP term that is neither a layer of the case nor one of the dyadic
     /// covariates (`coprod qap --help` lists them).
-    #[error("unknown term `{value}`{}; available: {available}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    #[error("unknown term `{value}`; available: {available}")]
     UnknownTerm {
         /// The term given.
         value: String,
-        /// The nearest known name, when one is close.
-        suggestion: Option<String>,
-        /// The terms that exist.
+        /// The terms that exist, with the nearest one ("did you mean").
         available: Names,
     },
     /// A logistic model whose data separate: the maximum-likelihood estimates

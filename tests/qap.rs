@@ -281,7 +281,16 @@ fn layer_correlations_equal_gcor_gcov_and_qaptest() {
 #[test]
 fn same_bits_on_one_and_two_threads() {
     let (y, x) = jinsong_design();
-    for null in [NullHypothesis::Qapspp, NullHypothesis::Qapallx] {
+    let g = coprod::cases::load("jinsong").unwrap();
+    let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
+    let mut xf = x.clone();
+    xf.push(d.matrix("deliberation").unwrap()); // separates: Firth replicates
+    for null in [
+        NullHypothesis::Qapspp,
+        NullHypothesis::Qapallx,
+        NullHypothesis::Qapy,
+        NullHypothesis::Qapx,
+    ] {
         let opts = QapOptions {
             null,
             reps: 300,
@@ -310,6 +319,16 @@ fn same_bits_on_one_and_two_threads() {
         assert_eq!(a1, a2);
         assert_eq!(b1, b2);
         assert_eq!(b1, netlm(&y, &x, &seq).unwrap());
+        assert_eq!(a1, netlogit(&y, &x, &seq, LogitEstimator::Auto).unwrap());
+        let firth = |o: &QapOptions| netlogit(&y, &xf, o, LogitEstimator::Auto).unwrap();
+        let f1 = firth(&seq);
+        assert_eq!(f1.estimator, Estimator::Firth);
+        let f2 = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap()
+            .install(|| firth(&opts));
+        assert_eq!(f1, f2);
         let t1 = on(1).0;
         assert_eq!(t1, a1);
         let q = |t: usize| {
@@ -400,6 +419,17 @@ fn unknown_terms_are_errors_with_a_suggestion() {
     let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
     let e = d.matrix("leadershp").unwrap_err().to_string();
     assert!(e.contains("did you mean `leadership`"), "{e}");
+    // said once (it was printed twice: in the message and in the list)
+    for bad in [
+        "leadershp",
+        "sender:partty",
+        "same_knd",
+        "weighted:leadershp",
+        "leadership+adminstrative",
+    ] {
+        let e = d.matrix(bad).unwrap_err().to_string();
+        assert_eq!(e.matches("did you mean").count(), 1, "{e}");
+    }
     assert!(e.contains("party_dyad"), "{e}");
     let e = d
         .matrix("leadership+administrativ")
@@ -540,4 +570,125 @@ fn the_command_line_prints_json_csv_and_markdown() {
     ]);
     assert_eq!(code, Some(0));
     assert!(csv.lines().count() > 5);
+}
+
+/// `coprod qap elevator_tx11 --model logit --y leadership --x administrative
+/// --fit ml` said "the data separate on  (…)" with no term: the case has no
+/// leadership or administrative tie between its 4 modelled actors, so the
+/// outcome and the predictor are constant; each is named as such, and a
+/// separation is never reported without the terms it concerns.
+#[test]
+fn constant_outcomes_and_terms_are_named_not_called_separation() {
+    let g = coprod::cases::load("elevator_tx11").unwrap();
+    let d = Dyads::new(&g, &DyadOptions::default()).unwrap();
+    let m = |t: &str| d.matrix(t).unwrap();
+    let opts = QapOptions {
+        null: NullHypothesis::Classical,
+        ..Default::default()
+    };
+    for est in [
+        LogitEstimator::MaximumLikelihood,
+        LogitEstimator::Auto,
+        LogitEstimator::Firth,
+    ] {
+        let e = netlogit(&m("leadership"), &[m("administrative")], &opts, est).unwrap_err();
+        let s = e.to_string();
+        assert!(
+            matches!(e, Error::InvalidParameter { name: "y", .. }),
+            "{s}"
+        );
+        assert!(
+            s.contains("`leadership` is 0 on every one of the 6 dyads"),
+            "{s}"
+        );
+        let e = netlogit(&m("information"), &[m("administrative")], &opts, est).unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.contains("`administrative` is 0 on every one of the 12 dyads modelled, a multiple of the intercept"),
+            "{s}"
+        );
+    }
+    let e = netlm(&m("information"), &[m("administrative")], &opts).unwrap_err();
+    assert!(
+        e.to_string().contains("`administrative` is 0 on every"),
+        "{e}"
+    );
+    // A genuine separation on the same case names its term.
+    match netlogit(
+        &m("information"),
+        &[m("deliberation")],
+        &opts,
+        LogitEstimator::MaximumLikelihood,
+    ) {
+        Err(Error::Separation { terms, .. }) => assert_eq!(terms, vec!["deliberation"]),
+        other => panic!("expected separation, got {other:?}"),
+    }
+}
+
+/// The attribute covariates, cell by cell, from their definitions (TERMS) on
+/// the actors' kind, sector and level (Jinsong without its one actor outside
+/// the territorial hierarchy); diagonals 0.
+#[test]
+fn attribute_covariates_follow_their_definitions() {
+    use coprod::model::{Kind, Level};
+    let g = coprod::cases::load("jinsong").unwrap();
+    let d = Dyads::new(
+        &g,
+        &DyadOptions {
+            without: vec!["property_rights_units".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let actors: Vec<_> = d
+        .ids()
+        .iter()
+        .map(|id| g.actor(g.actor_index(id).unwrap()))
+        .collect();
+    let n = d.n();
+    let rank = |l: Level| Level::ALL.iter().position(|&x| x == l).unwrap() as f64;
+    type Def<'a> = Box<dyn Fn(usize, usize) -> f64 + 'a>;
+    let b = |v: bool| f64::from(u8::from(v));
+    let defs: Vec<(&str, Def)> = vec![
+        (
+            "same_kind",
+            Box::new(|i, j| b(actors[i].kind == actors[j].kind)),
+        ),
+        (
+            "same_sector",
+            Box::new(|i, j| b(actors[i].kind.sector() == actors[j].kind.sector())),
+        ),
+        (
+            "same_level",
+            Box::new(|i, j| b(actors[i].level == actors[j].level)),
+        ),
+        (
+            "level_difference",
+            Box::new(|i, j| (rank(actors[i].level) - rank(actors[j].level)).abs()),
+        ),
+        (
+            "party_dyad",
+            Box::new(|i, j| b(actors[i].kind == Kind::Party || actors[j].kind == Kind::Party)),
+        ),
+        (
+            "sender:party",
+            Box::new(|i, _| b(actors[i].kind == Kind::Party)),
+        ),
+        (
+            "receiver:resident",
+            Box::new(|_, j| b(actors[j].kind == Kind::Resident)),
+        ),
+    ];
+    for (term, def) in &defs {
+        let m = d.matrix(term).unwrap();
+        let mut ones = 0.0;
+        for i in 0..n {
+            assert_eq!(m.get(i, i), 0.0, "{term} diagonal");
+            for j in (0..n).filter(|&j| j != i) {
+                assert_eq!(m.get(i, j), def(i, j), "{term} ({i}, {j})");
+                ones += m.get(i, j);
+            }
+        }
+        assert!(ones > 0.0, "{term} compared nothing but zeros");
+    }
 }

@@ -1,9 +1,11 @@
 # Peers comparison for QAP at 10^3 actors (benches/peers/qap.sh): writes a seeded random
 # case directory, then times sna::netlm (qapspp) on the matrices built from it by
 # scripts/reference/qap_matrices.R (the same construction as coprod's Dyads).
-# Usage: Rscript qap_peers.R DIR N REPS
+# Usage: Rscript qap_peers.R DIR N REPS [MODEL lm|logit] [NULL qapspp|qapy]
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]; n <- as.integer(args[2]); reps <- as.integer(args[3])
+model <- if (length(args) >= 4) args[4] else "lm"
+nullhyp <- if (length(args) >= 5) args[5] else "qapspp"
 suppressPackageStartupMessages(library(sna))
 set.seed(2026)
 kinds <- sample(c("party", "block", "strip", "market", "social", "resident"), n, replace = TRUE)
@@ -30,8 +32,10 @@ cs <- qap_case(dir, "peers")
 y <- cs$layer("resource")
 x <- list(cs$layer(c("leadership", "administrative")), cs$arena, cs$party_dyad)
 t0 <- proc.time()[["elapsed"]]
-f <- netlm(y, x, nullhyp = "qapspp", reps = reps)
+fit <- if (model == "logit") netlogit else netlm
+f <- fit(y, x, nullhyp = nullhyp, reps = reps)
 el <- proc.time()[["elapsed"]] - t0
-cat(sprintf("sna\t%s\tn=%d\treps=%d\tseconds=%.2f\tper_replicate_fit=%.4f\tcoef=%s\n",
-            as.character(packageVersion("sna")), cs$n, reps, el, el / (reps * 4),
+fits <- reps * (if (nullhyp == "qapy") 1 else 4)
+cat(sprintf("sna\t%s\t%s\t%s\tn=%d\treps=%d\tseconds=%.2f\tper_replicate_fit=%.4f\tcoef=%s\n",
+            as.character(packageVersion("sna")), model, nullhyp, cs$n, reps, el, el / fits,
             paste(sprintf("%.6f", f$coefficients), collapse = ",")))

@@ -12,6 +12,7 @@
 //! * `qap`: QAP and MR-QAP regression across the layers (R `sna`'s
 //!   `gcor`, `qaptest`, `netlm`, `netlogit`).
 pub mod ergm;
+pub(crate) mod linalg;
 pub mod sbm;
 
 pub mod qap;

@@ -46,13 +46,13 @@
 
 use super::constraints::DyadMask;
 use super::fit::{Diagnostics, FitOptions, IterationRecord};
-use super::linalg::cholesky;
 use super::mcmle::{batch_means, covariances, hotelling, lag1, optimise, step_length, tilted};
 use super::mple::{MpleOptions, mple};
 use super::network::Network;
 use super::sampler::{Sample, run_chains};
 use super::terms::Model;
 use crate::error::{Error, Result};
+use crate::inference::linalg::cholesky;
 use crate::random::stream;
 use rand_core::Rng;
 

@@ -25,10 +25,10 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::constraints::DyadMask;
-use super::linalg::{chol_inverse, chol_solve, cholesky};
 use super::network::Network;
 use super::terms::Model;
 use crate::error::{Error, Result};
+use crate::inference::linalg::{chol_inverse, chol_solve, cholesky};
 use std::collections::BTreeMap;
 
 /// The default largest number of free dyads enumerated.

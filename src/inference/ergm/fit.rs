@@ -339,11 +339,13 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
             let p = model.len();
             let cov = {
                 let (_, _, c) = e.moments(&f.coef);
-                let l = super::linalg::cholesky(&c, p).ok_or_else(|| Error::InvalidParameter {
-                    name: "formula",
-                    reason: "the statistics are linearly dependent".into(),
+                let l = crate::inference::linalg::cholesky(&c, p).ok_or_else(|| {
+                    Error::InvalidParameter {
+                        name: "formula",
+                        reason: "the statistics are linearly dependent".into(),
+                    }
                 })?;
-                super::linalg::chol_inverse(&l, p)
+                crate::inference::linalg::chol_inverse(&l, p)
             };
             Ok(base(
                 Estimator::Exact,

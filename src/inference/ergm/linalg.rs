@@ -1,90 +1,6 @@
-//! Small dense linear algebra for the estimators (p × p, p the number of
-//! statistics): Cholesky factorisation, solve, inverse; and the special
-//! functions behind the p-values (normal, χ², F).
-
-// Index loops over p × p matrices and rows read as the formulas do.
-#![allow(clippy::needless_range_loop)]
-
-/// A p × p matrix in row-major order.
-pub type Mat = Vec<f64>;
-
-/// The Cholesky factor L (lower, row-major) of a symmetric positive-definite
-/// `a`, or `None` when `a` is not positive definite (relative pivot ≤ 1e-13).
-pub fn cholesky(a: &[f64], p: usize) -> Option<Mat> {
-    let mut l = vec![0.0; p * p];
-    let scale = (0..p)
-        .map(|i| a[i * p + i].abs())
-        .fold(0.0, f64::max)
-        .max(f64::MIN_POSITIVE);
-    for i in 0..p {
-        for j in 0..=i {
-            let mut s = a[i * p + j];
-            for k in 0..j {
-                s -= l[i * p + k] * l[j * p + k];
-            }
-            if i == j {
-                if s <= 1e-13 * scale || !s.is_finite() {
-                    return None;
-                }
-                l[i * p + i] = s.sqrt();
-            } else {
-                l[i * p + j] = s / l[j * p + j];
-            }
-        }
-    }
-    Some(l)
-}
-
-/// Solve (L Lᵀ) x = b.
-pub fn chol_solve(l: &[f64], p: usize, b: &[f64]) -> Vec<f64> {
-    let mut y = b.to_vec();
-    for i in 0..p {
-        for k in 0..i {
-            y[i] -= l[i * p + k] * y[k];
-        }
-        y[i] /= l[i * p + i];
-    }
-    for i in (0..p).rev() {
-        for k in i + 1..p {
-            y[i] -= l[k * p + i] * y[k];
-        }
-        y[i] /= l[i * p + i];
-    }
-    y
-}
-
-/// The inverse of (L Lᵀ).
-pub fn chol_inverse(l: &[f64], p: usize) -> Mat {
-    let mut inv = vec![0.0; p * p];
-    for c in 0..p {
-        let mut e = vec![0.0; p];
-        e[c] = 1.0;
-        let col = chol_solve(l, p, &e);
-        for r in 0..p {
-            inv[r * p + c] = col[r];
-        }
-    }
-    inv
-}
-
-/// log det (L Lᵀ).
-pub fn chol_logdet(l: &[f64], p: usize) -> f64 {
-    (0..p).map(|i| 2.0 * l[i * p + i].ln()).sum()
-}
-
-/// Matrix product of p × p matrices.
-pub fn matmul(a: &[f64], b: &[f64], p: usize) -> Mat {
-    let mut c = vec![0.0; p * p];
-    for i in 0..p {
-        for k in 0..p {
-            let aik = a[i * p + k];
-            for j in 0..p {
-                c[i * p + j] += aik * b[k * p + j];
-            }
-        }
-    }
-    c
-}
+//! The special functions behind the p-values (normal, χ², F, the incomplete
+//! gamma and beta). The dense Cholesky algebra the fits use is shared with
+//! the QAP regressions (`crate::inference::linalg`).
 
 /// ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error < 1e-14).
 pub fn ln_gamma(x: f64) -> f64 {
@@ -263,19 +179,5 @@ mod tests {
         assert!((f_sf(3.0, 2.0, 10.0) - 0.095_367_431_640_624_97).abs() < 1e-9);
         assert!((normal_two_sided(1.96) - 0.049_995_790_296_440_84).abs() < 1e-9);
         assert!((ln_gamma(10.0) - 362_880f64.ln()).abs() < 1e-12);
-    }
-
-    #[test]
-    fn cholesky_inverts() {
-        let a = vec![4.0, 2.0, 0.6, 2.0, 5.0, 1.0, 0.6, 1.0, 3.0];
-        let l = cholesky(&a, 3).unwrap();
-        let inv = chol_inverse(&l, 3);
-        let id = matmul(&a, &inv, 3);
-        for i in 0..3 {
-            for j in 0..3 {
-                assert!((id[i * 3 + j] - f64::from(u8::from(i == j))).abs() < 1e-12);
-            }
-        }
-        assert!(cholesky(&[1.0, 1.0, 1.0, 1.0], 2).is_none());
     }
 }

@@ -28,8 +28,9 @@
 // Index loops over p × p matrices and rows read as the formulas do.
 #![allow(clippy::needless_range_loop)]
 
-use super::linalg::{chol_inverse, chol_solve, cholesky, f_sf};
+use super::linalg::f_sf;
 use super::sampler::Sample;
+use crate::inference::linalg::{chol_inverse, chol_solve, cholesky, matmul};
 
 /// Weighted moments of the z_k under the tilt δ = θ − θ_t: weights ∝ exp(δ · z_k).
 pub(super) fn tilted(z: &[f64], p: usize, delta: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
@@ -315,7 +316,7 @@ pub(super) fn covariances(
 ) -> Option<(Vec<f64>, Vec<f64>)> {
     let l = cholesky(info, p)?;
     let inv = chol_inverse(&l, p);
-    let mc = super::linalg::matmul(&super::linalg::matmul(&inv, cov_of_mean, p), &inv, p);
+    let mc = matmul(&matmul(&inv, cov_of_mean, p), &inv, p);
     let total = inv.iter().zip(&mc).map(|(a, b)| a + b).collect();
     Some((inv, total))
 }

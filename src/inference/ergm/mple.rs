@@ -31,10 +31,10 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::constraints::DyadMask;
-use super::linalg::{chol_inverse, chol_logdet, chol_solve, cholesky};
 use super::network::Network;
 use super::terms::Model;
 use crate::error::{Error, Result};
+use crate::inference::linalg::{chol_inverse, chol_logdet, chol_solve, cholesky};
 
 /// The pseudo-likelihood's data: one row per free dyad.
 #[derive(Debug, Clone)]

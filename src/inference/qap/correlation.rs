@@ -191,11 +191,11 @@ fn qaptest_from(
     };
     let n = a.n;
     let par = opts.parallelism.enabled_from(opts.reps * c.len(), 1 << 16);
-    let dist: Vec<f64> = map_replicates(opts.reps, par, |r, perm, buf| {
-        draw(opts.seed, offset + r as u64, n, perm);
-        buf.resize(c.len(), 0.0);
-        gather(&b.values, n, &c, Some(perm), buf);
-        let sab = va.iter().zip(buf.iter()).map(|(x, y)| x * y).sum();
+    let dist: Vec<f64> = map_replicates(opts.reps, par, |r, sc| {
+        draw(opts.seed, offset + r as u64, n, &mut sc.perm);
+        sc.buf.resize(c.len(), 0.0);
+        gather(&b.values, n, &c, Some(&sc.perm), &mut sc.buf);
+        let sab = va.iter().zip(sc.buf.iter()).map(|(x, y)| x * y).sum();
         value(sab).unwrap_or(f64::NAN)
     });
     let eps = 1e-10 * t.abs().max(1.0);

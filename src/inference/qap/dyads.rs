@@ -223,16 +223,8 @@ impl<'g> Dyads<'g> {
 
     fn unknown(&self, value: &str) -> Error {
         let names = self.term_names();
-        let suggestion = names
-            .iter()
-            .filter(|n| !n.contains('<'))
-            .map(|n| (distance(n, value), n))
-            .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-            .min()
-            .map(|(_, n)| n.clone());
         Error::UnknownTerm {
             value: value.to_string(),
-            suggestion,
             available: Names::of(&names, value),
         }
     }
@@ -373,20 +365,4 @@ impl<'g> Dyads<'g> {
         }
         Ok(())
     }
-}
-
-/// Levenshtein distance (for the did-you-mean of an unknown term).
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

@@ -2,7 +2,8 @@
 //! maximum-likelihood fits sna reports), Firth's penalised likelihood (the
 //! `brglm2` `AS_mean` fit) and the detection of separation.
 
-use super::linalg::{LeastSquares, chol_solve, cholesky, qr_ls};
+use super::linalg::{LeastSquares, qr_ls};
+use crate::inference::linalg::{chol_solve_in_place, cholesky_in_place};
 
 /// R's `.Machine$double.eps`.
 const EPS: f64 = f64::EPSILON;
@@ -10,7 +11,7 @@ const EPS: f64 = f64::EPSILON;
 const THRESH: f64 = 30.0;
 
 /// Inverse logit as R's `binomial()$linkinv` (clamped at `|eta| > 30`).
-fn linkinv(eta: f64) -> f64 {
+pub(crate) fn linkinv(eta: f64) -> f64 {
     let t = if eta < -THRESH {
         EPS
     } else if eta > THRESH {
@@ -22,7 +23,7 @@ fn linkinv(eta: f64) -> f64 {
 }
 
 /// `d mu / d eta` as R's `binomial()$mu.eta`.
-fn mu_eta(eta: f64) -> f64 {
+pub(crate) fn mu_eta(eta: f64) -> f64 {
     if !(-THRESH..=THRESH).contains(&eta) {
         EPS
     } else {
@@ -32,7 +33,7 @@ fn mu_eta(eta: f64) -> f64 {
 }
 
 /// Binomial deviance residual of a 0/1 outcome.
-fn dev_resid(y: f64, mu: f64) -> f64 {
+pub(crate) fn dev_resid(y: f64, mu: f64) -> f64 {
     if y > 0.5 {
         -2.0 * mu.ln()
     } else {
@@ -159,7 +160,7 @@ pub(crate) fn firth_logit(x: &[f64], y: &[f64], m: usize, p: usize) -> Option<Lo
             w[i] = mu[i] * (1.0 - mu[i]);
         }
         l = weighted_gram(x, &w, m, p);
-        if !cholesky(&mut l, p) {
+        if !cholesky_in_place(&mut l, p) {
             return None;
         }
         let mut score = vec![0.0; p];
@@ -178,7 +179,7 @@ pub(crate) fn firth_logit(x: &[f64], y: &[f64], m: usize, p: usize) -> Option<Lo
                 *s += x[k * m + i] * r;
             }
         }
-        chol_solve(&l, p, &mut score);
+        chol_solve_in_place(&l, p, &mut score);
         let step = score.iter().fold(0.0f64, |a, v| a.max(v.abs()));
         for (b, s) in beta.iter_mut().zip(&score) {
             *b += s;
@@ -198,14 +199,14 @@ pub(crate) fn firth_logit(x: &[f64], y: &[f64], m: usize, p: usize) -> Option<Lo
         w[i] = mu[i] * (1.0 - mu[i]);
     }
     l = weighted_gram(x, &w, m, p);
-    if !cholesky(&mut l, p) {
+    if !cholesky_in_place(&mut l, p) {
         return None;
     }
     let se = (0..p)
         .map(|k| {
             work.fill(0.0);
             work[k] = 1.0;
-            chol_solve(&l, p, &mut work);
+            chol_solve_in_place(&l, p, &mut work);
             work[k].sqrt()
         })
         .collect();
@@ -234,14 +235,25 @@ pub(crate) struct SeparationCheck {
     pub cells_at_bound: usize,
 }
 
-/// Run exact Newton steps on the logistic log-likelihood (no clamping) for
-/// 100 iterations or until no coefficient moves by more than `1e-10`. When the
-/// maximum-likelihood estimate exists, Newton converges quadratically long
-/// before; under complete or quasi-complete separation the coefficients of
-/// the separating direction grow by about one unit per step for ever. A term
-/// is *diverging* when it moved by more than 5 between step 60 and the last
-/// (or when the information matrix became singular on the way: every term
-/// larger than 10 in absolute value then). Returns `None` when Newton converged.
+/// Run exact Newton steps on the logistic log-likelihood (no clamping) from
+/// `beta = 0` for 100 iterations or until no coefficient moves by more than
+/// `1e-10`. `None` when Newton converged: the maximum-likelihood estimate
+/// exists (Newton converges quadratically to it long before).
+///
+/// Under complete or quasi-complete separation the likelihood rises without
+/// bound along a direction `d` (`x_i'd >= 0` where `y_i = 1`, `<= 0` where
+/// `y_i = 0`): the coefficients with `d_k != 0` grow by about one unit per
+/// step for ever, while the others converge, and the information along `d`
+/// vanishes (the Cholesky factor then fails, which ends the path early). The
+/// *diverging* terms are those that moved by more than 1 over the second
+/// half of the path (a converging coefficient moves by far less there);
+/// at least the one that moved most, so a separation is never reported
+/// without a term. The separation is claimed only with its certificate: along
+/// the direction the path ran off to (`beta_last - beta_half`), `x_i'd` is
+/// nowhere below `-tol` on a tie nor above `tol` on a non-tie (`tol` = 1e-3
+/// of the direction's length times the largest `|x|`), and beyond `tol` on
+/// some dyad; else `None` (R's `glm.fit` then fits as it would). `x` must have full column rank (checked by the caller,
+/// so that a constant or collinear term is not mistaken for separation).
 pub(crate) fn check_separation(
     x: &[f64],
     y: &[f64],
@@ -249,47 +261,68 @@ pub(crate) fn check_separation(
     p: usize,
 ) -> Option<SeparationCheck> {
     let mut beta = vec![0.0; p];
-    let mut at60 = vec![0.0; p];
+    let mut path: Vec<Vec<f64>> = vec![beta.clone()];
     let mut mu = vec![0.0; m];
     let mut w = vec![0.0; m];
-    let mut singular = false;
-    for iter in 1..=100 {
+    let mut converged = false;
+    for _ in 1..=100 {
         for i in 0..m {
             let eta: f64 = (0..p).map(|k| x[k * m + i] * beta[k]).sum();
             mu[i] = expit(eta);
             w[i] = mu[i] * (1.0 - mu[i]);
         }
         let mut l = weighted_gram(x, &w, m, p);
-        if !cholesky(&mut l, p) {
-            singular = true;
+        if !cholesky_in_place(&mut l, p) {
             break;
         }
         let mut score: Vec<f64> = (0..p)
             .map(|k| (0..m).map(|i| x[k * m + i] * (y[i] - mu[i])).sum())
             .collect();
-        chol_solve(&l, p, &mut score);
+        chol_solve_in_place(&l, p, &mut score);
         if score.iter().any(|s| !s.is_finite()) {
-            singular = true;
             break;
         }
         let step = score.iter().fold(0.0f64, |a, v| a.max(v.abs()));
         for (b, s) in beta.iter_mut().zip(&score) {
             *b += s;
         }
+        path.push(beta.clone());
         if step < 1e-10 {
-            return None;
-        }
-        if iter == 60 {
-            at60.clone_from(&beta);
+            converged = true;
+            break;
         }
     }
-    let diverging: Vec<usize> = if singular {
-        (0..p).filter(|&k| beta[k].abs() > 10.0).collect()
-    } else {
-        (0..p)
-            .filter(|&k| (beta[k] - at60[k]).abs() > 5.0)
-            .collect()
-    };
+    if converged {
+        return None;
+    }
+    let last = &path[path.len() - 1];
+    let half = &path[(path.len() - 1) / 2];
+    let moved: Vec<f64> = (0..p).map(|k| (last[k] - half[k]).abs()).collect();
+    // The certificate: along the direction the path runs off to, no tie is
+    // below and no non-tie above the rest (within a tolerance for the finite
+    // part the direction still carries), and some dyads strictly so.
+    let dir: Vec<f64> = (0..p).map(|k| last[k] - half[k]).collect();
+    let norm = dir.iter().map(|v| v * v).sum::<f64>().sqrt();
+    let xmax = x.iter().fold(1.0f64, |a, v| a.max(v.abs()));
+    let tol = 1e-3 * norm * xmax;
+    let mut strict = 0;
+    for i in 0..m {
+        let e: f64 = (0..p).map(|k| x[k * m + i] * dir[k]).sum();
+        if (y[i] > 0.5 && e < -tol) || (y[i] < 0.5 && e > tol) {
+            return None;
+        }
+        strict += usize::from(e.abs() > tol);
+    }
+    if strict == 0 {
+        return None;
+    }
+    let mut diverging: Vec<usize> = (0..p).filter(|&k| moved[k] > 1.0).collect();
+    if diverging.is_empty() {
+        let most = (0..p)
+            .max_by(|&a, &b| moved[a].total_cmp(&moved[b]))
+            .expect("p >= 1");
+        diverging.push(most);
+    }
     let cells_at_bound = mu
         .iter()
         .filter(|&&v| !(1e-8..=1.0 - 1e-8).contains(&v))
@@ -337,5 +370,39 @@ mod tests {
         assert!(f.converged && f.coef[1].is_finite() && f.coef[1] < 0.0);
         // 2x2 table: Firth adds 1/2 to each cell: log odds (0.5/4.5) / (2.5/2.5)
         assert!((f.coef[1] - (0.5f64 / 4.5).ln()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn separation_along_the_intercept_names_it_with_the_term() {
+        // y = 0 wherever x = 0: the likelihood rises along b_0 -> -inf, b_1 -> +inf
+        // (b_0 + b_1 stays finite), so both are named.
+        let xs = [0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let y = [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0];
+        let s = check_separation(&design(&xs), &y, 8, 2).expect("quasi-complete separation");
+        assert_eq!(s.diverging, vec![0, 1]);
+        // complete separation on a continuous term
+        let xs = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];
+        let y = [0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let s = check_separation(&design(&xs), &y, 8, 2).expect("complete separation");
+        assert!(s.diverging.contains(&1), "{:?}", s.diverging);
+    }
+
+    #[test]
+    fn a_reported_separation_always_names_a_term() {
+        // every 0/1 outcome on 6 cells with a binary and a 3-level term
+        let x1 = [0.0, 0.0, 1.0, 1.0, 0.0, 1.0];
+        let x2 = [0.0, 1.0, 2.0, 0.0, 1.0, 2.0];
+        let mut x = vec![1.0; 6];
+        x.extend_from_slice(&x1);
+        x.extend_from_slice(&x2);
+        for bits in 1..63u32 {
+            let y: Vec<f64> = (0..6).map(|i| f64::from((bits >> i) & 1)).collect();
+            if let Some(s) = check_separation(&x, &y, 6, 3) {
+                assert!(!s.diverging.is_empty(), "y = {y:?}");
+            } else {
+                // Newton converged: the score equations hold there
+                assert!(glm_logit(&x, &y, 6, 3).unwrap().converged, "y = {y:?}");
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
-//! Small dense least squares for the QAP models: Householder QR (as R's
-//! `qr`, for the reported fits) and Cholesky on a Gram matrix (for the
-//! permutation replicates, where one column changes at a time).
+//! Least squares for the QAP models by Householder QR, as R's `qr`, for the
+//! reported fits. (The Cholesky algebra on Gram matrices the permutation
+//! replicates use is `crate::inference::linalg`, shared with the ERGM fits.)
 
 /// A least-squares fit of `y` on the columns of `x`.
 #[derive(Debug, Clone)]
@@ -94,54 +94,6 @@ pub(crate) fn qr_ls(x: &[f64], y: &[f64], m: usize, p: usize) -> Result<LeastSqu
     Ok(LeastSquares { coef, xtx_inv, rss })
 }
 
-/// Cholesky factor (lower, row-major) of the symmetric positive definite
-/// `p x p` matrix `g`, in place; `false` if `g` is not positive definite.
-pub(crate) fn cholesky(g: &mut [f64], p: usize) -> bool {
-    for j in 0..p {
-        let mut d = g[j * p + j];
-        for k in 0..j {
-            d -= g[j * p + k] * g[j * p + k];
-        }
-        if d.is_nan() || d <= 0.0 || !d.is_finite() {
-            return false;
-        }
-        let d = d.sqrt();
-        g[j * p + j] = d;
-        for i in j + 1..p {
-            let mut s = g[i * p + j];
-            for k in 0..j {
-                s -= g[i * p + k] * g[j * p + k];
-            }
-            g[i * p + j] = s / d;
-        }
-        for k in j + 1..p {
-            g[j * p + k] = 0.0;
-        }
-    }
-    true
-}
-
-/// Solve `L L' x = b` given the Cholesky factor `l`; `b` becomes `x`.
-pub(crate) fn chol_solve(l: &[f64], p: usize, b: &mut [f64]) {
-    for i in 0..p {
-        let s: f64 = (0..i).map(|k| l[i * p + k] * b[k]).sum();
-        b[i] = (b[i] - s) / l[i * p + i];
-    }
-    for i in (0..p).rev() {
-        let s: f64 = (i + 1..p).map(|k| l[k * p + i] * b[k]).sum();
-        b[i] = (b[i] - s) / l[i * p + i];
-    }
-}
-
-/// Diagonal element `k` of `(L L')^{-1}`: `||L^{-1} e_k||^2` summed the other way,
-/// i.e. `e_k' (LL')^{-1} e_k`.
-pub(crate) fn chol_inv_diag(l: &[f64], p: usize, k: usize, work: &mut [f64]) -> f64 {
-    work[..p].fill(0.0);
-    work[k] = 1.0;
-    chol_solve(l, p, &mut work[..p]);
-    work[k]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,10 +112,6 @@ mod tests {
         for (a, b) in ls.xtx_inv.iter().zip(want) {
             assert!((a - b).abs() < 1e-12);
         }
-        let mut g = vec![4.0, 6.0, 6.0, 14.0];
-        assert!(cholesky(&mut g, 2));
-        let mut w = [0.0; 2];
-        assert!((chol_inv_diag(&g, 2, 1, &mut w) - 0.2).abs() < 1e-12);
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod correlation;
 mod dist;
 mod dyads;
 mod glm;
+mod grouped;
 mod linalg;
 mod matrix;
 mod regression;

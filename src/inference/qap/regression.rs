@@ -3,6 +3,7 @@
 
 use super::dist::{pt, pt_upper};
 use super::glm::{LogitFit, check_separation, firth_logit, glm_logit};
+use super::grouped::{GroupedLogit, Scratch, Source};
 use super::linalg::qr_ls;
 use super::matrix::{DyadicMatrix, Mode, cells, gather};
 use super::replicate::{
@@ -81,15 +82,54 @@ fn prepare(y: &DyadicMatrix, x: &[DyadicMatrix], opts: &QapOptions) -> Result<Pr
     })
 }
 
-fn collinear(names: &[String], k: usize) -> Error {
-    Error::InvalidParameter {
-        name: "x",
-        reason: format!(
+/// The error for a term that is a linear combination of the ones before it
+/// (column `k` of the column-major `m x p` design `xv`); a term that is
+/// constant on the dyads is said to be so, with its value.
+fn collinear(names: &[String], xv: &[f64], m: usize, k: usize) -> Error {
+    let col = &xv[k * m..(k + 1) * m];
+    let reason = if col.iter().all(|&v| v == col[0]) {
+        format!(
+            "`{}` is {} on every one of the {m} dyads modelled{}; leave it out",
+            names[k],
+            col[0],
+            if k > 0 && names[0] == "(intercept)" {
+                ", a multiple of the intercept"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
             "`{}` is a linear combination of the terms before it ({}) on the dyads modelled",
             names[k],
             names[..k].join(", ")
-        ),
+        )
+    };
+    Error::InvalidParameter { name: "x", reason }
+}
+
+/// An outcome with a single value on the dyads has nothing to explain (OLS
+/// would fit it exactly, a logit's intercept would be infinite).
+fn check_outcome(y: &DyadicMatrix, yv: &[f64], mode: Mode) -> Result<()> {
+    if yv.iter().any(|&v| v != yv[0]) {
+        return Ok(());
     }
+    Err(Error::InvalidParameter {
+        name: "y",
+        reason: format!(
+            "the outcome `{}` is {} on every one of the {} dyads modelled ({} actors, {}){}: there is nothing to explain",
+            y.name,
+            yv[0],
+            yv.len(),
+            y.n,
+            mode.as_str(),
+            if yv[0] == 0.0 {
+                "; the case has no such tie between the modelled actors"
+            } else {
+                ""
+            }
+        ),
+    })
 }
 
 /// Linear network regression: R `sna::netlm(y, x, intercept, mode, diag =
@@ -182,7 +222,13 @@ pub fn netlm(y: &DyadicMatrix, x: &[DyadicMatrix], opts: &QapOptions) -> Result<
 /// `brglm2::brglmFit(type = "AS_mean")` to 1e-6 (Firth); tests/qap.rs.
 ///
 /// # Complexity
-/// `O(I N p^2)` per fit, `I` the iterations (typically 4–8); one fit per replicate.
+/// `O(I N p^2)` for the observed fit, `I` the iterations (typically 4–8).
+/// A replicate is fitted on the design's distinct rows (`G` of them, a few
+/// dozen for binary predictors): `O(N)` to relabel and count, `O(I G p^2)`
+/// to fit, by R's `glm.fit` iteration itself (so its statistic is the one sna
+/// computes for the same relabelling, separated replicates included) or
+/// Firth's scoring started from the null's fit. Replicates whose grouped fit
+/// is rank-deficient are refitted on the dyads.
 ///
 /// ```
 /// use coprod::inference::qap::{DyadicMatrix, LogitEstimator, QapOptions, netlogit};
@@ -251,10 +297,14 @@ fn run(
         );
     }
     // --- the observed fit
+    check_outcome(y, &yv, prep.mode)?;
+    // The design's rank first (R's qr, tolerance 1e-7): a constant or
+    // collinear term is named as such, never mistaken for separation.
+    let observed_ls = qr_ls(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, &xv, m, k))?;
     let mut separation = None;
     let mut estimator = family;
     let (coef, se, stat_obs, fitstats) = if family == Estimator::LeastSquares {
-        let ls = qr_ls(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, k))?;
+        let ls = observed_ls;
         let df = (m - p) as f64;
         let s2 = ls.rss / df;
         let se: Vec<f64> = (0..p)
@@ -304,7 +354,9 @@ fn run(
                         .into(),
                 })?
             }
-            (None, _) => glm_logit(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, k))?,
+            (None, _) => {
+                glm_logit(&xv, &yv, m, p).map_err(|k| collinear(&prep.names, &xv, m, k))?
+            }
         };
         if let Some(s) = sep {
             separation = Some(Separation {
@@ -422,7 +474,10 @@ fn run(
 }
 
 /// The replicate statistics per coefficient (`None` for the classical null)
-/// and the observed statistics they are compared with.
+/// and the observed statistics they are compared with: for OLS those of the
+/// replicate's own algebra, for a logit those of the grouped fit of the
+/// unrelabelled design (`grouped.rs`), so that a relabelling that leaves the
+/// data unchanged ties with the observed value to the bit.
 #[allow(clippy::type_complexity)]
 fn replicates(
     d: &Design,
@@ -433,40 +488,82 @@ fn replicates(
 ) -> Result<(Option<Vec<Vec<f64>>>, Vec<f64>)> {
     let (n, m, p, reps, seed) = (d.n, d.m(), d.p(), opts.reps, opts.seed);
     let ols = d.estimator == Estimator::LeastSquares;
+    let firth = d.estimator == Estimator::Firth;
     let cache = OlsCache::new(d);
-    let mut buf = Vec::new();
+    let mut sc = Scratch::default();
+    let none: Vec<Option<&[u32]>> = vec![None; p];
+    let intercept = d.constant.first() == Some(&true);
     match null {
         NullHypothesis::Classical => Ok((None, observed.to_vec())),
+        NullHypothesis::Qapy if ols => {
+            let cmp = permuted_y(d, &cache, None, &mut sc.buf);
+            let rows = map_replicates(reps, par, |r, sc| {
+                draw(seed, r as u64, n, &mut sc.perm);
+                permuted_y(d, &cache, Some(&sc.perm), &mut sc.buf)
+            });
+            Ok((Some(transpose(&rows, p)), cmp))
+        }
         NullHypothesis::Qapy => {
-            let cmp = if ols {
-                permuted_y(d, &cache, None, &mut buf)
-            } else {
-                observed.to_vec()
-            };
-            let rows = map_replicates(reps, par, |r, perm, b| {
-                draw(seed, r as u64, n, perm);
-                permuted_y(d, &cache, Some(perm), b)
+            let all: Vec<usize> = (0..p).collect();
+            let eng = grouped_engine(d, firth, &all, None, Source::Moving(d.y));
+            let cmp = eng
+                .stats(&none, None, &mut sc)
+                .unwrap_or_else(|| observed.to_vec());
+            let rows = map_replicates(reps, par, |r, sc| {
+                draw(seed, r as u64, n, &mut sc.perm);
+                let perm = std::mem::take(&mut sc.perm);
+                let out = eng
+                    .stats(&none, Some(&perm), sc)
+                    .unwrap_or_else(|| permuted_y(d, &cache, Some(&perm), &mut sc.buf));
+                sc.perm = perm;
+                out
             });
             Ok((Some(transpose(&rows, p)), cmp))
         }
         NullHypothesis::Qapallx => {
-            let cmp = if ols {
-                all_x(d, &vec![None; p], &mut buf)
-            } else {
-                observed.to_vec()
+            let mut src: Vec<Source> = Vec::with_capacity(p);
+            for k in 0..p {
+                src.push(if d.constant[k] {
+                    Source::Fixed(d.col(k))
+                } else {
+                    Source::Moving(d.x[k])
+                });
+            }
+            let eng = (!ols).then(|| {
+                GroupedLogit::new(
+                    n,
+                    d.cells,
+                    src,
+                    Source::Fixed(&d.yv),
+                    intercept,
+                    firth,
+                    d.statistic,
+                )
+            });
+            let cmp = match &eng {
+                None => all_x(d, &none),
+                Some(e) => e
+                    .stats(&none, None, &mut sc)
+                    .unwrap_or_else(|| observed.to_vec()),
             };
-            let rows = map_replicates(reps, par, |r, _perm, b| {
+            let rows = map_replicates(reps, par, |r, sc| {
                 let mut rng = crate::random::stream(seed, r as u64);
-                let perms: Vec<Option<Vec<u32>>> = (0..p)
-                    .map(|k| {
-                        (!d.constant[k]).then(|| {
-                            let mut v = Vec::new();
-                            super::matrix::random_perm(&mut rng, n, &mut v);
-                            v
-                        })
-                    })
+                let mut perms = std::mem::take(&mut sc.perms);
+                perms.resize(p, Vec::new());
+                for (q, &c) in perms.iter_mut().zip(&d.constant) {
+                    if !c {
+                        super::matrix::random_perm(&mut rng, n, q);
+                    }
+                }
+                let pr: Vec<Option<&[u32]>> = (0..p)
+                    .map(|k| (!d.constant[k]).then_some(perms[k].as_slice()))
                     .collect();
-                all_x(d, &perms, b)
+                let out = match &eng {
+                    Some(e) => e.stats(&pr, None, sc).unwrap_or_else(|| all_x(d, &pr)),
+                    None => all_x(d, &pr),
+                };
+                sc.perms = perms;
+                out
             });
             Ok((Some(transpose(&rows, p)), cmp))
         }
@@ -485,9 +582,27 @@ fn replicates(
                 moving.push((v, vv));
             }
             let fixed: Vec<Fixed> = (0..p).map(|k| Fixed::new(d, k)).collect();
-            let cmp: Vec<f64> = if ols {
+            // logit: per term, the grouped engine started from the fit
+            // without the term (the null's fit) and 0 for the moving column
+            let engines: Vec<GroupedLogit> = if ols {
+                Vec::new()
+            } else {
                 (0..p)
                     .map(|k| {
+                        let others: Vec<usize> = (0..p).filter(|&j| j != k).collect();
+                        let mut start =
+                            grouped_engine(d, firth, &others, None, Source::Fixed(&d.yv))
+                                .fit_observed(&mut sc)
+                                .unwrap_or_else(|| vec![f64::NAN; p - 1]);
+                        start.push(0.0);
+                        grouped_engine(d, firth, &others, Some(&moving[k].0), Source::Fixed(&d.yv))
+                            .with_start(&start)
+                    })
+                    .collect()
+            };
+            let cmp: Vec<f64> = (0..p)
+                .map(|k| {
+                    if ols {
                         one_column(
                             d,
                             &cache,
@@ -495,29 +610,55 @@ fn replicates(
                             &moving[k].0,
                             moving[k].1,
                             None,
-                            &mut buf,
+                            &mut sc.buf,
                         )
-                    })
-                    .collect()
-            } else {
-                observed.to_vec()
-            };
-            let flat = map_replicates(reps * p, par, |i, perm, b| {
+                    } else {
+                        engines[k]
+                            .stats(&none, None, &mut sc)
+                            .map_or(observed[k], |s| s[p - 1])
+                    }
+                })
+                .collect();
+            let flat = map_replicates(reps * p, par, |i, sc| {
                 let k = i / reps;
-                draw(seed, i as u64, n, perm);
-                one_column(
-                    d,
-                    &cache,
-                    &fixed[k],
-                    &moving[k].0,
-                    moving[k].1,
-                    Some(perm),
-                    b,
-                )
+                draw(seed, i as u64, n, &mut sc.perm);
+                let perm = std::mem::take(&mut sc.perm);
+                let mut pr: Vec<Option<&[u32]>> = vec![None; p];
+                pr[p - 1] = Some(&perm);
+                let grouped = engines.get(k).and_then(|e| e.stats(&pr, None, sc));
+                let out = match grouped {
+                    Some(s) => s[p - 1],
+                    None => one_column(
+                        d,
+                        &cache,
+                        &fixed[k],
+                        &moving[k].0,
+                        moving[k].1,
+                        Some(&perm),
+                        &mut sc.buf,
+                    ),
+                };
+                sc.perm = perm;
+                out
             });
             Ok((Some(flat.chunks(reps).map(<[f64]>::to_vec).collect()), cmp))
         }
     }
+}
+
+/// The grouped logit of the columns `cols` of the design (fixed), then `last`
+/// (a matrix the replicate relabels), on the outcome `y`.
+fn grouped_engine<'a>(
+    d: &'a Design<'a>,
+    firth: bool,
+    cols: &[usize],
+    last: Option<&'a [f64]>,
+    y: Source<'a>,
+) -> GroupedLogit<'a> {
+    let mut src: Vec<Source> = cols.iter().map(|&j| Source::Fixed(d.col(j))).collect();
+    src.extend(last.map(Source::Moving));
+    let icpt = cols.first().is_some_and(|&j| d.constant[j]);
+    GroupedLogit::new(d.n, d.cells, src, y, icpt, firth, d.statistic)
 }
 
 /// The residual of predictor `k` regressed on the others (sna's `qapspp`),

@@ -3,9 +3,10 @@
 //! pure function of its index, so 1 and 2 threads give the same bits.
 
 use super::glm::{firth_logit, glm_logit};
-use super::linalg::{chol_inv_diag, chol_solve, cholesky};
+use super::grouped::Scratch;
 use super::matrix::{gather, random_perm};
 use super::{Estimator, TestStatistic};
+use crate::inference::linalg::{chol_inv_diag, chol_solve_in_place, cholesky_in_place};
 use rayon::prelude::*;
 
 /// Replicates per rayon work item: fixed, so the split never depends on the pool.
@@ -37,7 +38,7 @@ impl Design<'_> {
     pub fn p(&self) -> usize {
         self.x.len()
     }
-    fn col(&self, k: usize) -> &[f64] {
+    pub fn col(&self, k: usize) -> &[f64] {
         let m = self.m();
         &self.xv[k * m..(k + 1) * m]
     }
@@ -90,7 +91,7 @@ impl OlsCache {
                 g[b * p + a] = s;
             }
         }
-        let ok = cholesky(&mut g, p);
+        let ok = cholesky_in_place(&mut g, p);
         let mut w = vec![0.0; p];
         let inv_diag = if ok {
             (0..p).map(|k| chol_inv_diag(&g, p, k, &mut w)).collect()
@@ -126,7 +127,7 @@ pub(crate) fn permuted_y(
         .map(|k| d.col(k).iter().zip(buf.iter()).map(|(u, v)| u * v).sum())
         .collect();
     let xty = b.clone();
-    chol_solve(l, p, &mut b);
+    chol_solve_in_place(l, p, &mut b);
     let rss = c.yy - b.iter().zip(&xty).map(|(u, v)| u * v).sum::<f64>();
     let s2 = rss / (m - p) as f64;
     (0..p).map(|k| d.stat(b[k], c.inv_diag[k], s2)).collect()
@@ -200,11 +201,11 @@ pub(crate) fn one_column(
     }
     g[p * p - 1] = vv;
     b[q] = buf.iter().zip(&d.yv).map(|(u, w)| u * w).sum();
-    if !cholesky(&mut g, p) {
+    if !cholesky_in_place(&mut g, p) {
         return f64::NAN;
     }
     let xty = b.clone();
-    chol_solve(&g, p, &mut b);
+    chol_solve_in_place(&g, p, &mut b);
     let rss = c.yy - b.iter().zip(&xty).map(|(u, w)| u * w).sum::<f64>();
     let s2 = rss / (m - p) as f64;
     let mut w = vec![0.0; p];
@@ -214,22 +215,15 @@ pub(crate) fn one_column(
 
 /// Statistics of every coefficient with each non-constant predictor
 /// relabelled by its own permutation (sna `qapallx`).
-pub(crate) fn all_x(d: &Design, perms: &[Option<Vec<u32>>], buf: &mut Vec<f64>) -> Vec<f64> {
+pub(crate) fn all_x(d: &Design, perms: &[Option<&[u32]>]) -> Vec<f64> {
     let (m, p) = (d.m(), d.p());
     let mut xv = vec![0.0; m * p];
     for k in 0..p {
-        gather(
-            d.x[k],
-            d.n,
-            d.cells,
-            perms[k].as_deref(),
-            &mut xv[k * m..(k + 1) * m],
-        );
+        gather(d.x[k], d.n, d.cells, perms[k], &mut xv[k * m..(k + 1) * m]);
     }
     if d.estimator != Estimator::LeastSquares {
         return d.logit_stats(&xv, &d.yv);
     }
-    let _ = buf;
     let mut g = vec![0.0; p * p];
     for a in 0..p {
         for b in 0..=a {
@@ -251,11 +245,11 @@ pub(crate) fn all_x(d: &Design, perms: &[Option<Vec<u32>>], buf: &mut Vec<f64>) 
                 .sum()
         })
         .collect();
-    if !cholesky(&mut g, p) {
+    if !cholesky_in_place(&mut g, p) {
         return vec![f64::NAN; p];
     }
     let xty = b.clone();
-    chol_solve(&g, p, &mut b);
+    chol_solve_in_place(&g, p, &mut b);
     let yy: f64 = d.yv.iter().map(|v| v * v).sum();
     let rss = yy - b.iter().zip(&xty).map(|(u, w)| u * w).sum::<f64>();
     let s2 = rss / (m - p) as f64;
@@ -265,22 +259,23 @@ pub(crate) fn all_x(d: &Design, perms: &[Option<Vec<u32>>], buf: &mut Vec<f64>) 
         .collect()
 }
 
-/// `f(i, perm_scratch, buf)` for `i in 0..count`, in parallel when `par`,
-/// in a fixed order (each value depends on `i` only).
+/// `f(i, scratch)` for `i in 0..count`, in parallel when `par`, in a fixed
+/// order (each value depends on `i` only; the per-thread scratch buffers are
+/// overwritten before they are read).
 pub(crate) fn map_replicates<T, F>(count: usize, par: bool, f: F) -> Vec<T>
 where
     T: Send,
-    F: Fn(usize, &mut Vec<u32>, &mut Vec<f64>) -> T + Sync + Send,
+    F: Fn(usize, &mut Scratch) -> T + Sync + Send,
 {
     if par {
         (0..count)
             .into_par_iter()
             .with_min_len(CHUNK)
-            .map_init(|| (Vec::new(), Vec::new()), |(p, b), i| f(i, p, b))
+            .map_init(Scratch::default, |sc, i| f(i, sc))
             .collect()
     } else {
-        let (mut p, mut b) = (Vec::new(), Vec::new());
-        (0..count).map(|i| f(i, &mut p, &mut b)).collect()
+        let mut sc = Scratch::default();
+        (0..count).map(|i| f(i, &mut sc)).collect()
     }
 }
 
