@@ -443,7 +443,8 @@ fn replicates(
             } else {
                 observed.to_vec()
             };
-            let rows = map_replicates(reps, par, |r, perm, b| {
+            let bar = opts.progress.bar(reps as u64, "QAP (qapy)", "permutations");
+            let rows = map_replicates(reps, par, &bar, |r, perm, b| {
                 draw(seed, r as u64, n, perm);
                 permuted_y(d, &cache, Some(perm), b)
             });
@@ -455,7 +456,10 @@ fn replicates(
             } else {
                 observed.to_vec()
             };
-            let rows = map_replicates(reps, par, |r, _perm, b| {
+            let bar = opts
+                .progress
+                .bar(reps as u64, "QAP (qapallx)", "permutations");
+            let rows = map_replicates(reps, par, &bar, |r, _perm, b| {
                 let mut rng = crate::random::stream(seed, r as u64);
                 let perms: Vec<Option<Vec<u32>>> = (0..p)
                     .map(|k| {
@@ -502,7 +506,12 @@ fn replicates(
             } else {
                 observed.to_vec()
             };
-            let flat = map_replicates(reps * p, par, |i, perm, b| {
+            let bar = opts.progress.bar(
+                (reps * p) as u64,
+                &format!("QAP ({reps} per predictor)"),
+                "permutations",
+            );
+            let flat = map_replicates(reps * p, par, &bar, |i, perm, b| {
                 let k = i / reps;
                 draw(seed, i as u64, n, perm);
                 one_column(

@@ -6,6 +6,7 @@ use super::glm::{firth_logit, glm_logit};
 use super::linalg::{chol_inv_diag, chol_solve, cholesky};
 use super::matrix::{gather, random_perm};
 use super::{Estimator, TestStatistic};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 /// Replicates per rayon work item: fixed, so the split never depends on the pool.
@@ -266,22 +267,38 @@ pub(crate) fn all_x(d: &Design, perms: &[Option<Vec<u32>>], buf: &mut Vec<f64>) 
 }
 
 /// `f(i, perm_scratch, buf)` for `i in 0..count`, in parallel when `par`,
-/// in a fixed order (each value depends on `i` only).
-pub(crate) fn map_replicates<T, F>(count: usize, par: bool, f: F) -> Vec<T>
+/// in a fixed order (each value depends on `i` only); `bar` counts the
+/// replicates done (it never changes a value).
+pub(crate) fn map_replicates<T, F>(count: usize, par: bool, bar: &ProgressBar, f: F) -> Vec<T>
 where
     T: Send,
     F: Fn(usize, &mut Vec<u32>, &mut Vec<f64>) -> T + Sync + Send,
 {
-    if par {
+    let out = if par {
         (0..count)
             .into_par_iter()
             .with_min_len(CHUNK)
-            .map_init(|| (Vec::new(), Vec::new()), |(p, b), i| f(i, p, b))
+            .map_init(
+                || (Vec::new(), Vec::new()),
+                |(p, b), i| {
+                    let v = f(i, p, b);
+                    bar.inc(1);
+                    v
+                },
+            )
             .collect()
     } else {
         let (mut p, mut b) = (Vec::new(), Vec::new());
-        (0..count).map(|i| f(i, &mut p, &mut b)).collect()
-    }
+        (0..count)
+            .map(|i| {
+                let v = f(i, &mut p, &mut b);
+                bar.inc(1);
+                v
+            })
+            .collect()
+    };
+    bar.finish_and_clear();
+    out
 }
 
 /// The relabelling replicate `index` of a QAP run seeded with `seed` uses on
