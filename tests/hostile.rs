@@ -246,6 +246,38 @@ fn item4_an_unclosed_quote_is_an_error_on_its_line() {
 }
 
 #[test]
+fn item4_a_value_spanning_lines_in_the_last_column_still_loads() {
+    // What the writers write: a quote of two lines in the last column. The
+    // unclosed-quote check refused it (the line alone has the header's
+    // fields), so a case written by coprod did not load again (found by
+    // scripts/fuzz-csv); the check now waits for the row's end.
+    let toml = "id = \"t\"\n";
+    let actors = "id,kind,level,quote\np,party,community,\"first line\nsecond line\"\nr,resident,individual,q\n";
+    let ties = "source,target,layer,quote\np,r,leadership,\"one\ntwo\"\n";
+    let g = coprod::io::load_case_str("t", toml, actors, ties).unwrap();
+    assert_eq!(g.actor_count(), 2);
+    assert_eq!(g.actor(0).provenance.quote, "first line\nsecond line");
+    let again = coprod::io::load_case_str(
+        "t",
+        &coprod::io::case_toml(&g),
+        &coprod::io::actors_csv(&g),
+        &coprod::io::ties_csv(&g),
+    )
+    .unwrap();
+    assert_eq!(g, again);
+    // A closing quote left out in the last column is still an error on its
+    // line: the quote that closes it is the next row's opening one.
+    let actors = "id,kind,level,label\np,party,community,\"Party\nr,resident,individual,\"Resident\"\nq,resident,individual,x\n";
+    let e = coprod::io::load_case_str("t", toml, actors, "source,target,layer\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("actors.csv:2: malformed CSV: a quoted field opens on this line"),
+        "{e}"
+    );
+}
+
+#[test]
 fn item4_binary_only_never_leaves_stale_csv_files() {
     let d = scratch("stale");
     let gdir = d.join("gen");
