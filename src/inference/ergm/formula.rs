@@ -508,7 +508,7 @@ mod tests {
         match parse(&deep).unwrap_err() {
             Error::Formula { column, reason, .. } => {
                 assert!(reason.contains("nested more than 16"), "{reason}");
-                assert_eq!(column, 33 + 2 * MAX_NESTING);
+                assert_eq!(column, 32 + 2 * MAX_NESTING);
             }
             e => panic!("{e}"),
         }
