@@ -356,7 +356,7 @@ pub enum Error {
     /// An ERGM formula (statnet syntax) that does not parse or names a term
     /// with bad arguments: the formula, the 1-based character column and what
     /// is wrong there.
-    #[error("formula `{formula}`, column {column}: {reason}")]
+    #[error("formula `{}`, column {column}: {reason}", formula_excerpt(formula, *column))]
     Formula {
         /// The formula as given.
         formula: String,
@@ -572,6 +572,29 @@ pub fn shown(value: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The longest formula an error shows whole, in characters.
+const FORMULA_SHOWN: usize = 160;
+
+/// A formula as an error shows it: whole when short, else the 60
+/// characters either side of `column` with `…` where it was cut (a hostile
+/// formula of 100 KB gives a one-line message); control characters escaped.
+fn formula_excerpt(formula: &str, column: usize) -> String {
+    let chars: Vec<char> = formula.chars().collect();
+    if chars.len() <= FORMULA_SHOWN {
+        return shown(formula);
+    }
+    let at = column.saturating_sub(1).min(chars.len());
+    let (lo, hi) = (at.saturating_sub(60), (at + 60).min(chars.len()));
+    let part: String = chars[lo..hi].iter().collect();
+    format!(
+        "{}{}{} ({} characters)",
+        if lo > 0 { "…" } else { "" },
+        shown(&part),
+        if hi < chars.len() { "…" } else { "" },
+        chars.len()
+    )
 }
 
 /// `"<location>: "`, or nothing when there is no location.

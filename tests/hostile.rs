@@ -102,6 +102,39 @@ fn item2_a_case_id_never_leads_outside_the_output() {
         assert!(r.all().contains("invalid"), "{}", r.all());
         assert!(!d.join("a/escaped").exists(), "{case}");
         assert!(!out.exists(), "{case}: nothing is written");
+        // compare --plots writes per-case SVGs the same way.
+        let plots = d.join("a/b/plots");
+        let r = coprod(&[
+            "compare",
+            &corpus(case),
+            "--draws",
+            "2",
+            "--plots",
+            s(&plots),
+        ]);
+        refused(&r, "escaped` (use 1 to 255 ascii letters");
+        assert!(!d.join("a/escaped").exists() && !plots.exists(), "{case}");
+    }
+}
+
+#[test]
+fn item2_a_layer_name_never_leads_outside_the_output() {
+    // A layer's figure is `layer_<name>.dot`: with `x/../../../escaped` and a
+    // directory `layer_x` already there, the name climbed three levels up.
+    for case in ["2_layer_name_traversal.coprod", "2_toml_layer_traversal"] {
+        let d = scratch("layer-traversal");
+        let out = d.join("a/b/out");
+        std::fs::create_dir_all(out.join("slash/layer_x")).unwrap();
+        let r = coprod(&["figure", &corpus(case), "--out", s(&out), "--format", "dot"]);
+        refused(&r, "layer `x/../../../escaped` holds `/`, a path separator");
+        assert!(!d.join("a/escaped.dot").exists(), "{case}");
+        assert!(
+            !out.join("slash/aggregate.dot").exists(),
+            "{case}: nothing is written"
+        );
+        for cmd in ["validate", "measures"] {
+            refused(&coprod(&[cmd, &corpus(case)]), "a path separator");
+        }
     }
 }
 
@@ -209,6 +242,38 @@ fn item4_an_unclosed_quote_is_an_error_on_its_line() {
     refused(
         &r,
         "actors.csv:3: malformed CSV: the file ends inside the quoted field",
+    );
+}
+
+#[test]
+fn item4_a_value_spanning_lines_in_the_last_column_still_loads() {
+    // What the writers write: a quote of two lines in the last column. The
+    // unclosed-quote check refused it (the line alone has the header's
+    // fields), so a case written by coprod did not load again (found by
+    // scripts/fuzz-csv); the check now waits for the row's end.
+    let toml = "id = \"t\"\n";
+    let actors = "id,kind,level,quote\np,party,community,\"first line\nsecond line\"\nr,resident,individual,q\n";
+    let ties = "source,target,layer,quote\np,r,leadership,\"one\ntwo\"\n";
+    let g = coprod::io::load_case_str("t", toml, actors, ties).unwrap();
+    assert_eq!(g.actor_count(), 2);
+    assert_eq!(g.actor(0).provenance.quote, "first line\nsecond line");
+    let again = coprod::io::load_case_str(
+        "t",
+        &coprod::io::case_toml(&g),
+        &coprod::io::actors_csv(&g),
+        &coprod::io::ties_csv(&g),
+    )
+    .unwrap();
+    assert_eq!(g, again);
+    // A closing quote left out in the last column is still an error on its
+    // line: the quote that closes it is the next row's opening one.
+    let actors = "id,kind,level,label\np,party,community,\"Party\nr,resident,individual,\"Resident\"\nq,resident,individual,x\n";
+    let e = coprod::io::load_case_str("t", toml, actors, "source,target,layer\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("actors.csv:2: malformed CSV: a quoted field opens on this line"),
+        "{e}"
     );
 }
 
@@ -442,4 +507,107 @@ fn the_json_reader_holds_the_same_invariants() {
         v["case"]["layers"] = serde_json::json!([{"name": "positive", "directed": true}])
     });
     assert!(e.contains("`positive` is a selection word"), "{e}");
+}
+
+#[test]
+fn item1_a_deeply_nested_formula_is_an_error_not_a_stack_overflow() {
+    // 60,000 nested `c(` (120 KB, under the kernel's 128 KB per argument)
+    // overflowed the main thread's stack: abort, exit 134.
+    let formula = format!("edges + nodefactor('kind', levels={}", "c(".repeat(60_000));
+    let r = coprod(&["ergm", "ly", "--formula", &formula]);
+    // A formula is what was asked: exit 2, as every formula error.
+    assert_eq!(r.code, Some(2), "{}", r.all());
+    assert!(
+        r.err.contains("`c(…)` nested more than 16 deep"),
+        "{}",
+        r.err
+    );
+    assert!(!r.all().contains("overflow"), "{}", r.err);
+    // ... in one short line: the formula is shown around the column only.
+    assert!(
+        r.err.len() < 400 && r.err.contains("(120034 characters)"),
+        "{}",
+        r.err.len()
+    );
+    // R's c() flattens: the nested form selects the same level.
+    let flat = coprod(&[
+        "ergm",
+        "ly",
+        "--method",
+        "mple",
+        "--format",
+        "csv",
+        "--formula",
+        "edges + nodefactor('kind', levels=c(c('party')))",
+    ]);
+    let plain = coprod(&[
+        "ergm",
+        "ly",
+        "--method",
+        "mple",
+        "--format",
+        "csv",
+        "--formula",
+        "edges + nodefactor('kind', levels=c('party'))",
+    ]);
+    assert_eq!(flat.code, Some(0), "{}", flat.all());
+    assert_eq!(flat.out, plain.out);
+}
+
+#[test]
+fn ergm_terms_stay_finite_on_hostile_parameters() {
+    use coprod::inference::ergm::network::{ErgmData, Network};
+    use coprod::inference::ergm::terms::Model;
+    let edges = [(0, 1), (1, 2), (2, 0), (0, 3), (3, 4), (4, 0), (1, 3)];
+    let mut d = ErgmData::new(Network::from_edges(5, false, &edges).unwrap());
+    d.set_attribute("x", &[-2.0, 0.5, 3.0, 0.5, 7.25]).unwrap();
+    // gwesp / gwdegree at a huge decay: e^α (1 − r^k) was ∞ · 0 = NaN past
+    // α ≈ 709 (and 0, every digit lost, past α ≈ 37); its limit is k, so
+    // gwesp tends to the sum of the ties' shared partners and gwdegree to
+    // the sum of the degrees.
+    let m = Model::parse(
+        "gwesp(800, fixed=TRUE) + gwdegree(1e300, fixed=TRUE) + gwesp(40, fixed=TRUE)",
+        &d,
+    )
+    .unwrap();
+    let s = m.statistics(&d.network);
+    let net = &d.network;
+    let esp: usize = net
+        .edges()
+        .iter()
+        .map(|&(i, j)| {
+            (0..5)
+                .filter(|&k| k != i && k != j && net.has(i, k) && net.has(j, k))
+                .count()
+        })
+        .sum();
+    let degrees: usize = (0..5).map(|i| net.out_degree(i)).sum();
+    assert_eq!(s[0], esp as f64);
+    assert_eq!(s[1], degrees as f64);
+    assert!((s[2] - esp as f64).abs() < 1e-9, "{}", s[2]);
+    // absdiff: a power ≤ 0 is infinite or edges; one that overflows is refused.
+    for (f, want) in [
+        ("absdiff(\"x\", pow=-1)", "is not > 0"),
+        ("absdiff(\"x\", pow=0)", "is not > 0"),
+        (
+            "absdiff(\"x\", pow=400)",
+            "the statistic would overflow a double",
+        ),
+    ] {
+        let e = Model::parse(f, &d).unwrap_err().to_string();
+        assert!(e.contains(want), "{f}: {e}");
+    }
+    let mut w = vec![1.0; 25];
+    w[7] = f64::NAN;
+    assert!(
+        d.set_dyadic("w", w)
+            .unwrap_err()
+            .to_string()
+            .contains("not a finite number")
+    );
+    let mut w = vec![0.0; 25];
+    w[7] = 1e308;
+    d.set_dyadic("w", w).unwrap();
+    let e = Model::parse("edgecov(\"w\")", &d).unwrap_err().to_string();
+    assert!(e.contains("would overflow"), "{e}");
 }

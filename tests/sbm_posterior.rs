@@ -98,6 +98,7 @@ fn check(name: &str, g: &SbmGraph, opts: &SbmOptions, labels: BlockLabels) {
         samples: 20_000,
         thin: 2,
         labels,
+        ..PosteriorOptions::default()
     };
     let p = posterior_blocks(g, &best.blocks, opts, &o).unwrap();
     let ess_b = p.ess_blocks.expect("B moves on a tiny graph");

@@ -327,9 +327,13 @@ fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
 /// A quoted field that never closes, read by the CSV rule (a `"` opens a
 /// quoted field only at the start of a field; `""` inside is a quote):
 /// `(line, message)` when the file ends inside one, or when one opens on a
-/// line that has, read without it, the header's number of fields, and
-/// runs on past that line (a closing quote left out, which would otherwise
-/// swallow the rows after it into one field).
+/// line that has, read without it, the header's number of fields, runs on
+/// past that line, and does not then end as a field of a well-formed row (a
+/// closing quote left out, which would otherwise swallow the rows after it
+/// into one field). A value that legitimately spans lines (a multi-line
+/// quote in the last column, as the writers write it) closes and is
+/// followed by the end of its field, and its row has the header's number of
+/// fields: it is accepted.
 fn unclosed_quote(body: &[u8], delimiter: u8, columns: usize) -> Option<(u64, String)> {
     #[derive(PartialEq)]
     enum S {
@@ -338,18 +342,38 @@ fn unclosed_quote(body: &[u8], delimiter: u8, columns: usize) -> Option<(u64, St
         Quoted,
         QuoteInQuoted,
     }
+    const SWALLOWS: &str = "a quoted field opens on this line and runs onto the next, though this line alone has the header's {columns} fields: a closing `\"` is probably missing (it would swallow the rows below into one field)";
+    let swallows = || SWALLOWS.replace("{columns}", &columns.to_string());
     let mut state = S::Start;
     let mut line = 1u64;
     let mut line_start = 0usize;
     // The line a quoted field opened on, its start, and whether it has crossed a line end.
     let mut open: Option<(u64, usize, bool)> = None;
+    // The line of a quoted field that looked unclosed; decided when its row ends.
+    let mut suspect: Option<u64> = None;
+    // Fields of the current row so far (delimiters outside quotes + 1).
+    let mut fields = 1usize;
+    // The end of a row (outside quotes): a suspect row must have the header's fields.
+    let row_end = |fields: usize, suspect: &mut Option<u64>| -> Option<(u64, String)> {
+        match suspect.take() {
+            Some(l) if fields != columns => Some((l, swallows())),
+            _ => None,
+        }
+    };
     for (i, &b) in body.iter().enumerate() {
         state = match state {
             S::Start | S::Unquoted => {
                 if b == b'"' && state == S::Start {
                     open = Some((line, line_start, false));
                     S::Quoted
-                } else if b == delimiter || b == b'\n' || b == b'\r' {
+                } else if b == delimiter {
+                    fields += 1;
+                    S::Start
+                } else if b == b'\n' || b == b'\r' {
+                    if let Some(e) = row_end(fields, &mut suspect) {
+                        return Some(e);
+                    }
+                    fields = 1;
                     S::Start
                 } else {
                     S::Unquoted
@@ -365,14 +389,9 @@ fn unclosed_quote(body: &[u8], delimiter: u8, columns: usize) -> Option<(u64, St
                         *crossed = true;
                         let physical = &body[*start..i];
                         let physical = physical.strip_suffix(b"\r").unwrap_or(physical);
-                        let fields = 1 + physical.iter().filter(|&&c| c == delimiter).count();
-                        if columns > 1 && fields == columns {
-                            return Some((
-                                *l,
-                                format!(
-                                    "a quoted field opens on this line and runs onto the next, though this line alone has the header's {columns} fields: a closing `\"` is probably missing (it would swallow the rows below into one field)"
-                                ),
-                            ));
+                        let on_line = 1 + physical.iter().filter(|&&c| c == delimiter).count();
+                        if columns > 1 && on_line == columns {
+                            suspect = Some(*l);
                         }
                     }
                     S::Quoted
@@ -383,9 +402,21 @@ fn unclosed_quote(body: &[u8], delimiter: u8, columns: usize) -> Option<(u64, St
                     S::Quoted
                 } else {
                     open = None;
-                    if b == delimiter || b == b'\n' || b == b'\r' {
+                    if b == delimiter {
+                        fields += 1;
+                        S::Start
+                    } else if b == b'\n' || b == b'\r' {
+                        if let Some(e) = row_end(fields, &mut suspect) {
+                            return Some(e);
+                        }
+                        fields = 1;
                         S::Start
                     } else {
+                        // Text right after a closing quote: the quote closed
+                        // something else (the next row's opening quote).
+                        if let Some(l) = suspect {
+                            return Some((l, swallows()));
+                        }
                         S::Unquoted
                     }
                 }
@@ -401,6 +432,6 @@ fn unclosed_quote(body: &[u8], delimiter: u8, columns: usize) -> Option<(u64, St
             l,
             "the file ends inside the quoted field opened on this line: a closing `\"` is missing (or the file is cut)".into(),
         )),
-        _ => None,
+        _ => row_end(fields, &mut suspect),
     }
 }

@@ -34,9 +34,9 @@ pub(crate) use notebook::evcxr_content;
 pub use partition::{Attribute, Partition};
 pub use projection::{ArenaProjection, COMEMBERSHIP};
 pub use rules::{
-    ALL_LAYERS, ID_RULE, IdPool, MAX_ID_LEN, POSITIVE_LAYERS, case_problems, is_id_byte,
-    is_standard_layer, is_valid_id, is_valid_id_bytes, layer_name_problem, layer_problems,
-    select_layers, standard_layer_problem,
+    ALL_LAYERS, ID_RULE, IdPool, MAX_ID_LEN, MAX_LAYER_NAME_LEN, POSITIVE_LAYERS, case_problems,
+    is_id_byte, is_standard_layer, is_valid_id, is_valid_id_bytes, layer_name_problem,
+    layer_problems, select_layers, standard_layer_problem,
 };
 pub(crate) use scores::fmt_value;
 pub use scores::{Scores, Snapshot};

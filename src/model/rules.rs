@@ -9,7 +9,8 @@
 //!             not only dots (so never `.` or `..`): safe as a file name
 //! layer name  not empty, not `all` or `positive` (the selection words),
 //!             no `,` or `+` (selection separators), no control character,
-//!             unique in the case
+//!             no `/` or `\` (a figure is the file `layer_<name>.svg`), at
+//!             most 200 bytes, unique in the case
 //! standard    a layer named like a standard one has its direction, sign
 //!             and no self-loops (LayerSpec::standard)
 //! actors      at least one
@@ -59,11 +60,37 @@ pub fn is_id_byte(b: u8) -> bool {
 
 pub use crate::error::ID_RULE;
 
+/// The longest layer name, in bytes: `layer_<name>.png` (a figure's file)
+/// stays within a file name's 255 bytes.
+pub const MAX_LAYER_NAME_LEN: usize = 200;
+
 /// What is wrong with a layer name, if anything: empty, a selection word,
-/// holding a selection separator (`,` `+`) or a control character.
+/// holding a selection separator (`,` `+`), a control character or a path
+/// separator (`/` `\`: a layer's figure is the file `layer_<name>.svg`, so a
+/// name must never lead out of the output directory), or longer than
+/// [`MAX_LAYER_NAME_LEN`] bytes.
+///
+/// ```
+/// use coprod::model::layer_name_problem;
+/// assert!(layer_name_problem("leadership").is_none() && layer_name_problem("親屬").is_none());
+/// assert!(layer_name_problem("x/../../escaped").is_some());
+/// assert!(layer_name_problem("all").is_some() && layer_name_problem("a,b").is_some());
+/// ```
 pub fn layer_name_problem(name: &str) -> Option<String> {
     if name.trim().is_empty() {
         return Some("a layer name must not be empty".into());
+    }
+    if name.len() > MAX_LAYER_NAME_LEN {
+        return Some(format!(
+            "a layer name of {} bytes is longer than the limit of {MAX_LAYER_NAME_LEN} (its figure's file name would be too long)",
+            name.len()
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| matches!(c, '/' | '\\')) {
+        return Some(format!(
+            "layer `{}` holds `{c}`, a path separator (a layer's figure is the file `layer_<name>.svg`)",
+            name.escape_debug()
+        ));
     }
     if name == ALL_LAYERS || name == POSITIVE_LAYERS {
         return Some(format!(

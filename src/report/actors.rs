@@ -429,10 +429,19 @@ impl Table for ActorTable {
 pub fn actor_table(view: &View<'_>, opts: &ReportOptions) -> Result<ActorTable> {
     let x = Inputs::new(view, &opts.partition)?;
     let n = x.csr.node_count();
+    // One step per column, named while it runs (on a terminal only).
+    let bar =
+        crate::progress::Progress::Auto.bar(ACTOR_COLUMNS.len() as u64, "measures", "columns");
     let cols = ACTOR_COLUMNS
         .iter()
-        .map(|c| (c.compute)(&x))
+        .map(|c| {
+            bar.set_message(format!("measures: {}", c.name));
+            let v = (c.compute)(&x);
+            bar.inc(1);
+            v
+        })
         .collect::<Result<Vec<_>>>()?;
+    bar.finish_and_clear();
     let graph = view.graph();
     let attrs = view
         .actor_indices()

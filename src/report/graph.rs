@@ -316,10 +316,18 @@ impl Table for GraphSummary {
 /// eigenvector does not converge where it is defined.
 pub fn graph_summary(view: &View<'_>, opts: &ReportOptions) -> Result<GraphSummary> {
     let x = Inputs::new(view, &opts.partition)?;
+    // One step per row, named while it runs (on a terminal only).
+    let bar = crate::progress::Progress::Auto.bar(GRAPH_ROWS.len() as u64, "summary", "rows");
     let mut rows = GRAPH_ROWS
         .iter()
-        .map(|r| Ok((r.name, r.compute(&x)?)))
+        .map(|r| {
+            bar.set_message(format!("summary: {}", r.name));
+            let v = r.compute(&x)?;
+            bar.inc(1);
+            Ok((r.name, v))
+        })
         .collect::<Result<Vec<_>>>()?;
+    bar.finish_and_clear();
     let h = hypothesis::Hypothesis::new(&x, &opts.core)?;
     for r in HYPOTHESIS_ROWS {
         rows.push((r.name, r.compute_hypothesis(&h)?));

@@ -50,6 +50,10 @@ FILES = {
     # 2. a case id that climbs out of the output directory
     "2_case_id_traversal.coprod": compact(b"ab", lens=[1, 1], meta={"id": "../../escaped"}),
     "2_case_id_absolute.coprod": compact(b"ab", lens=[1, 1], meta={"id": "/tmp/escaped"}),
+    # 2. a layer name that climbs out of the output directory (its figure is `layer_<name>.svg`)
+    "2_layer_name_traversal.coprod": compact(
+        b"ab", lens=[1, 1], ties=[(0, 1, 7)], meta={"id": "slash"},
+        lay=layers() + [{"name": "x/../../../escaped", "directed": True}]),
     # 5. layers the CSV loader refuses
     "5_layer_declared_twice.coprod": compact(
         b"ab", lens=[1, 1], ties=[(0, 1, 0)],

@@ -38,6 +38,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// No progress bars (they are drawn only when standard error is a
+    /// terminal anyway). Warnings and errors still print.
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +105,7 @@ fn is_broken_pipe(e: &coprod::Error) -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    coprod::progress::set_quiet(cli.quiet);
     // `validate` prints its problems itself, one per line.
     let printed = matches!(cli.command, Some(Command::Validate(_)));
     let r = match cli.command {

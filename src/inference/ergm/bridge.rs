@@ -37,6 +37,7 @@ use super::network::Network;
 use super::sampler::{SamplerOptions, run_chains};
 use super::terms::Model;
 use crate::error::Result;
+use crate::progress::Progress;
 use crate::random::stream;
 use rand_core::Rng;
 
@@ -49,6 +50,8 @@ pub struct BridgeOptions {
     /// later ones continue from the previous bridge's chains after
     /// 4 intervals. The seed is replaced by the caller's.
     pub sampler: SamplerOptions,
+    /// A bar counting bridges on a terminal ([`Progress::Auto`], the default).
+    pub progress: Progress,
 }
 
 impl Default for BridgeOptions {
@@ -62,6 +65,7 @@ impl Default for BridgeOptions {
                 chains: 4,
                 ..SamplerOptions::default()
             },
+            progress: Progress::Auto,
         }
     }
 }
@@ -160,6 +164,9 @@ pub fn loglik(
     let k = opts.bridges.max(1);
     let mut states = vec![net.clone()];
     let (mut total, mut var) = (0.0, 0.0);
+    let bar = opts
+        .progress
+        .bar(k as u64, "ERGM log-likelihood (bridge sampling)", "bridges");
     for b in 0..k {
         let at = |t: f64| -> Vec<f64> {
             start
@@ -197,7 +204,9 @@ pub fn loglik(
             .collect();
         var += long_run_var_of_mean(&u, s.chains, s.per_chain);
         states = s.last;
+        bar.inc(1);
     }
+    bar.finish_and_clear();
     Ok(BridgeEstimate {
         loglik: start_loglik + total,
         mc_se: var.sqrt(),

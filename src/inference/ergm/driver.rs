@@ -204,7 +204,12 @@ pub(super) fn mcmle(
     let mut interval = base;
     let mut restarts = 0;
     let mut history = Vec::new();
+    let bar = opts.progress.spinner(
+        &format!("ERGM MCMC-MLE (at most {})", opts.max_iterations),
+        "iterations",
+    );
     for it in 1..=opts.max_iterations {
+        bar.set_position(it as u64);
         let mut sopts = opts.sampler.clone();
         sopts.seed = stream(opts.sampler.seed, it as u64).next_u64();
         sopts.interval = interval;

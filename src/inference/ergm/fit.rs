@@ -26,6 +26,7 @@ use super::network::Network;
 use super::sampler::SamplerOptions;
 use super::terms::Model;
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 use crate::random::stream;
 use rand_core::Rng;
 
@@ -89,6 +90,10 @@ pub struct FitOptions {
     /// The MCMC-MLE's log-likelihood by bridge sampling ([`bridge`](super::bridge));
     /// `None` leaves [`ErgmFit::loglik`] empty for MCMC fits (and saves the time).
     pub bridge: Option<BridgeOptions>,
+    /// Progress of an MCMC-MLE fit on a terminal ([`Progress::Auto`], the
+    /// default): a spinner counting iterations, then a bar counting bridges
+    /// (this replaces the bridge options' own).
+    pub progress: Progress,
 }
 
 impl Default for FitOptions {
@@ -100,6 +105,7 @@ impl Default for FitOptions {
             exact_max_dyads: 16,
             mcmle: McmleOptions::default(),
             bridge: Some(BridgeOptions::default()),
+            progress: Progress::Auto,
         }
     }
 }
@@ -360,7 +366,11 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
             let bridged = match &opts.bridge {
                 Some(b) => {
                     let seed = stream(opts.sampler.seed, BRIDGE_STREAM).next_u64();
-                    Some(bridge_loglik(model, net, mask, &coef, seed, b)?)
+                    let b = BridgeOptions {
+                        progress: opts.progress,
+                        ..b.clone()
+                    };
+                    Some(bridge_loglik(model, net, mask, &coef, seed, &b)?)
                 }
                 None => None,
             };

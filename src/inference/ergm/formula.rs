@@ -10,9 +10,16 @@
 //! ```
 //!
 //! A leading `~` (or `y ~`) is accepted and ignored. Every error names the
-//! 1-based column where the problem starts ([`Error::Formula`]).
+//! 1-based column where the problem starts ([`Error::Formula`]). As in R, a
+//! `c(…)` inside `c(…)` is flattened (`c("a", c("b", "c"))` is
+//! `c("a", "b", "c")`), nested at most [`MAX_NESTING`] deep; a number must
+//! be finite (`1e999` is an error, not infinity).
 
 use crate::error::{Error, Result};
+
+/// How deep `c(…)` may nest inside `c(…)` (the parser recurses once per
+/// level, so a hostile formula of 10^5 `c(` cannot exhaust the stack).
+pub const MAX_NESTING: usize = 16;
 
 /// One argument value.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,7 +197,7 @@ impl Parser<'_> {
             if self.peek() == Some('=') {
                 self.pos += 1;
                 self.skip_ws();
-                let value = self.value()?;
+                let value = self.value(0)?;
                 return Ok(Arg {
                     name: Some(id),
                     value,
@@ -201,12 +208,13 @@ impl Parser<'_> {
         }
         Ok(Arg {
             name: None,
-            value: self.value()?,
+            value: self.value(0)?,
             column,
         })
     }
 
-    fn value(&mut self) -> Result<Value> {
+    /// A value; `depth` counts the `c(` it is inside.
+    fn value(&mut self, depth: usize) -> Result<Value> {
         match self.peek() {
             Some(q @ ('"' | '\'')) => {
                 self.pos += 1;
@@ -242,10 +250,19 @@ impl Parser<'_> {
                 if self.peek() == Some('L') {
                     self.pos += 1;
                 }
-                text.parse::<f64>().map(Value::Num).map_err(|_| {
-                    self.pos = start;
-                    self.err(format!("`{text}` is not a number"))
-                })
+                match text.parse::<f64>() {
+                    Ok(x) if x.is_finite() => Ok(Value::Num(x)),
+                    Ok(_) => {
+                        self.pos = start;
+                        Err(self.err(format!(
+                            "`{text}` is not a finite number (it overflows a double)"
+                        )))
+                    }
+                    Err(_) => {
+                        self.pos = start;
+                        Err(self.err(format!("`{text}` is not a number")))
+                    }
+                }
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let start = self.pos;
@@ -258,6 +275,12 @@ impl Parser<'_> {
                         if self.peek() != Some('(') {
                             return Err(self.err("expected `(` after `c`".into()));
                         }
+                        if depth >= MAX_NESTING {
+                            self.pos = start;
+                            return Err(
+                                self.err(format!("`c(…)` nested more than {MAX_NESTING} deep"))
+                            );
+                        }
                         self.pos += 1;
                         let mut items = Vec::new();
                         loop {
@@ -266,7 +289,11 @@ impl Parser<'_> {
                                 self.pos += 1;
                                 break;
                             }
-                            items.push(self.value()?);
+                            // R's c() flattens: c("a", c("b")) is c("a", "b").
+                            match self.value(depth + 1)? {
+                                Value::Vector(inner) => items.extend(inner),
+                                v => items.push(v),
+                            }
                             self.skip_ws();
                             match self.peek() {
                                 Some(',') => self.pos += 1,
@@ -467,6 +494,28 @@ mod tests {
         assert!(e.to_string().contains("quote"), "{e}");
         let e = parse("edges mutual").unwrap_err();
         assert!(e.to_string().contains("expected `+`"), "{e}");
+    }
+
+    #[test]
+    fn nested_vectors_flatten_and_overflowing_numbers_are_errors() {
+        let t = parse("nodefactor(\"k\", levels=c(\"a\", c(\"b\", c()), \"c\"))").unwrap();
+        let strs =
+            |v: &[&str]| Value::Vector(v.iter().map(|s| Value::Str(s.to_string())).collect());
+        assert_eq!(t[0].args[1].value, strs(&["a", "b", "c"]));
+        // 10^5 nested c( used to recurse once per level (a stack overflow
+        // on the CLI's main thread); now an error at the 17th.
+        let deep = format!("edges + nodefactor(\"k\", levels={}", "c(".repeat(100_000));
+        match parse(&deep).unwrap_err() {
+            Error::Formula { column, reason, .. } => {
+                assert!(reason.contains("nested more than 16"), "{reason}");
+                assert_eq!(column, 32 + 2 * MAX_NESTING);
+            }
+            e => panic!("{e}"),
+        }
+        for f in ["gwesp(1e999, fixed=TRUE)", "absdiff(\"x\", pow=-1e400)"] {
+            let e = parse(f).unwrap_err().to_string();
+            assert!(e.contains("is not a finite number"), "{e}");
+        }
     }
 
     #[test]

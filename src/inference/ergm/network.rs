@@ -377,6 +377,17 @@ impl ErgmData {
                 found: x.len(),
             });
         }
+        if let Some(k) = x.iter().position(|v| !v.is_finite()) {
+            return Err(Error::InvalidParameter {
+                name: "dyadic covariate",
+                reason: format!(
+                    "`{name}`: entry ({}, {}) is {}, not a finite number",
+                    k / n.max(1),
+                    k % n.max(1),
+                    x[k]
+                ),
+            });
+        }
         self.dyadic.insert(name.to_string(), x);
         Ok(())
     }

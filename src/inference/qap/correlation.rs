@@ -5,6 +5,7 @@ use super::matrix::{DyadicMatrix, Mode, cells, gather};
 use super::replicate::{draw, map_replicates};
 use super::{Dyads, QapOptions};
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 
 /// Sums over the cells that give a correlation and a covariance.
 struct Moments {
@@ -191,7 +192,10 @@ fn qaptest_from(
     };
     let n = a.n;
     let par = opts.parallelism.enabled_from(opts.reps * c.len(), 1 << 16);
-    let dist: Vec<f64> = map_replicates(opts.reps, par, |r, sc| {
+    let bar = opts
+        .progress
+        .bar(opts.reps as u64, "QAP test", "permutations");
+    let dist: Vec<f64> = map_replicates(opts.reps, par, &bar, |r, sc| {
         draw(opts.seed, offset + r as u64, n, &mut sc.perm);
         sc.buf.resize(c.len(), 0.0);
         gather(&b.values, n, &c, Some(&sc.perm), &mut sc.buf);
@@ -244,6 +248,12 @@ pub fn layer_correlations(dyads: &Dyads, opts: &QapOptions) -> Result<Vec<LayerC
         .collect::<Result<_>>()?;
     let mut out = Vec::new();
     let mut q = 0u64;
+    let pairs = mats.len() * mats.len().saturating_sub(1) / 2;
+    let bar = opts.progress.bar(
+        pairs as u64,
+        &format!("QAP layer correlations ({} permutations each)", opts.reps),
+        "pairs",
+    );
     for i in 0..mats.len() {
         for j in i + 1..mats.len() {
             let test = qaptest_from(
@@ -252,10 +262,12 @@ pub fn layer_correlations(dyads: &Dyads, opts: &QapOptions) -> Result<Vec<LayerC
                 GraphStatistic::Correlation,
                 &QapOptions {
                     mode: Mode::Auto,
+                    progress: Progress::Hidden,
                     ..opts.clone()
                 },
                 q * opts.reps as u64,
             )?;
+            bar.inc(1);
             out.push(LayerCorrelation {
                 a: layers[i].clone(),
                 b: layers[j].clone(),

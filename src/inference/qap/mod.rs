@@ -44,6 +44,7 @@ pub use regression::{netlm, netlogit};
 pub use replicate::permutation;
 
 use crate::measures::Parallelism;
+use crate::progress::Progress;
 
 /// What the permutations hold fixed (sna's `nullhyp`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,6 +151,8 @@ pub struct QapOptions {
     pub intercept: bool,
     /// Replicates in parallel or not (the same bits either way).
     pub parallelism: Parallelism,
+    /// A bar counting permutations on a terminal ([`Progress::Auto`], the default).
+    pub progress: Progress,
 }
 
 impl Default for QapOptions {
@@ -162,6 +165,7 @@ impl Default for QapOptions {
             mode: Mode::Auto,
             intercept: true,
             parallelism: Parallelism::Auto,
+            progress: Progress::Auto,
         }
     }
 }

@@ -497,7 +497,8 @@ fn replicates(
         NullHypothesis::Classical => Ok((None, observed.to_vec())),
         NullHypothesis::Qapy if ols => {
             let cmp = permuted_y(d, &cache, None, &mut sc.buf);
-            let rows = map_replicates(reps, par, |r, sc| {
+            let bar = opts.progress.bar(reps as u64, "QAP (qapy)", "permutations");
+            let rows = map_replicates(reps, par, &bar, |r, sc| {
                 draw(seed, r as u64, n, &mut sc.perm);
                 permuted_y(d, &cache, Some(&sc.perm), &mut sc.buf)
             });
@@ -509,7 +510,8 @@ fn replicates(
             let cmp = eng
                 .stats(&none, None, &mut sc)
                 .unwrap_or_else(|| observed.to_vec());
-            let rows = map_replicates(reps, par, |r, sc| {
+            let bar = opts.progress.bar(reps as u64, "QAP (qapy)", "permutations");
+            let rows = map_replicates(reps, par, &bar, |r, sc| {
                 draw(seed, r as u64, n, &mut sc.perm);
                 let perm = std::mem::take(&mut sc.perm);
                 let out = eng
@@ -546,7 +548,8 @@ fn replicates(
                     .stats(&none, None, &mut sc)
                     .unwrap_or_else(|| observed.to_vec()),
             };
-            let rows = map_replicates(reps, par, |r, sc| {
+            let bar = opts.progress.bar(reps as u64, "QAP (qapallx)", "permutations");
+            let rows = map_replicates(reps, par, &bar, |r, sc| {
                 let mut rng = crate::random::stream(seed, r as u64);
                 let mut perms = std::mem::take(&mut sc.perms);
                 perms.resize(p, Vec::new());
@@ -619,7 +622,12 @@ fn replicates(
                     }
                 })
                 .collect();
-            let flat = map_replicates(reps * p, par, |i, sc| {
+            let bar = opts.progress.bar(
+                (reps * p) as u64,
+                &format!("QAP ({reps} per predictor)"),
+                "permutations",
+            );
+            let flat = map_replicates(reps * p, par, &bar, |i, sc| {
                 let k = i / reps;
                 draw(seed, i as u64, n, &mut sc.perm);
                 let perm = std::mem::take(&mut sc.perm);

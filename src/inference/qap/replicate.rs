@@ -7,6 +7,7 @@ use super::grouped::Scratch;
 use super::matrix::{gather, random_perm};
 use super::{Estimator, TestStatistic};
 use crate::inference::linalg::{chol_inv_diag, chol_solve_in_place, cholesky_in_place};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 /// Replicates per rayon work item: fixed, so the split never depends on the pool.
@@ -261,22 +262,35 @@ pub(crate) fn all_x(d: &Design, perms: &[Option<&[u32]>]) -> Vec<f64> {
 
 /// `f(i, scratch)` for `i in 0..count`, in parallel when `par`, in a fixed
 /// order (each value depends on `i` only; the per-thread scratch buffers are
-/// overwritten before they are read).
-pub(crate) fn map_replicates<T, F>(count: usize, par: bool, f: F) -> Vec<T>
+/// overwritten before they are read); `bar` counts the replicates done (it
+/// never changes a value).
+pub(crate) fn map_replicates<T, F>(count: usize, par: bool, bar: &ProgressBar, f: F) -> Vec<T>
 where
     T: Send,
     F: Fn(usize, &mut Scratch) -> T + Sync + Send,
 {
-    if par {
+    let out = if par {
         (0..count)
             .into_par_iter()
             .with_min_len(CHUNK)
-            .map_init(Scratch::default, |sc, i| f(i, sc))
+            .map_init(Scratch::default, |sc, i| {
+                let v = f(i, sc);
+                bar.inc(1);
+                v
+            })
             .collect()
     } else {
         let mut sc = Scratch::default();
-        (0..count).map(|i| f(i, &mut sc)).collect()
-    }
+        (0..count)
+            .map(|i| {
+                let v = f(i, &mut sc);
+                bar.inc(1);
+                v
+            })
+            .collect()
+    };
+    bar.finish_and_clear();
+    out
 }
 
 /// The relabelling replicate `index` of a QAP run seeded with `seed` uses on

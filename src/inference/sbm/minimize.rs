@@ -5,6 +5,7 @@ use super::entropy::{DescriptionLength, SbmOptions, description_length};
 use super::graph::SbmGraph;
 use super::state::{NeighborBlocks, State};
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 use crate::random::{CoprodRng, below, shuffle, stream};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -44,6 +45,9 @@ pub struct MinimizeOptions {
     /// run from it (Metropolis sweeps from temperature 1 to 0.05, factor 0.9), refined,
     /// kept if better.
     pub kicks: usize,
+    /// A bar counting finished starts on a terminal ([`Progress::Auto`], the default).
+    #[serde(skip)]
+    pub progress: Progress,
 }
 
 impl Default for MinimizeOptions {
@@ -58,6 +62,7 @@ impl Default for MinimizeOptions {
             rounds: 50,
             refine_levels: 12,
             kicks: 20,
+            progress: Progress::Auto,
         }
     }
 }
@@ -641,17 +646,25 @@ pub fn minimize(
         super::entropy::relabel(g, b)?;
     }
     let total = search.restarts + starts.len();
+    let bar = search.progress.bar(
+        total as u64,
+        "SBM search (least description length)",
+        "starts",
+    );
     let results: Vec<Result<Vec<u32>>> = (0..total)
         .into_par_iter()
         .map(|i| {
             let mut rng = stream(search.seed, i as u64);
-            if i < search.restarts {
+            let r = if i < search.restarts {
                 agglomerate(g, opts, search, &mut rng)
             } else {
                 from_start(g, opts, search, &starts[i - search.restarts], &mut rng)
-            }
+            };
+            bar.inc(1);
+            r
         })
         .collect();
+    bar.finish_and_clear();
     let mut per_start = Vec::with_capacity(total);
     let mut best: Option<(f64, usize, Vec<u32>, DescriptionLength)> = None;
     for (i, r) in results.into_iter().enumerate() {

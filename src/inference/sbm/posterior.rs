@@ -93,7 +93,9 @@ use super::graph::SbmGraph;
 use super::special::ln_factorial;
 use super::state::{NeighborBlocks, State};
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 use crate::random::{below, stream, unit};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -134,6 +136,9 @@ pub struct PosteriorOptions {
     pub thin: usize,
     /// The law over partitions (default [`BlockLabels::Unlabelled`]).
     pub labels: BlockLabels,
+    /// A bar counting sweeps of every chain on a terminal ([`Progress::Auto`], the default).
+    #[serde(skip)]
+    pub progress: Progress,
 }
 
 impl Default for PosteriorOptions {
@@ -145,6 +150,7 @@ impl Default for PosteriorOptions {
             samples: 2000,
             thin: 10,
             labels: BlockLabels::Unlabelled,
+            progress: Progress::Auto,
         }
     }
 }
@@ -207,6 +213,7 @@ fn run_chain(
     opts: &SbmOptions,
     o: &PosteriorOptions,
     index: usize,
+    bar: &ProgressBar,
 ) -> Result<Chain> {
     let mut rng = stream(o.seed, index as u64);
     let mut st = State::new(g, start, opts)?;
@@ -250,6 +257,7 @@ fn run_chain(
         if sweep >= o.burn_in && (sweep + 1 - o.burn_in).is_multiple_of(o.thin) {
             trace.push(st.blocks() as u32);
         }
+        bar.inc(1);
     }
     Ok(Chain {
         trace,
@@ -308,10 +316,15 @@ pub fn posterior_blocks(
         });
     }
     let start_dl = description_length(g, start, opts)?;
+    let sweeps = o.chains as u64 * (o.burn_in + o.samples * o.thin) as u64;
+    let bar = o
+        .progress
+        .bar(sweeps, "SBM posterior over the number of blocks", "sweeps");
     let runs: Vec<Chain> = (0..o.chains)
         .into_par_iter()
-        .map(|c| run_chain(g, start, opts, o, c))
+        .map(|c| run_chain(g, start, opts, o, c, &bar))
         .collect::<Result<_>>()?;
+    bar.finish_and_clear();
     let total = o.chains * o.samples;
     let max_b = runs
         .iter()

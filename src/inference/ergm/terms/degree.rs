@@ -133,16 +133,38 @@ impl Term for GwDegree {
             };
             dk[d] += 1;
         }
-        out[0] = self.decay.exp()
-            * dk.iter()
-                .enumerate()
-                .skip(1)
-                .map(|(k, &c)| (1.0 - self.r.powi(k as i32)) * c as f64)
-                .sum::<f64>();
+        out[0] = dk
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(k, &c)| gw_weight(self.decay, k) * c as f64)
+            .sum::<f64>();
     }
     fn dyad_independent(&self) -> bool {
         false
     }
+}
+
+/// The geometric weight of a count k ≥ 0 under the decay α ≥ 0,
+///
+/// ```text
+/// w(k) = e^α (1 − r^k) = Σ_{j<k} r^j,   r = 1 − e^−α,
+/// computed as −expm1(k · ln1p(−e^−α)) / e^−α   (k for e^−α = 0)
+/// ```
+///
+/// the same number as the first form, without its cancellation: that form
+/// lost every digit past α ≈ 37 (r rounds to 1, e^α · 0) and was NaN past
+/// α ≈ 709 (∞ · 0); this one is accurate for every α and tends to k, the
+/// limit of the weight as α → ∞.
+pub(super) fn gw_weight(decay: f64, k: usize) -> f64 {
+    if k == 0 {
+        return 0.0;
+    }
+    let x = (-decay).exp();
+    if x == 0.0 {
+        return k as f64;
+    }
+    -(k as f64 * (-x).ln_1p()).exp_m1() / x
 }
 
 /// The decay of a `fixed=TRUE` geometrically weighted term.
@@ -179,4 +201,29 @@ pub(super) fn gwidegree(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
 }
 pub(super) fn gwodegree(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
     gw(b, Side::Out, "gwodeg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gw_weight;
+
+    #[test]
+    fn the_geometric_weight_is_exact_at_every_decay() {
+        for decay in [0.1f64, 0.5, 1.2, 3.0] {
+            let r = 1.0 - (-decay).exp();
+            for k in 0..12 {
+                let naive = decay.exp() * (1.0 - r.powi(k as i32));
+                assert!(
+                    (gw_weight(decay, k) - naive).abs() <= 1e-12 * (1.0 + naive),
+                    "{decay} {k}"
+                );
+            }
+        }
+        // α = 0: every count ≥ 1 weighs 1; α → ∞: the weight tends to k.
+        assert_eq!((gw_weight(0.0, 0), gw_weight(0.0, 5)), (0.0, 1.0));
+        for k in 0..12 {
+            assert_eq!(gw_weight(1e300, k), k as f64);
+            assert!((gw_weight(60.0, k) - k as f64).abs() < 1e-12);
+        }
+    }
 }

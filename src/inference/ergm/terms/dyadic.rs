@@ -421,8 +421,27 @@ fn numeric(b: &Bound<'_>, data: &ErgmData) -> Result<(String, Vec<f64>)> {
     Ok((attr, x))
 }
 
+/// Refuse a dyadic value table whose statistic could overflow: the largest
+/// cell `max` times the number of dyads must be finite, so that every
+/// statistic and every sum of change statistics is.
+fn bounded(b: &Bound<'_>, data: &ErgmData, param: &str, what: &str, max: f64) -> Result<()> {
+    let dyads = data.network.dyad_count().max(1) as f64;
+    if (max * dyads).is_finite() {
+        Ok(())
+    } else {
+        Err(b.bad(
+            param,
+            format!(
+                "{what} reaches {max:e}; over the {dyads} dyads the statistic would overflow a double"
+            ),
+        ))
+    }
+}
+
 pub(super) fn nodecov(b: &Bound<'_>, data: &ErgmData) -> Result<Box<dyn Term>> {
     let (attr, x) = numeric(b, data)?;
+    let big = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    bounded(b, data, "attr", "x_i + x_j", 2.0 * big)?;
     Ok(Box::new(DyadTable {
         names: vec![format!("nodecov.{attr}")],
         cell: Box::new(Cov { x, absdiff: None }),
@@ -432,6 +451,20 @@ pub(super) fn nodecov(b: &Bound<'_>, data: &ErgmData) -> Result<Box<dyn Term>> {
 pub(super) fn absdiff(b: &Bound<'_>, data: &ErgmData) -> Result<Box<dyn Term>> {
     let (attr, x) = numeric(b, data)?;
     let pow = b.number("pow", Some(1.0))?;
+    if pow <= 0.0 {
+        return Err(b.bad(
+            "pow",
+            format!(
+                "{pow} is not > 0 (|x_i − x_j|^pow is infinite for equal values when pow < 0, and 1 on every tie, which is edges, when pow = 0)"
+            ),
+        ));
+    }
+    let (lo, hi) = x
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, c), &v| {
+            (a.min(v), c.max(v))
+        });
+    bounded(b, data, "pow", "|x_i − x_j|^pow", (hi - lo).powf(pow))?;
     let name = if pow == 1.0 {
         format!("absdiff.{attr}")
     } else {
@@ -461,6 +494,8 @@ pub(super) fn edgecov(b: &Bound<'_>, data: &ErgmData) -> Result<Box<dyn Term>> {
     unsupported(b, &["attrname"])?;
     let name = b.string("x")?;
     let x = data.dyadic(&name)?.to_vec();
+    let big = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    bounded(b, data, "x", "a dyadic value", big)?;
     Ok(Box::new(DyadTable {
         names: vec![format!("edgecov.{name}")],
         cell: Box::new(EdgeCov {

@@ -32,7 +32,7 @@
 
 use super::super::formula::{Bound, Value};
 use super::super::network::{ErgmData, Network};
-use super::degree::fixed_decay;
+use super::degree::{fixed_decay, gw_weight};
 use super::dyadic::unsupported;
 use super::{Term, r_number};
 use crate::error::Result;
@@ -214,7 +214,7 @@ impl Term for GwSp {
     fn change(&self, net: &Network, i: usize, j: usize, out: &mut [f64]) {
         let mut c = 0.0;
         if self.edgewise {
-            c += self.decay.exp() * (1.0 - self.r.powi(sp(net, self.t, i, j) as i32));
+            c += gw_weight(self.decay, sp(net, self.t, i, j));
         }
         gaining(net, self.t, i, j, |a, b| {
             if !self.edgewise || net.has(a, b) {
@@ -232,10 +232,10 @@ impl Term for GwSp {
                 if a == b || (self.edgewise && !net.has(a, b)) {
                     continue;
                 }
-                s += 1.0 - self.r.powi(sp(net, self.t, a, b) as i32);
+                s += gw_weight(self.decay, sp(net, self.t, a, b));
             }
         }
-        out[0] = self.decay.exp() * s;
+        out[0] = s;
     }
     fn dyad_independent(&self) -> bool {
         false
