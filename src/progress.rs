@@ -37,6 +37,7 @@ pub fn set_quiet(quiet: bool) {
 fn multi() -> &'static MultiProgress {
     static MULTI: OnceLock<MultiProgress> = OnceLock::new();
     MULTI.get_or_init(MultiProgress::new)
+}
 
 /// A receiver of rendered progress lines, for front ends without a terminal
 /// (a notebook cell). Installed with [`set_line_sink`]; while one is

@@ -548,7 +548,9 @@ fn replicates(
                     .stats(&none, None, &mut sc)
                     .unwrap_or_else(|| observed.to_vec()),
             };
-            let bar = opts.progress.bar(reps as u64, "QAP (qapallx)", "permutations");
+            let bar = opts
+                .progress
+                .bar(reps as u64, "QAP (qapallx)", "permutations");
             let rows = map_replicates(reps, par, &bar, |r, sc| {
                 let mut rng = crate::random::stream(seed, r as u64);
                 let mut perms = std::mem::take(&mut sc.perms);
