@@ -296,6 +296,8 @@ fn actor_column_index(name: &str) -> Result<usize> {
 pub struct ActorTable {
     /// Actor ids, in the view's order.
     pub ids: Vec<String>,
+    /// The actors' (English) labels, in the view's order.
+    pub labels: Vec<String>,
     /// `[kind, sector, level, group]` per actor.
     pub attrs: Vec<[String; 4]>,
     /// The partition attribute that defines `group`.
@@ -337,7 +339,7 @@ impl ActorTable {
     pub fn scores(&self, name: &str) -> Result<Scores> {
         let col = actor_column(name)?;
         let values = self.column(col.name)?.into_iter().map(|p| p.1).collect();
-        Scores::new(col.name, self.ids.clone(), values)
+        Scores::new(col.name, self.ids.clone(), self.labels.clone(), values)
     }
 }
 
@@ -450,6 +452,11 @@ pub fn actor_table(view: &View<'_>, opts: &ReportOptions) -> Result<ActorTable> 
         .collect();
     Ok(ActorTable {
         ids: view.ids().into_iter().map(String::from).collect(),
+        labels: view
+            .actor_indices()
+            .iter()
+            .map(|&i| graph.actor(i).label.clone())
+            .collect(),
         attrs,
         partition: opts.partition.name().to_string(),
         values: (0..n)
