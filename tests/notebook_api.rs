@@ -74,7 +74,10 @@ fn tables_display_as_aligned_text() {
     want.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     assert_eq!(shown, want.iter().map(|p| p.1).collect::<Vec<_>>());
     let first = g.actor_by_id(shown[0]).unwrap();
-    assert!(text.lines().nth(1).unwrap().contains(&first.label), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().contains(&first.label),
+        "{text}"
+    );
     // top(k) is owned: it outlives the table and the graph it came from.
     let top = {
         let g2 = cases::load("ly").unwrap();

@@ -158,6 +158,7 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
             z: Some(1.5),
             p: Some(0.2),
             once: false,
+            undefined: None,
         },
         BaselinePanel {
             baseline: "without the core",
@@ -165,6 +166,7 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
             z: None,
             p: None,
             once: true,
+            undefined: None,
         },
         BaselinePanel {
             baseline: "empty",
@@ -172,6 +174,15 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
             z: None,
             p: None,
             once: false,
+            undefined: None,
+        },
+        BaselinePanel {
+            baseline: "no core",
+            draws: &[],
+            z: None,
+            p: None,
+            once: true,
+            undefined: Some("the counterfactual has no core actor"),
         },
     ];
     let grid = BaselineGrid {
@@ -186,9 +197,20 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
     roxmltree::Document::parse(&svg).unwrap();
     assert!(svg.contains("without the core: value 0.25"), "{svg}");
     assert!(svg.contains("random: z = 1.5, p = 0.2"), "{svg}");
-    assert!(svg.contains("empty: z = undefined, p = undefined"), "{svg}");
-    assert!(svg.contains("no defined draw"), "{svg}");
-    assert_eq!(svg.matches(r##"stroke="#D55E00""##).count(), 3);
+    // A baseline without a defined draw has no (empty) panel: a line under
+    // the key says which and why.
+    assert!(!svg.contains("empty: z ="), "{svg}");
+    assert!(
+        svg.contains("Not shown, no defined value: empty: no defined draw"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Not shown, no defined value: no core: the counterfactual has no core actor"),
+        "{svg}"
+    );
+    // Two panels drawn, each with the case's line.
+    assert_eq!(svg.matches(r##"stroke="#D55E00""##).count(), 2);
+    assert_eq!(grid.size(), (2 * 310 + 20, 230 + 64 + 2 * 17 + 10));
     let undefined = BaselineGrid {
         observed: None,
         ..grid

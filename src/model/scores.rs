@@ -358,21 +358,43 @@ fn width(s: &str) -> usize {
         .sum()
 }
 
-/// A value for a person: `-` for undefined, an integer as an integer,
-/// otherwise rounded to 6 decimals without trailing zeros; a value that
-/// rounds to zero (e.g. an eigenvector score of 5e-14, zero up to floating
-/// point rounding) prints as `0`.
+/// Below this in absolute value a printed value is `0`: zero up to
+/// floating-point rounding (an eigenvector score of 5e-14 on an actor the
+/// iteration leaves at zero). CSV and JSON keep the exact value.
+pub(crate) const PRINTED_ZERO: f64 = 1e-12;
+
+/// A value for a person (tables, the report page, plot labels): `-` for
+/// undefined; 3 significant digits, without trailing zeros (`0.333`,
+/// `4.48`, `0.0123`); an integer part of 100 or more in full (`1235`, an
+/// integer as it is); `0` below [`PRINTED_ZERO`] in absolute value. CSV and
+/// JSON keep every digit.
 pub(crate) fn fmt_value(v: f64) -> String {
     if v.is_nan() {
         return "-".into();
     }
+    if v.abs() < PRINTED_ZERO {
+        return "0".into();
+    }
     if v == v.trunc() && v.abs() < 1e15 {
         return format!("{}", v + 0.0);
     }
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if !v.is_finite() {
+        return format!("{v}");
+    }
+    let a = v.abs();
+    let decimals = if a >= 100.0 {
+        0
+    } else {
+        (2 - a.log10().floor() as i32).max(0) as usize
+    };
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s.as_str()
+    };
     match s {
-        "-0" | "0" => "0".into(),
+        "-0" => "0".into(),
         _ => s.to_string(),
     }
 }
@@ -421,14 +443,23 @@ mod tests {
     }
 
     #[test]
-    fn values_print_at_the_precision_they_carry() {
+    fn values_print_at_three_significant_digits() {
         assert_eq!(fmt_value(0.25), "0.25");
         assert_eq!(fmt_value(3.0), "3");
         assert_eq!(fmt_value(-0.0), "0");
-        assert_eq!(fmt_value(1.0 / 3.0), "0.333333");
-        // Zero up to rounding at six decimals is 0, never "0." or "-0".
+        assert_eq!(fmt_value(1.0 / 3.0), "0.333");
+        assert_eq!(fmt_value(-4.4812), "-4.48");
+        assert_eq!(fmt_value(0.012345), "0.0123");
+        assert_eq!(fmt_value(0.000123456), "0.000123");
+        assert_eq!(fmt_value(15.349), "15.3");
+        assert_eq!(fmt_value(99.96), "100");
+        assert_eq!(fmt_value(1234.567), "1235");
+        assert_eq!(fmt_value(0.1 + 0.2), "0.3");
+        // Zero up to rounding is 0, never "0.0000000000000492" or "-0".
         assert_eq!(fmt_value(4.917661985388127e-14), "0");
         assert_eq!(fmt_value(-4.9e-14), "0");
+        assert_eq!(fmt_value(-0.0004), "-0.0004");
         assert_eq!(fmt_value(f64::NAN), "-");
+        assert_eq!(fmt_value(f64::INFINITY), "inf");
     }
 }

@@ -343,8 +343,8 @@ impl ActorTable {
     }
 }
 
-/// An aligned text table: `id`, `kind`, then every column (values to 4
-/// decimals, undefined `-`). Wide: pick columns with [`ActorTable::scores`].
+/// An aligned text table: `id`, `kind`, then every column (values to 3
+/// significant digits, zero up to rounding `0`, undefined `-`). Wide: pick columns with [`ActorTable::scores`].
 impl std::fmt::Display for ActorTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut rows: Vec<Vec<String>> = vec![
@@ -356,15 +356,7 @@ impl std::fmt::Display for ActorTable {
         ];
         for (i, id) in self.ids.iter().enumerate() {
             let mut r = vec![id.clone(), self.attrs[i][0].clone()];
-            r.extend(self.values[i].iter().map(|&v| {
-                if v.is_nan() {
-                    "-".to_string()
-                } else if v == v.trunc() {
-                    format!("{}", v + 0.0)
-                } else {
-                    format!("{v:.4}")
-                }
-            }));
+            r.extend(self.values[i].iter().map(|&v| crate::model::fmt_value(v)));
             rows.push(r);
         }
         super::write_aligned(f, &rows)

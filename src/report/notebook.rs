@@ -184,7 +184,10 @@ mod tests {
             .to_html();
         assert!(s.contains("<td>actors</td><td class=\"n\">4</td>"), "{s}");
         let b = t.scores("degree").unwrap().to_html();
-        assert!(b.contains("<th>#</th><th>id</th><th>label</th><th>degree</th>"), "{b}");
+        assert!(
+            b.contains("<th>#</th><th>id</th><th>label</th><th>degree</th>"),
+            "{b}"
+        );
         assert!(!b.contains("sortable") && !b.contains(".csv"));
         // Sorted: the first row is the highest degree, with its label.
         let top = t.scores("degree").unwrap().top(1);
