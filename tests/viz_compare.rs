@@ -131,14 +131,22 @@ fn one_figure_per_statistic_with_a_panel_per_baseline_and_the_same_bytes_twice()
     std::fs::remove_dir_all(&b).unwrap();
 }
 
-/// The plots' number format: 3 significant decimals below 1, 2 below 100.
+/// The plots' number format: 3 significant digits (2 decimals from 1 to
+/// 10, 1 from 10 to 100, none from 100), no trailing zeros.
 fn fmt(v: f64) -> String {
-    let s = if v.abs() >= 100.0 {
+    let a = v.abs();
+    let s = if a >= 100.0 || v == v.trunc() {
         format!("{v:.0}")
-    } else if v.abs() >= 1.0 {
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
         format!("{v:.2}")
-    } else {
+    } else if a >= 0.1 {
         format!("{v:.3}")
+    } else if a >= 0.01 {
+        format!("{v:.4}")
+    } else {
+        format!("{v:.5}")
     };
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

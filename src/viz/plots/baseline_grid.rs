@@ -77,16 +77,42 @@ impl<'a> BaselineGrid<'a> {
     fn rows(&self) -> usize {
         self.drawn().count().div_ceil(self.columns()).max(1)
     }
-    /// One line per panel left out: its baseline and why it has no draw.
-    fn left_out(&self, undefined: &str) -> Vec<String> {
-        self.panels
-            .iter()
-            .filter(|p| !p.is_drawn())
-            .map(|p| format!("{}: {}", p.baseline, p.undefined.unwrap_or(undefined)))
-            .collect()
+    /// The lines naming the panels left out, each baseline with why it has
+    /// no draw, wrapped at the figure's width (12 px text: about 6.8 px a
+    /// Latin character, 12 a Chinese one).
+    fn left_out(&self) -> Vec<String> {
+        let words = plot_words(self.lang);
+        let budget = (PANEL.0 as usize * self.columns()) * 10 / 68;
+        let mut lines = Vec::new();
+        for p in self.panels.iter().filter(|p| !p.is_drawn()) {
+            let text = format!(
+                "{} {}: {}",
+                words.not_shown,
+                p.baseline,
+                p.undefined.unwrap_or(words.no_draw)
+            );
+            let mut line = String::new();
+            for w in text.split(' ') {
+                let width = |s: &str| {
+                    s.chars()
+                        .map(|c| if c.is_ascii() { 1 } else { 2 })
+                        .sum::<usize>()
+                };
+                if !line.is_empty() && width(&line) + 1 + width(w) > budget {
+                    lines.push(std::mem::take(&mut line));
+                    line.push_str("    ");
+                }
+                if !line.trim().is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            lines.push(line);
+        }
+        lines
     }
     fn head(&self) -> u32 {
-        HEAD + NOTE_LINE * self.panels.iter().filter(|p| !p.is_drawn()).count() as u32
+        HEAD + NOTE_LINE * self.left_out().len() as u32
     }
 }
 
@@ -152,9 +178,9 @@ impl Plot for BaselineGrid<'_> {
         )
         .map_err(plot_error)?;
         // The panels left out, each with why: never an empty frame.
-        for (i, line) in self.left_out(words.no_draw).iter().enumerate() {
+        for (i, line) in self.left_out().iter().enumerate() {
             head.draw_text(
-                &format!("{} {line}", words.not_shown),
+                line,
                 &(font, 12).into_font().color(&BLACK.mix(0.75)),
                 (0, 50 + NOTE_LINE as i32 * i as i32),
             )
