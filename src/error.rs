@@ -231,8 +231,13 @@ pub enum Error {
         /// The layer.
         layer: String,
     },
-    /// A weight that is not a finite number > 0.
-    #[error("{at}: weight `{}` must be a finite number > 0", shown(value))]
+    /// A weight that is not a finite number > 0 (with a hint when it looks
+    /// like a number written with a decimal comma, `2,5`).
+    #[error(
+        "{at}: weight `{}` must be a finite number > 0{}",
+        shown(value),
+        decimal_comma_hint(value)
+    )]
     BadWeight {
         /// Where.
         at: Location,
@@ -552,6 +557,30 @@ fn hint_suffix(hint: &str) -> String {
         String::new()
     } else {
         format!("; {hint}")
+    }
+}
+
+/// `; a decimal comma? write 2.5` when `value` is digits, one comma, digits
+/// (`2,5`, as a spreadsheet in a comma-decimal locale saves it), else empty.
+///
+/// ```
+/// use coprod::error::decimal_comma_hint;
+/// assert_eq!(decimal_comma_hint("2,5"), "; a decimal comma? write 2.5");
+/// assert_eq!(decimal_comma_hint("-2"), "");
+/// assert_eq!(decimal_comma_hint("1,000,000"), "");
+/// ```
+pub fn decimal_comma_hint(value: &str) -> String {
+    let v = value.trim();
+    match v.split_once(',') {
+        Some((a, b))
+            if !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            format!("; a decimal comma? write {a}.{b}")
+        }
+        _ => String::new(),
     }
 }
 

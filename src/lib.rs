@@ -46,8 +46,8 @@
 //! let view = View::aggregate(&g);
 //! let table = actor_table(&view, &ReportOptions::default())?;
 //! let brokerage = table.scores("brokerage")?;
-//! println!("{brokerage}"); // an aligned `id  brokerage` table
-//! assert_eq!(brokerage.top(1)[0].0, "residents");
+//! println!("{brokerage}"); // sorted: rank, id, label, brokerage
+//! assert_eq!(brokerage.top(1)[0].id, "residents");
 //! assert!(brokerage.get("subdistrict_office")? > 0.0); // by id, never by position
 //!
 //! // The case drawn with nodes sized by brokerage, as Graphviz DOT
@@ -116,9 +116,9 @@ pub use petgraph;
 /// let view = View::aggregate(&g);
 /// let t = actor_table(&view, &ReportOptions::default())?;
 /// let b = t.scores("brokerage")?;
-/// let (top, most) = b.top(1)[0];
-/// assert!(most >= b.get("community_party_branch")?);
-/// println!("the top cross-sector broker is {top}");
+/// let top = b.top(1); // owned rows: id, label, value
+/// assert!(top[0].value >= b.get("community_party_branch")?);
+/// println!("the top cross-sector broker is {} ({})", top[0].label, top[0].id);
 /// println!("{b}");
 /// # Ok::<(), coprod::Error>(())
 /// ```
@@ -127,8 +127,8 @@ pub mod prelude {
     pub use crate::error::{Error, Result};
     pub use crate::measures::{Direction, EdgeLength, Parallelism, Weights};
     pub use crate::model::{
-        Actor, Attribute, Kind, Layers, Level, MultiplexGraph, NodeSet, Partition, Scores, Sector,
-        Snapshot, Tie, View,
+        Actor, Attribute, Kind, Layers, Level, MultiplexGraph, NodeSet, Partition, Ranked, Ranking,
+        Scores, Sector, Snapshot, Tie, View,
     };
     pub use crate::report::{
         ActorTable, CoreSet, GraphSummary, ReportOptions, Table, actor_table, graph_summary,

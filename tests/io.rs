@@ -701,6 +701,22 @@ fn semicolon_and_tab_separated_files_load_and_say_so() {
 }
 
 #[test]
+fn a_decimal_comma_in_a_semicolon_file_gets_a_hint() {
+    let p = problems(
+        "",
+        "id;kind;level\np;party;community\nr;resident;building\n",
+        "source;target;layer;weight\np;r;leadership;2,5\n",
+    );
+    assert_eq!(
+        p,
+        [
+            "c/ties.csv:2 (column `weight`): weight `2,5` must be a finite number > 0; a decimal comma? write 2.5"
+        ],
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_header_mixing_delimiters_names_the_column() {
     let e = load(
         "",

@@ -32,7 +32,11 @@ fn scores_are_keyed_by_id_on_a_view_without_some_actors() {
     let b = kept
         .scores("betweenness", betweenness(&kept, &Default::default()))
         .unwrap();
-    assert_eq!(b.top(1)[0].0, "community_party_branch");
+    assert_eq!(b.top(1)[0].id, "community_party_branch");
+    assert_eq!(
+        b.top(1)[0].label,
+        "community party branch (community party organisation)"
+    );
     assert_eq!(kept.clone().ids(), kept.ids());
 }
 
@@ -55,8 +59,33 @@ fn tables_display_as_aligned_text() {
     let t = actor_table(&view, &ReportOptions::default()).unwrap();
     let shown = t.to_string();
     assert_eq!(shown.lines().count(), g.actor_count() + 2);
+    // A score column displays sorted, highest first (ties by id), with labels.
     let col = t.scores("liaison").unwrap();
-    assert!(col.to_string().starts_with("id"));
+    let text = col.to_string();
+    let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(header, ["#", "id", "label", "liaison"], "{text}");
+    assert_eq!(text.lines().count(), g.actor_count() + 1);
+    let shown: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    let mut want: Vec<(f64, &str)> = col.iter().map(|(id, v)| (v, id)).collect();
+    want.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    assert_eq!(shown, want.iter().map(|p| p.1).collect::<Vec<_>>());
+    let first = g.actor_by_id(shown[0]).unwrap();
+    assert!(
+        text.lines().nth(1).unwrap().contains(&first.label),
+        "{text}"
+    );
+    // top(k) is owned: it outlives the table and the graph it came from.
+    let top = {
+        let g2 = cases::load("ly").unwrap();
+        let t2 = actor_table(&View::aggregate(&g2), &ReportOptions::default()).unwrap();
+        t2.scores("brokerage").unwrap().top(3)
+    };
+    assert_eq!(top.len(), 3);
+    assert!(top[0].value >= top[1].value && top[1].value >= top[2].value);
     assert!(t.scores("liason").is_err());
 }
 

@@ -131,14 +131,22 @@ fn one_figure_per_statistic_with_a_panel_per_baseline_and_the_same_bytes_twice()
     std::fs::remove_dir_all(&b).unwrap();
 }
 
-/// The plots' number format: 3 significant decimals below 1, 2 below 100.
+/// The plots' number format: 3 significant digits (2 decimals from 1 to
+/// 10, 1 from 10 to 100, none from 100), no trailing zeros.
 fn fmt(v: f64) -> String {
-    let s = if v.abs() >= 100.0 {
+    let a = v.abs();
+    let s = if a >= 100.0 || v == v.trunc() {
         format!("{v:.0}")
-    } else if v.abs() >= 1.0 {
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
         format!("{v:.2}")
-    } else {
+    } else if a >= 0.1 {
         format!("{v:.3}")
+    } else if a >= 0.01 {
+        format!("{v:.4}")
+    } else {
+        format!("{v:.5}")
     };
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -158,6 +166,7 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
             z: Some(1.5),
             p: Some(0.2),
             once: false,
+            undefined: None,
         },
         BaselinePanel {
             baseline: "without the core",
@@ -165,6 +174,7 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
             z: None,
             p: None,
             once: true,
+            undefined: None,
         },
         BaselinePanel {
             baseline: "empty",
@@ -172,6 +182,15 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
             z: None,
             p: None,
             once: false,
+            undefined: None,
+        },
+        BaselinePanel {
+            baseline: "no core",
+            draws: &[],
+            z: None,
+            p: None,
+            once: true,
+            undefined: Some("the counterfactual has no core actor"),
         },
     ];
     let grid = BaselineGrid {
@@ -186,9 +205,20 @@ fn a_counterfactual_drawn_once_is_a_value_and_an_undefined_case_has_no_line() {
     roxmltree::Document::parse(&svg).unwrap();
     assert!(svg.contains("without the core: value 0.25"), "{svg}");
     assert!(svg.contains("random: z = 1.5, p = 0.2"), "{svg}");
-    assert!(svg.contains("empty: z = undefined, p = undefined"), "{svg}");
-    assert!(svg.contains("no defined draw"), "{svg}");
-    assert_eq!(svg.matches(r##"stroke="#D55E00""##).count(), 3);
+    // A baseline without a defined draw has no (empty) panel: a line under
+    // the key says which and why.
+    assert!(!svg.contains("empty: z ="), "{svg}");
+    assert!(
+        svg.contains("Not shown, no defined value: empty: no defined draw"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Not shown, no defined value: no core: the counterfactual has no core actor"),
+        "{svg}"
+    );
+    // Two panels drawn, each with the case's line.
+    assert_eq!(svg.matches(r##"stroke="#D55E00""##).count(), 2);
+    assert_eq!(grid.size(), (2 * 310 + 20, 230 + 64 + 2 * 17 + 10));
     let undefined = BaselineGrid {
         observed: None,
         ..grid

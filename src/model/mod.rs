@@ -39,6 +39,6 @@ pub use rules::{
     layer_problems, select_layers, standard_layer_problem,
 };
 pub(crate) use scores::fmt_value;
-pub use scores::{Scores, Snapshot};
+pub use scores::{Ranked, Ranking, Scores, Snapshot};
 pub use tie::{Certainty, Tie, is_valid_weight};
 pub use view::{Layers, View};

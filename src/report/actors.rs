@@ -296,6 +296,8 @@ fn actor_column_index(name: &str) -> Result<usize> {
 pub struct ActorTable {
     /// Actor ids, in the view's order.
     pub ids: Vec<String>,
+    /// The actors' (English) labels, in the view's order.
+    pub labels: Vec<String>,
     /// `[kind, sector, level, group]` per actor.
     pub attrs: Vec<[String; 4]>,
     /// The partition attribute that defines `group`.
@@ -337,12 +339,12 @@ impl ActorTable {
     pub fn scores(&self, name: &str) -> Result<Scores> {
         let col = actor_column(name)?;
         let values = self.column(col.name)?.into_iter().map(|p| p.1).collect();
-        Scores::new(col.name, self.ids.clone(), values)
+        Scores::new(col.name, self.ids.clone(), self.labels.clone(), values)
     }
 }
 
-/// An aligned text table: `id`, `kind`, then every column (values to 4
-/// decimals, undefined `-`). Wide: pick columns with [`ActorTable::scores`].
+/// An aligned text table: `id`, `kind`, then every column (values to 3
+/// significant digits, zero up to rounding `0`, undefined `-`). Wide: pick columns with [`ActorTable::scores`].
 impl std::fmt::Display for ActorTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut rows: Vec<Vec<String>> = vec![
@@ -354,15 +356,7 @@ impl std::fmt::Display for ActorTable {
         ];
         for (i, id) in self.ids.iter().enumerate() {
             let mut r = vec![id.clone(), self.attrs[i][0].clone()];
-            r.extend(self.values[i].iter().map(|&v| {
-                if v.is_nan() {
-                    "-".to_string()
-                } else if v == v.trunc() {
-                    format!("{}", v + 0.0)
-                } else {
-                    format!("{v:.4}")
-                }
-            }));
+            r.extend(self.values[i].iter().map(|&v| crate::model::fmt_value(v)));
             rows.push(r);
         }
         super::write_aligned(f, &rows)
@@ -459,6 +453,11 @@ pub fn actor_table(view: &View<'_>, opts: &ReportOptions) -> Result<ActorTable> 
         .collect();
     Ok(ActorTable {
         ids: view.ids().into_iter().map(String::from).collect(),
+        labels: view
+            .actor_indices()
+            .iter()
+            .map(|&i| graph.actor(i).label.clone())
+            .collect(),
         attrs,
         partition: opts.partition.name().to_string(),
         values: (0..n)

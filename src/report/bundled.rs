@@ -112,10 +112,11 @@ fn label(g: &MultiplexGraph, id: &str) -> String {
 /// positive score (a zero is no rank), saying so when fewer remain.
 fn top_table(g: &MultiplexGraph, t: &ActorTable, case: &str, measure: &str) -> Result<PageTable> {
     let scores = t.scores(measure)?;
-    let positive: Vec<(&str, f64)> = scores
+    let positive: Vec<(String, f64)> = scores
         .sorted()
         .into_iter()
-        .filter(|(_, v)| *v > 0.0)
+        .filter(|r| r.value > 0.0)
+        .map(|r| (r.id, r.value))
         .collect();
     let mut p = PageTable::new(
         format!("{case}/top_{measure}"),
@@ -125,7 +126,7 @@ fn top_table(g: &MultiplexGraph, t: &ActorTable, case: &str, measure: &str) -> R
     for (i, (id, v)) in positive.iter().take(super::TOP_K).enumerate() {
         p.rows.push(vec![
             ((i + 1) as f64).into(),
-            (*id).into(),
+            id.as_str().into(),
             label(g, id).into(),
             (*v).into(),
         ]);

@@ -251,8 +251,17 @@ fn claim_text(c: Claim) -> &'static str {
     }
 }
 
+/// The legend of the robustness table's marks, one line per mark.
+pub const ROBUSTNESS_LEGEND: &str = "- `+` the baseline supports one core (p ≤ 0.05 in the direction the claim predicts)\n\
+- `−` against one core (p ≤ 0.05 the other way)\n\
+- `0` no difference from the baseline\n\
+- `·` descriptive: the claim predicts no direction\n\
+- `n/a` undefined (on the case, or on every draw)\n\
+- `▲` `▼` `≈` a counterfactual, value to value (not a test): further towards one core, less, equal within 1 %\n";
+
 /// The robustness table: one row per statistic, one column per coding; a
-/// cell is the observed value and one verdict mark per baseline, in order.
+/// cell is the observed value and one verdict mark per baseline, in order,
+/// separated by spaces; the legend ([`ROBUSTNESS_LEGEND`]) above it.
 pub fn robustness_markdown(c: &Comparison) -> String {
     let mut out = String::from("\n## Robustness to coding\n\n");
     let baselines: Vec<&str> = c
@@ -262,12 +271,13 @@ pub fn robustness_markdown(c: &Comparison) -> String {
         .map(|s| s.baselines.iter().map(|b| b.baseline).collect())
         .unwrap_or_default();
     out.push_str(&format!(
-        "Each cell: the observed value, then one mark per baseline ({}): + supports one core, − against, 0 no difference, · descriptive, n/a undefined; \
-         for a counterfactual, value to value (not a test): ▲ further towards one core, ▼ less, ≈ equal within 1 %. \
+        "Each cell: the case's value on that coding, then one mark per baseline, in this order: {}. \
          directed / symmetric: the aggregate of the positive layers; projected: arenas replaced by co-membership ties; \
          stated: without the inferred ties; layer:x: one layer. Baselines are drawn from the recoded case.\n\n",
         baselines.join(", ")
     ));
+    out.push_str(ROBUSTNESS_LEGEND);
+    out.push('\n');
     out.push_str("| statistic |");
     for k in &c.codings {
         out.push_str(&format!(" {} |", k.coding));
@@ -284,7 +294,12 @@ pub fn robustness_markdown(c: &Comparison) -> String {
         out.push_str(&format!("| {} |", st.name));
         for k in &c.codings {
             let r = &k.statistics[i];
-            let marks: String = r.baselines.iter().map(|b| b.verdict.mark()).collect();
+            let marks = r
+                .baselines
+                .iter()
+                .map(|b| b.verdict.mark())
+                .collect::<Vec<_>>()
+                .join(" ");
             match &r.observed {
                 Value::Defined(x) => out.push_str(&format!(" {} {marks} |", value(st, *x))),
                 Value::Undefined(_) => out.push_str(" undefined |"),

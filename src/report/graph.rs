@@ -244,21 +244,15 @@ impl GraphSummary {
     }
 }
 
-/// An aligned two-column text table `measure  value` (undefined `-`), then
-/// the core set and the best core.
+/// An aligned two-column text table `measure  value` (3 significant digits,
+/// undefined `-`), then the core set and the best core.
 impl std::fmt::Display for GraphSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut rows: Vec<Vec<String>> = vec![vec!["measure".into(), "value".into()]];
         for (name, v) in &self.rows {
             rows.push(vec![
                 (*name).into(),
-                v.map_or("-".into(), |x| {
-                    if x == x.trunc() {
-                        format!("{}", x + 0.0)
-                    } else {
-                        format!("{x:.6}")
-                    }
-                }),
+                v.map_or("-".into(), crate::model::fmt_value),
             ]);
         }
         rows.push(vec!["core".into(), self.core.clone()]);

@@ -129,7 +129,7 @@ th.asc:after{content:' \\2191';color:#333}th.desc:after{content:' \\2193';color:
 .figure{max-width:100%;overflow:auto;border:1px solid #eee}.figure svg{max-width:100%;height:auto}
 .tops{display:flex;flex-wrap:wrap;gap:1.5em}.note{color:#555;font-style:italic}
 .cols{display:flex;gap:2em;align-items:flex-start;flex-wrap:wrap}.cols>div{flex:1 1 28em;min-width:0}
-h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccc;border-radius:6px;padding:.4em .8em;width:22em;font-size:.9em}.card h3{margin:.2em 0}.card-title{margin:0;color:#555}.answer{background:#fff8e1;padding:.3em;border-radius:4px}table{max-width:none}.scroll{max-width:100%;overflow-x:auto}
+h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccc;border-radius:6px;padding:.4em .8em;width:22em;font-size:.9em}.card h3{margin:.2em 0}.card-title{margin:0;color:#555}.answer{background:#fff8e1;padding:.3em;border-radius:4px}table{max-width:none}.scroll{max-width:100%;overflow-x:auto}table.answers td{vertical-align:top}table.answers td:first-child{white-space:nowrap}
 code{background:#f3f3f3;padding:0 .2em}details{margin:.5em 0}li{margin:.2em 0}";
 
 /// No `<` or `&` in it, so the page stays XML-ish.
@@ -305,8 +305,16 @@ fn md_page_block(out: &mut String, b: &PageBlock) {
 
 const INTRO: &str = "Every bundled case measured on the aggregate of its positive layers (brokerage by sector, core = the party actors), then compared with every baseline on every coding of the robustness table. Click a table header to sort; every table links to its CSV and JSON.";
 
-/// The page: every case, then the blocks across cases (`cross`). The same
-/// inputs give the same bytes.
+/// A case's answer as its card says it, or [`ANSWER_NOT_RUN`].
+fn answer_of(c: &CasePage) -> &str {
+    c.answer
+        .as_ref()
+        .map_or(ANSWER_NOT_RUN, |(t, _)| t.as_str())
+}
+
+/// The page: the answer of every case (a table, then a card per case), the
+/// blocks across cases (`cross`), then every case. The same inputs give the
+/// same bytes.
 pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
     let mut o = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>coprod report</title>\n<style>\n",
@@ -314,16 +322,27 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
     o.push_str(CSS);
     o.push_str("\n</style>\n</head>\n<body>\n<h1>coprod: co-production actor graphs</h1>\n");
     o.push_str(&format!("<p>{}</p>\n", escape_html(INTRO)));
+    o.push_str("<section id=\"answers\">\n<h2>The answer for each case</h2>\n");
+    // Every case's answer in one table, on the first screen; the cards
+    // below give the evidence.
     o.push_str(
-        "<section id=\"answers\">\n<h2>The answer for each case</h2>\n<div class=\"cards\">\n",
+        "<table class=\"answers\"><thead><tr><th>case</th><th>answer (headline coding: why)</th></tr></thead><tbody>\n",
     );
+    for c in cases {
+        o.push_str(&format!(
+            "<tr><td><a href=\"#card-{0}\">{0}</a></td><td>{1}</td></tr>\n",
+            escape_html(&c.name),
+            escape_html(answer_of(c))
+        ));
+    }
+    o.push_str("</tbody></table>\n<div class=\"cards\">\n");
     for c in cases {
         let (answer, lines) = match &c.answer {
             Some((t, l)) => (t.as_str(), l.as_slice()),
             None => (ANSWER_NOT_RUN, c.headline.as_slice()),
         };
         o.push_str(&format!(
-            "<div class=\"card\"><h3><a href=\"#{0}\">{0}</a></h3><p class=\"card-title\">{1}</p>\n<p class=\"answer\"><strong>Answer:</strong> <em>{2}</em></p>\n<ul>",
+            "<div class=\"card\" id=\"card-{0}\"><h3><a href=\"#{0}\">{0}</a></h3><p class=\"card-title\">{1}</p>\n<p class=\"answer\"><strong>Answer:</strong> <em>{2}</em></p>\n<ul>",
             escape_html(&c.name),
             escape_html(&c.title),
             escape_html(answer)
@@ -385,7 +404,17 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
 /// The same page in Markdown.
 pub fn index_markdown(cases: &[CasePage], cross: &[PageBlock]) -> String {
     let mut o = String::from("# coprod: co-production actor graphs\n\n");
-    o.push_str(&format!("{INTRO}\n\n## The answer for each case\n\n"));
+    o.push_str(&format!(
+        "{INTRO}\n\n## The answer for each case\n\n| case | answer (headline coding: why) |\n|---|---|\n"
+    ));
+    for c in cases {
+        o.push_str(&format!(
+            "| {} | {} |\n",
+            escape_md(&c.name),
+            escape_md(answer_of(c))
+        ));
+    }
+    o.push('\n');
     for c in cases {
         let (answer, lines) = match &c.answer {
             Some((t, l)) => (t.as_str(), l.as_slice()),

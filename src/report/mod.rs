@@ -52,7 +52,7 @@ pub use answer::{
 };
 pub use bundled::{BROKERAGE_ROLES, REPORT_ROWS, main_job_compare_options, write_bundled_report};
 pub use compare::{
-    CROSS_CASE_STATISTICS, comparison_csv, comparison_json, comparison_markdown,
+    CROSS_CASE_STATISTICS, ROBUSTNESS_LEGEND, comparison_csv, comparison_json, comparison_markdown,
     cross_case_markdown, robustness_markdown, verdict_lines, verdict_tally,
 };
 pub use dial::{dial_cell, dial_markdown, dial_reading};

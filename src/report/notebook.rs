@@ -16,7 +16,7 @@ use super::html::blocks_html;
 use super::page::{Block, Cell, PageTable, markdown_blocks};
 use super::{ACTOR_COLUMNS, ActorTable, GraphSummary, comparison_markdown, escape_html};
 use crate::compare::Comparison;
-use crate::model::Scores;
+use crate::model::{Ranking, Scores};
 
 /// A plain HTML table (no file links, no sorting script), numbers right-aligned.
 pub(crate) fn table_html(header: &[String], rows: &[Vec<Cell>]) -> String {
@@ -36,15 +36,40 @@ fn strings(xs: &[&str]) -> Vec<String> {
     xs.iter().map(|s| (*s).to_string()).collect()
 }
 
-impl Scores {
-    /// Two columns, `id` and the scores' name, in the view's order;
+impl Ranking {
+    /// Columns `#`, `id`, `label` and the measure, highest first;
     /// undefined values `-`.
     pub fn to_html(&self) -> String {
         let rows: Vec<Vec<Cell>> = self
             .iter()
-            .map(|(id, v)| vec![id.into(), v.into()])
+            .enumerate()
+            .map(|(i, r)| {
+                vec![
+                    ((i + 1) as f64).into(),
+                    r.id.as_str().into(),
+                    r.label.as_str().into(),
+                    r.value.into(),
+                ]
+            })
             .collect();
-        table_html(&strings(&["id", self.name()]), &rows)
+        table_html(&strings(&["#", "id", "label", self.name()]), &rows)
+    }
+
+    /// Shows the ranking as an HTML table in an evcxr notebook.
+    #[cfg(feature = "notebook")]
+    pub fn evcxr_display(&self) {
+        print!(
+            "{}",
+            crate::model::evcxr_content("text/html", &self.to_html())
+        );
+    }
+}
+
+impl Scores {
+    /// The scores sorted, as [`Ranking::to_html`]: `#`, `id`, `label` and
+    /// the measure, highest first; undefined values `-` (last).
+    pub fn to_html(&self) -> String {
+        self.sorted().to_html()
     }
 
     /// Shows the scores as an HTML table in an evcxr notebook.
@@ -159,8 +184,19 @@ mod tests {
             .to_html();
         assert!(s.contains("<td>actors</td><td class=\"n\">4</td>"), "{s}");
         let b = t.scores("degree").unwrap().to_html();
-        assert!(b.contains("<th>degree</th>"));
+        assert!(
+            b.contains("<th>#</th><th>id</th><th>label</th><th>degree</th>"),
+            "{b}"
+        );
         assert!(!b.contains("sortable") && !b.contains(".csv"));
+        // Sorted: the first row is the highest degree, with its label.
+        let top = t.scores("degree").unwrap().top(1);
+        let first = format!(
+            "<td class=\"n\">1</td><td>{}</td><td>{}</td>",
+            top[0].id, top[0].label
+        );
+        assert!(b.contains(&first), "{b}");
+        assert_eq!(top.to_html().matches("<tr>").count(), 2);
     }
 
     #[test]

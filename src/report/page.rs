@@ -19,7 +19,8 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The cell for a reader: numbers to at most 6 decimals, undefined `-`.
+    /// The cell for a reader: numbers to 3 significant digits (an integer
+    /// part of 100 or more in full, zero up to rounding `0`), undefined `-`.
     pub fn shown(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
@@ -295,7 +296,7 @@ mod tests {
         let j: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
         assert_eq!(j[0]["v"], 1.0 / 3.0);
         assert!(j[1]["v"].is_null());
-        assert_eq!(t.rows[0][1].shown(), "0.333333");
+        assert_eq!(t.rows[0][1].shown(), "0.333");
         assert_eq!(t.rows[1][1].shown(), "-");
     }
 }

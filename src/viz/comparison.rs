@@ -163,6 +163,9 @@ pub fn baseline_panels(s: &StatisticResult, lang: Lang) -> Result<Vec<BaselinePa
                 z: b.summary.z,
                 p: b.summary.p_claimed(s.claim),
                 once: baseline(b.baseline)?.draws == Draws::Once,
+                // The reason is English text of `compare`; in Chinese the
+                // grid's own words say it.
+                undefined: b.undefined.as_deref().filter(|_| lang == Lang::En),
             })
         })
         .collect()

@@ -288,6 +288,8 @@ pub struct PlotWords {
     pub estimate: &'static str,
     /// "no defined draw".
     pub no_draw: &'static str,
+    /// "Not shown:" (a baseline grid's panels without a draw).
+    pub not_shown: &'static str,
     /// What the one-core claim predicts: higher, lower, no direction.
     pub claims: [&'static str; 3],
 }
@@ -309,6 +311,7 @@ pub fn plot_words(lang: Lang) -> PlotWords {
             mean_sd: "baseline mean ± sd",
             estimate: "estimate",
             no_draw: "no defined draw",
+            not_shown: "Not shown, no defined value:",
             claims: [
                 "one core predicts higher",
                 "one core predicts lower",
@@ -329,6 +332,7 @@ pub fn plot_words(lang: Lang) -> PlotWords {
             mean_sd: "基線均值 ± 標準差",
             estimate: "估計",
             no_draw: "無有效抽樣",
+            not_shown: "未顯示(無定義值):",
             claims: ["一核假說預測較高", "一核假說預測較低", "描述性"],
         },
     }

@@ -20,17 +20,31 @@ pub struct BaselinePanel<'a> {
     pub p: Option<f64>,
     /// A counterfactual drawn once: its single value is a line, not a histogram.
     pub once: bool,
+    /// Why no draw defines the statistic, when none does (e.g. "the
+    /// counterfactual has no core actor"); the grid then leaves the panel
+    /// out and says this under its key. `None` gives a generic reason.
+    pub undefined: Option<&'a str>,
+}
+
+impl BaselinePanel<'_> {
+    /// Whether some draw defines the statistic (else the panel is left out).
+    fn is_drawn(&self) -> bool {
+        self.draws.iter().any(|v| v.is_finite())
+    }
 }
 
 /// A statistic of a case against several baselines: one small panel per
-/// baseline in a grid of up to four columns, each a histogram of the
+/// baseline with a defined draw in a grid of up to four columns, each a histogram of the
 /// baseline's draws (grey) with the case's value as a vermillion line and
 /// `z` and `p` in the panel's title; a counterfactual drawn once is a grey
 /// line at its value. All panels share the x axis (the range of every draw
 /// and the observed value), so the case's line stands at the same place in
 /// each and the baselines read against each other; each panel has its own
 /// count axis. Bins: `ceil(sqrt(n))` equal bins, between 10 and 40, over the
-/// baseline's own range, none narrower than 1/80 of the shared axis.
+/// baseline's own range, none narrower than 1/80 of the shared axis. A
+/// baseline on which no draw defines the statistic (a core statistic on the
+/// counterfactual without the core) has no panel: a line under the key
+/// names it and says why, instead of an empty frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaselineGrid<'a> {
     /// The figure's title.
@@ -47,16 +61,58 @@ pub struct BaselineGrid<'a> {
     pub lang: Lang,
 }
 
-/// Panel size in pixels, and the height of the title block.
+/// Panel size in pixels, the height of the title block, and of one line
+/// naming the panels left out.
 const PANEL: (u32, u32) = (310, 230);
 const HEAD: u32 = 64;
+const NOTE_LINE: u32 = 17;
 
-impl BaselineGrid<'_> {
+impl<'a> BaselineGrid<'a> {
+    fn drawn(&self) -> impl Iterator<Item = &BaselinePanel<'a>> {
+        self.panels.iter().filter(|p| p.is_drawn())
+    }
     fn columns(&self) -> usize {
-        self.panels.len().clamp(1, 4)
+        self.drawn().count().clamp(1, 4)
     }
     fn rows(&self) -> usize {
-        self.panels.len().div_ceil(self.columns()).max(1)
+        self.drawn().count().div_ceil(self.columns()).max(1)
+    }
+    /// The lines naming the panels left out, each baseline with why it has
+    /// no draw, wrapped at the figure's width (12 px text: about 6.8 px a
+    /// Latin character, 12 a Chinese one).
+    fn left_out(&self) -> Vec<String> {
+        let words = plot_words(self.lang);
+        let budget = (PANEL.0 as usize * self.columns()) * 10 / 68;
+        let mut lines = Vec::new();
+        for p in self.panels.iter().filter(|p| !p.is_drawn()) {
+            let text = format!(
+                "{} {}: {}",
+                words.not_shown,
+                p.baseline,
+                p.undefined.unwrap_or(words.no_draw)
+            );
+            let mut line = String::new();
+            for w in text.split(' ') {
+                let width = |s: &str| {
+                    s.chars()
+                        .map(|c| if c.is_ascii() { 1 } else { 2 })
+                        .sum::<usize>()
+                };
+                if !line.is_empty() && width(&line) + 1 + width(w) > budget {
+                    lines.push(std::mem::take(&mut line));
+                    line.push_str("    ");
+                }
+                if !line.trim().is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            lines.push(line);
+        }
+        lines
+    }
+    fn head(&self) -> u32 {
+        HEAD + NOTE_LINE * self.left_out().len() as u32
     }
 }
 
@@ -100,7 +156,7 @@ impl Plot for BaselineGrid<'_> {
     fn size(&self) -> (u32, u32) {
         (
             PANEL.0 * self.columns() as u32 + 20,
-            PANEL.1 * self.rows() as u32 + HEAD + 10,
+            PANEL.1 * self.rows() as u32 + self.head() + 10,
         )
     }
 
@@ -112,7 +168,7 @@ impl Plot for BaselineGrid<'_> {
         let font = font_family(self.lang)?;
         let words = plot_words(self.lang);
         let root = root.margin(6, 4, 10, 10);
-        let (head, body) = root.split_vertically(HEAD - 10);
+        let (head, body) = root.split_vertically(self.head() - 10);
         head.draw_text(self.title, &(font, 19).into_font().color(&BLACK), (0, 4))
             .map_err(plot_error)?;
         head.draw_text(
@@ -121,6 +177,15 @@ impl Plot for BaselineGrid<'_> {
             (0, 32),
         )
         .map_err(plot_error)?;
+        // The panels left out, each with why: never an empty frame.
+        for (i, line) in self.left_out().iter().enumerate() {
+            head.draw_text(
+                line,
+                &(font, 12).into_font().color(&BLACK.mix(0.75)),
+                (0, 50 + NOTE_LINE as i32 * i as i32),
+            )
+            .map_err(plot_error)?;
+        }
         let all = self
             .panels
             .iter()
@@ -128,8 +193,7 @@ impl Plot for BaselineGrid<'_> {
             .chain(self.observed);
         let (lo, hi) = padded_range(all).unwrap_or((0.0, 1.0));
         let areas = body.split_evenly((self.rows(), self.columns()));
-        for (p, area) in self.panels.iter().zip(&areas) {
-            let defined = p.draws.iter().filter(|v| v.is_finite()).count();
+        for (p, area) in self.drawn().zip(&areas) {
             let caption = if p.once {
                 format!(
                     "{}: {} {}",
@@ -194,15 +258,6 @@ impl Plot for BaselineGrid<'_> {
                             )
                         },
                     ))
-                    .map_err(plot_error)?;
-            }
-            if defined == 0 {
-                chart
-                    .draw_series(std::iter::once(Text::new(
-                        words.no_draw,
-                        (lo + (hi - lo) * 0.05, top * 0.6),
-                        (font, 12),
-                    )))
                     .map_err(plot_error)?;
             }
             if let Some(obs) = self.observed.filter(|v| v.is_finite()) {

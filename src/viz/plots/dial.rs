@@ -21,7 +21,8 @@ pub struct Estimate {
 /// A dial curve: for each λ of a grid, the mean and standard deviation of a
 /// statistic over the draws at that λ (computed by the caller). The band is
 /// mean ± sd; the observed value is a dashed horizontal line; the estimate a
-/// vertical line over its shaded interval.
+/// vertical line over its shaded interval. The legend is a strip under the
+/// axes, so it never covers the curve.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dial<'a> {
     /// The statistic's name (y axis).
@@ -42,9 +43,19 @@ pub struct Dial<'a> {
     pub lang: Lang,
 }
 
+/// Height of the legend strip under the chart.
+const LEGEND: u32 = 30;
+
+/// How a legend entry is drawn.
+enum Swatch {
+    Band,
+    Dashed,
+    Line,
+}
+
 impl Plot for Dial<'_> {
     fn size(&self) -> (u32, u32) {
-        (640, 400)
+        (640, 400 + LEGEND)
     }
 
     fn lang(&self) -> Lang {
@@ -97,7 +108,10 @@ impl Plot for Dial<'_> {
             .flat_map(|p| [p.1 - p.2, p.1 + p.2])
             .chain(self.observed);
         let (y0, y1) = padded_range(ys).expect("finite");
-        let mut chart = ChartBuilder::on(root)
+        let h = root.dim_in_pixel().1;
+        let (top, strip) = root.split_vertically(h.saturating_sub(LEGEND));
+        let mut legend: Vec<(Swatch, RGBAColor, String)> = Vec::new();
+        let mut chart = ChartBuilder::on(&top)
             .caption(
                 format!("{} {}", self.statistic, words.along_dial),
                 (font, 18),
@@ -134,11 +148,8 @@ impl Plot for Dial<'_> {
                 band,
                 BASELINE.mix(0.35).filled(),
             )))
-            .map_err(plot_error)?
-            .label(words.mean_sd)
-            .legend(|(x, y)| {
-                Rectangle::new([(x, y - 5), (x + 18, y + 5)], BASELINE.mix(0.35).filled())
-            });
+            .map_err(plot_error)?;
+        legend.push((Swatch::Band, BASELINE.mix(0.35), words.mean_sd.to_string()));
         chart
             .draw_series(LineSeries::new(
                 pts.iter().map(|p| (p.0, p.1)),
@@ -152,16 +163,11 @@ impl Plot for Dial<'_> {
                 PathElement::new(vec![(a, obs), (b, obs)], OBSERVED.stroke_width(2))
             });
             chart.draw_series(dashes).map_err(plot_error)?;
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    vec![(x0, obs), (x0, obs)],
-                    OBSERVED.stroke_width(2),
-                )))
-                .map_err(plot_error)?
-                .label(format!("{} {}", words.observed, num(obs)))
-                .legend(|(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], OBSERVED.stroke_width(2))
-                });
+            legend.push((
+                Swatch::Dashed,
+                OBSERVED.to_rgba(),
+                format!("{} {}", words.observed, num(obs)),
+            ));
         }
         if let Some(e) = self.estimate {
             chart
@@ -169,26 +175,52 @@ impl Plot for Dial<'_> {
                     vec![(e.value, y0), (e.value, y1)],
                     ESTIMATE.stroke_width(2),
                 )))
-                .map_err(plot_error)?
-                .label(format!(
+                .map_err(plot_error)?;
+            legend.push((
+                Swatch::Line,
+                ESTIMATE.to_rgba(),
+                format!(
                     "{} {} [{}, {}]",
                     words.estimate,
                     num(e.value),
                     num(e.low),
                     num(e.high)
-                ))
-                .legend(|(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], ESTIMATE.stroke_width(2))
-                });
+                ),
+            ));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .label_font((font, 13))
-            .draw()
+        // The legend: one row of swatches and words under the axes.
+        let style = (font, 13).into_font().color(&BLACK);
+        let mut x = 72;
+        let y = (LEGEND / 2) as i32;
+        for (swatch, colour, text) in &legend {
+            match swatch {
+                Swatch::Band => strip.draw(&Rectangle::new(
+                    [(x, y - 6), (x + 22, y + 6)],
+                    colour.filled(),
+                )),
+                Swatch::Dashed => strip
+                    .draw(&PathElement::new(
+                        vec![(x, y), (x + 8, y)],
+                        colour.stroke_width(2),
+                    ))
+                    .and_then(|()| {
+                        strip.draw(&PathElement::new(
+                            vec![(x + 14, y), (x + 22, y)],
+                            colour.stroke_width(2),
+                        ))
+                    }),
+                Swatch::Line => strip.draw(&PathElement::new(
+                    vec![(x, y), (x + 22, y)],
+                    colour.stroke_width(2),
+                )),
+            }
             .map_err(plot_error)?;
+            strip
+                .draw_text(text, &style, (x + 28, y - 7))
+                .map_err(plot_error)?;
+            let (w, _) = strip.estimate_text_size(text, &style).map_err(plot_error)?;
+            x += 28 + w as i32 + 24;
+        }
         Ok(())
     }
 }

@@ -242,21 +242,13 @@ pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> Option<(f64, f6
     Some((lo - pad, hi + pad))
 }
 
-/// A number for a label: up to 3 significant decimals, no trailing zeros.
+/// A number for a label, as every table a person reads prints it: 3
+/// significant digits, no trailing zeros, an integer part of 100 or more in
+/// full, `0` for zero up to rounding (below 1e-12); `NaN` when not finite.
 pub(crate) fn num(v: f64) -> String {
-    if !v.is_finite() {
-        return "NaN".into();
-    }
-    let s = if v.abs() >= 100.0 {
-        format!("{v:.0}")
-    } else if v.abs() >= 1.0 {
-        format!("{v:.2}")
+    if v.is_finite() {
+        crate::model::fmt_value(v)
     } else {
-        format!("{v:.3}")
-    };
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+        "NaN".into()
     }
 }
