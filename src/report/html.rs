@@ -326,7 +326,7 @@ pub fn index_html(cases: &[CasePage], cross: &[PageBlock]) -> String {
     // Every case's answer in one table, on the first screen; the cards
     // below give the evidence.
     o.push_str(
-        "<table class=\"answers\"><thead><tr><th>case</th><th>answer (headline coding: why)</th></tr></thead><tbody>\n",
+        "<table class=\"sortable answers\"><thead><tr><th>case</th><th>answer (headline coding: why)</th></tr></thead><tbody>\n",
     );
     for c in cases {
         o.push_str(&format!(
