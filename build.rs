@@ -68,32 +68,39 @@ fn main() {
     }
     out.push_str("];\n");
     // The actor maps between the two codings (`data/<case>/coding_b_map.csv`).
-    out.push_str(
-        "/// `(name, coding_b_map.csv)` of each bundled case with an actor map between its codings.\n\
-         const BUNDLED_B_MAP: &[(&str, &str)] = &[\n",
+    bundle_optional(
+        &mut out,
+        "/// `(name, coding_b_map.csv)` of each bundled case with an actor map between its codings.",
+        "BUNDLED_B_MAP",
+        &names,
+        |n| data.join(n).join("coding_b_map.csv"),
     );
-    for n in &names {
-        let f = data.join(n).join("coding_b_map.csv");
-        println!("cargo:rerun-if-changed={}", f.display());
-        if f.is_file() {
-            writeln!(
-                out,
-                "    ({n:?}, include_str!({:?})),",
-                f.display().to_string()
-            )
-            .unwrap();
-        }
-    }
-    out.push_str("];\n");
     // The measured power of the answer rule (`docs/power/<case>.json`, written by `coprod power`).
-    out.push_str(
-        "/// `(name, power.json)` of each bundled case whose power study is committed in `docs/power/`.\n\
-         const BUNDLED_POWER: &[(&str, &str)] = &[\n",
-    );
     let power = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("docs/power");
     println!("cargo:rerun-if-changed={}", power.display());
-    for n in &names {
-        let f = power.join(format!("{n}.json"));
+    bundle_optional(
+        &mut out,
+        "/// `(name, power.json)` of each bundled case whose power study is committed in `docs/power/`.",
+        "BUNDLED_POWER",
+        &names,
+        |n| power.join(format!("{n}.json")),
+    );
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_cases.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+/// A `const NAME: &[(&str, &str)]` of `(case, include_str!(file))` for every
+/// case whose optional file (`file_of(case)`) exists, watched for changes.
+fn bundle_optional(
+    out: &mut String,
+    doc: &str,
+    name: &str,
+    names: &[String],
+    file_of: impl Fn(&str) -> std::path::PathBuf,
+) {
+    writeln!(out, "{doc}\nconst {name}: &[(&str, &str)] = &[").unwrap();
+    for n in names {
+        let f = file_of(n);
         println!("cargo:rerun-if-changed={}", f.display());
         if f.is_file() {
             writeln!(
@@ -105,6 +112,4 @@ fn main() {
         }
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_cases.rs");
-    std::fs::write(dest, out).unwrap();
 }
