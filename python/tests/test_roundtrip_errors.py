@@ -133,13 +133,21 @@ def test_usage_errors_list_what_exists():
         coprod.compare(case, baselines=["nope"], draws=10)
     with pytest.raises(UsageError):
         case.ergm("edges + nonsense_term", method="mple")
+    # An outcome with no tie among the modelled actors is refused as a usage error.
+    with pytest.raises(UsageError, match="is 0 on every one of the 6 dyads"):
+        coprod.qap(coprod.load("elevator_tx11"), "logit", "leadership", ["administrative"],
+                   fit="ml", reps=10)
 
 
 def test_model_error_is_raised_for_separation():
     # netlogit with Firth refused (fit="ml") on separated data is a ModelError.
-    case = coprod.load("elevator_tx11")
+    # Jinsong's direct deliberation is separated by the leadership/administrative
+    # union and party_dyad (`coprod qap jinsong --model logit --y deliberation
+    # --x leadership+administrative,arena,party_dyad --fit ml` says the same).
+    case = coprod.load("jinsong")
     with pytest.raises(ModelError, match="the maximum-likelihood estimate does not exist") as e:
-        coprod.qap(case, "logit", "leadership", ["administrative"], fit="ml", reps=10)
+        coprod.qap(case, "logit", "deliberation",
+                   ["leadership+administrative", "arena", "party_dyad"], fit="ml", reps=10)
     assert e.value.kind == "Separation" and isinstance(e.value, ArithmeticError)
 
 
