@@ -130,6 +130,7 @@ th.asc:after{content:' \\2191';color:#333}th.desc:after{content:' \\2193';color:
 .tops{display:flex;flex-wrap:wrap;gap:1.5em}.note{color:#555;font-style:italic}
 .cols{display:flex;gap:2em;align-items:flex-start;flex-wrap:wrap}.cols>div{flex:1 1 28em;min-width:0}
 h4{font-size:.95em;margin:.8em 0 .2em}.files{font-size:.8em;margin:0}.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccc;border-radius:6px;padding:.4em .8em;width:22em;font-size:.9em}.card h3{margin:.2em 0}.card-title{margin:0;color:#555}.answer{background:#fff8e1;padding:.3em;border-radius:4px}table{max-width:none}.scroll{max-width:100%;overflow-x:auto}table.answers td{vertical-align:top}table.answers td:first-child{white-space:nowrap}
+td.rb{white-space:nowrap;vertical-align:top}td.rb .m{display:block;font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:.9em;color:#444}
 code{background:#f3f3f3;padding:0 .2em}details{margin:.5em 0}li{margin:.2em 0}";
 
 /// No `<` or `&` in it, so the page stays XML-ish.
@@ -137,7 +138,7 @@ const JS: &str = "document.querySelectorAll('table.sortable').forEach(function(t
 t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){
 var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows),asc=!th.classList.contains('asc');
 t.querySelectorAll('th').forEach(function(h){h.classList.remove('asc','desc')});th.classList.add(asc?'asc':'desc');
-function key(r){var s=r.cells[i].textContent,x=parseFloat(s);return isNaN(x)||!/^-?[0-9.eE+-]+$/.test(s)?s:x}
+function key(r){var c=r.cells[i],s=c.dataset.v!==undefined?c.dataset.v:c.textContent,x=parseFloat(s);return isNaN(x)||!/^-?[0-9.eE+-]+$/.test(s)?s:x}
 rows.sort(function(p,q){var a=key(p),c=key(q);var r=(typeof a==typeof c)?(c>a?-1:a>c?1:0):(typeof a=='number'?-1:1);return asc?r:-r});
 rows.forEach(function(r){b.appendChild(r)})})})});";
 
@@ -208,15 +209,42 @@ fn html_table(out: &mut String, t: &PageTable) {
         out.push_str(&format!("<th>{}</th>", escape_html(h)));
     }
     out.push_str("</tr></thead><tbody>\n");
+    let marked = t.stem.ends_with("robustness_to_coding");
     for r in &t.rows {
         out.push_str("<tr>");
         for c in r {
+            let shown = c.shown();
+            if let Some((value, marks)) = marked.then(|| split_marks(&shown)).flatten() {
+                // The value, then the marks on their own unbroken line; sorted by the value.
+                out.push_str(&format!(
+                    "<td class=\"rb\" data-v=\"{0}\">{0}<span class=\"m\">{1}</span></td>",
+                    escape_html(value),
+                    escape_html(marks)
+                ));
+                continue;
+            }
             let class = if c.is_numeric() { " class=\"n\"" } else { "" };
-            out.push_str(&format!("<td{class}>{}</td>", escape_html(&c.shown())));
+            out.push_str(&format!("<td{class}>{}</td>", escape_html(&shown)));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// A robustness cell (`0.228 + + 0 ▼ ▼`, `48 % − 0 n/a`) as its value and
+/// its marks (the legend's `+ − 0 · n/a ▲ ▼ ≈`); `None` when the cell is not
+/// a value followed by marks only (`undefined`, a statistic's name).
+fn split_marks(cell: &str) -> Option<(&str, &str)> {
+    const MARKS: [&str; 8] = ["+", "−", "0", "·", "n/a", "▲", "▼", "≈"];
+    let first = cell.find(' ')?;
+    let value_end = if cell[first..].starts_with(" %") {
+        first + 2
+    } else {
+        first
+    };
+    let (value, marks) = (&cell[..value_end], cell[value_end..].trim());
+    let all_marks = !marks.is_empty() && marks.split(' ').all(|m| MARKS.contains(&m));
+    all_marks.then_some((value, marks))
 }
 
 /// Blocks as HTML (a table with an empty stem gets no file links).
@@ -483,6 +511,22 @@ pub fn write_index(out: &Path, cases: &[CasePage], cross: &[PageBlock]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn robustness_cells_split_into_value_and_marks() {
+        assert_eq!(
+            split_marks("0.228 + + 0 0 + 0 + + ▼ ▼"),
+            Some(("0.228", "+ + 0 0 + 0 + + ▼ ▼"))
+        );
+        assert_eq!(
+            split_marks("48 % − − 0 n/a n/a"),
+            Some(("48 %", "− − 0 n/a n/a"))
+        );
+        assert_eq!(split_marks("0 % 0 0 ≈"), Some(("0 %", "0 0 ≈")));
+        assert_eq!(split_marks("undefined"), None);
+        assert_eq!(split_marks("35 / 94 / 12"), None);
+        assert_eq!(split_marks("degree_centralization"), None);
+    }
 
     #[test]
     fn text_is_escaped() {
