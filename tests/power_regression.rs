@@ -40,8 +40,9 @@
 //! - **Fast** (`recovery_at_elevator_ss_size_holds_the_committed_claim`):
 //!   elevator_ss, the smallest bundled case the rule decides on (15 actors,
 //!   28 directed ties, 1 core actor; above the size limit of 10 actors and
-//!   15 ties). One run of the rule there takes about 2 s of CPU, so the
-//!   draws below stay under about 30 s on 2 cores in release.
+//!   15 ties). Its 8 graphs took 18.9 s of CPU in all (release, measured
+//!   with `/usr/bin/time` on the test binary: 105 s wall at a load average
+//!   of 13 on 2 cores), about 10 s of wall time on 2 idle cores.
 //! - **Full** (`#[ignore]`, `recovery_at_jinsong_size_holds_the_committed_claim`):
 //!   Jinsong's size (35 actors, 94 ties), about 20 s of CPU per run of the
 //!   rule, several minutes in all; run it with
