@@ -49,7 +49,10 @@
 //!   `cargo test --release --test power_regression -- --ignored` after
 //!   changing the rule, E1–E4 or the planted structures. It is ignored in
 //!   the plain `cargo test --release` of `.ci/run` because of that time,
-//!   not because it fails.
+//!   not because it fails: its first run took 192 s of CPU (730 s wall at a
+//!   load average of 13) and passed, at the edge for 3 centres (2 of 6
+//!   recovered, `P(Bin(6, 0.722) ≤ 2) = 0.054`; the other four answered one
+//!   core twice and "cannot tell" twice; amendment 5).
 
 use coprod::compare::answer::{PowerOptions, PowerStudy, power_study, registered_core};
 use coprod::progress::Progress;
