@@ -44,7 +44,7 @@
 //!   with `/usr/bin/time` on the test binary: 105 s wall at a load average
 //!   of 13 on 2 cores), about 10 s of wall time on 2 idle cores.
 //! - **Full** (`#[ignore]`, `recovery_at_jinsong_size_holds_the_committed_claim`):
-//!   Jinsong's size (35 actors, 94 ties), about 20 s of CPU per run of the
+//!   Jinsong's size (35 actors, 94 ties), about 16 s of CPU per run of the
 //!   rule, several minutes in all; run it with
 //!   `cargo test --release --test power_regression -- --ignored` after
 //!   changing the rule, E1–E4 or the planted structures. It is ignored in
@@ -169,7 +169,7 @@ fn recovery_at_elevator_ss_size_holds_the_committed_claim() {
 }
 
 #[test]
-#[ignore = "about 20 s of CPU per run of the rule at Jinsong's size; run with --ignored after changing the rule"]
+#[ignore = "about 16 s of CPU per run of the rule at Jinsong's size; run with --ignored after changing the rule"]
 fn recovery_at_jinsong_size_holds_the_committed_claim() {
     check_claims("jinsong", 6);
 }
