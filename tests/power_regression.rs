@@ -42,7 +42,8 @@
 //!   28 directed ties, 1 core actor; above the size limit of 10 actors and
 //!   15 ties). Its 8 graphs took 18.9 s of CPU in all (release, measured
 //!   with `/usr/bin/time` on the test binary: 105 s wall at a load average
-//!   of 13 on 2 cores), about 10 s of wall time on 2 idle cores.
+//!   of 13 on 2 cores, 37 s at about 6), about 10 s of wall time on 2 idle
+//!   cores.
 //! - **Full** (`#[ignore]`, `recovery_at_jinsong_size_holds_the_committed_claim`):
 //!   Jinsong's size (35 actors, 94 ties), about 16 s of CPU per run of the
 //!   rule, several minutes in all; run it with
