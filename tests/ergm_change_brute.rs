@@ -237,7 +237,7 @@ fn check_masked_chain(net: &Network, fixed: &[bool], seed: u64) {
         interval: 17,
         draws_per_chain: 8,
         chains: 2,
-        proposal: if seed % 2 == 0 {
+        proposal: if seed.is_multiple_of(2) {
             Proposal::Tnt
         } else {
             Proposal::Toggle
