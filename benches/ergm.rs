@@ -7,8 +7,20 @@
 //! the same inputs is `benches/peers/ergm.sh`.
 //!
 //! ```sh
-//! RAYON_NUM_THREADS=1 nice cargo bench --bench ergm
-//! RAYON_NUM_THREADS=2 nice cargo bench --bench ergm
+//! RAYON_NUM_THREADS=1 nice cargo bench --bench ergm -- --noplot
+//! RAYON_NUM_THREADS=2 nice cargo bench --bench ergm -- --noplot
+//! ```
+//!
+//! (`--noplot`: criterion's plotting backend panicked on the shared machine.)
+//!
+//! Measured 2026-12-07 at a load average of about 12 on 2 cores (steps/s, all chains counted;
+//! the one-chain rate moved 3x between the two runs, so no speed-up is read from them):
+//!
+//! ```text
+//! actors   RAYON=1: 1 chain / 2 chains    RAYON=2: 1 chain / 2 chains
+//!    200          5.2e5 / 5.2e5                  1.66e6 / 1.84e6
+//!   1000          5.5e5 / 9.7e5                  2.08e6 / 1.83e6
+//!  10000          6.3e5 / 8.8e5                  6.2e5 / 8.6e5
 //! ```
 
 use coprod::inference::ergm::constraints::DyadMask;
