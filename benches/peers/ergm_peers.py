@@ -7,8 +7,10 @@ count, both tools get the same undirected network and formula
 * fit: the MCMC-MLE with each tool's defaults (both: MPLE start, Hummel stepping, bridge-sampled
   log-likelihood), wall-clock seconds of the whole fit (coprod: the process, case loading included;
   ergmx: the `ergmx.ergm` call); a fit that passes `--timeout` seconds is reported as such;
-* sampler: one chain of tie/no-tie Metropolis-Hastings at the same coefficients (ergmx's MPLE),
-  steps per second = (S - S/10) / (t(S) - t(S/10)), so that set-up (loading, the dyad list) cancels.
+* sampler: tie/no-tie Metropolis-Hastings at the same coefficients (ergmx's MPLE), steps per
+  second = (S - S/10) / (t(S) - t(S/10)), so that set-up (loading, the dyad list) cancels. ergmx:
+  one `simulate` call (one chain of S steps); coprod: one chain per thread (`--steps S --chains T`,
+  T chains of S steps in parallel), its rate counting the steps of every chain (T x the above).
 
 The observed statistics of both tools are compared first (equal, or the run stops): the same input.
 Threads: RAYON_NUM_THREADS for both (both parallelise chains with rayon).
@@ -166,30 +168,39 @@ def main() -> None:
         coef = ",".join(f"{by_name[k]:.12g}" for k in mine["names"])
         for th in [int(x) for x in a.threads.split(",")]:
             env = dict(os.environ, RAYON_NUM_THREADS=str(th))
-            cfit, ct = run(base, env, a.timeout)
+            try:
+                cfit, ct = run(base, env, a.timeout)
+                cerr = None
+            except RuntimeError as e:  # a fit that stops with an error (e.g. no convergence): reported
+                cfit, cerr = None, str(e).strip().splitlines()[-1][:300]
+                ct = None
             xfit, _ = ergmx_job(tmp, g, "fit", env, a.timeout, seed=a.seed)
             s_hi, s_lo = a.steps, a.steps // 10
-            c_hi, _ = run(base + ["--steps", str(s_hi), "--coef", coef], env, None)
-            c_lo, _ = run(base + ["--steps", str(s_lo), "--coef", coef], env, None)
+            # coprod: `th` independent chains in parallel (one per thread), every chain's steps counted.
+            chains = ["--chains", str(th)]
+            c_hi, _ = run(base + ["--steps", str(s_hi), "--coef", coef] + chains, env, None)
+            c_lo, _ = run(base + ["--steps", str(s_lo), "--coef", coef] + chains, env, None)
             x_hi, _ = ergmx_job(tmp, g, "steps", env, None, seed=a.seed, steps=s_hi, coef=mple["coef"])
             x_lo, _ = ergmx_job(tmp, g, "steps", env, None, seed=a.seed, steps=s_lo, coef=mple["coef"])
             rate = lambda hi, lo: (s_hi - s_lo) / max(hi - lo, 1e-9)
             rows.append({
                 "graph": label, "actors": g["n"], "ties": len(g["edges"]), "threads": th,
                 "coprod_fit_s": ct if cfit else None,
+                "coprod_fit_error": cerr,
                 "coprod_gwesp": {t["term"]: t["estimate"] for t in cfit["terms"]}["gwesp.fixed.0.5"] if cfit else None,
                 "ergmx_fit_s": xfit["seconds"] if xfit else None,
                 "ergmx_gwesp": dict(zip(xfit["names"], xfit["coef"]))["gwesp.fixed.0.5"] if xfit else None,
-                "coprod_steps_per_s": rate(c_hi["seconds"], c_lo["seconds"]),
+                "coprod_steps_per_s": th * rate(c_hi["seconds"], c_lo["seconds"]),
                 "ergmx_steps_per_s": rate(x_hi["seconds"], x_lo["seconds"]),
             })
             print(json.dumps(rows[-1]), file=sys.stderr)
     fmt = lambda x, d: "timeout" if x is None else f"{x:.{d}f}"
+    cfmt = lambda r: "error" if r["coprod_fit_error"] else fmt(r["coprod_fit_s"], 1)
     print(f"| graph | actors | ties | threads | coprod fit (s) | ergmx fit (s) | gwesp coprod | gwesp ergmx "
           f"| coprod steps/s | ergmx steps/s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['graph']} | {r['actors']} | {r['ties']} | {r['threads']} | {fmt(r['coprod_fit_s'], 1)} "
+        print(f"| {r['graph']} | {r['actors']} | {r['ties']} | {r['threads']} | {cfmt(r)} "
               f"| {fmt(r['ergmx_fit_s'], 1)} | {fmt(r['coprod_gwesp'], 3)} | {fmt(r['ergmx_gwesp'], 3)} "
               f"| {r['coprod_steps_per_s']:.3g} | {r['ergmx_steps_per_s']:.3g} |")
 

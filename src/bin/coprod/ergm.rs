@@ -94,7 +94,7 @@ pub struct Args {
     /// MCMC-MLE iterations at most.
     #[arg(long, default_value_t = 40)]
     pub max_iterations: usize,
-    /// Do not fit: run one chain of this many sampler steps (TNT proposal) from the
+    /// Do not fit: run one chain (see --chains) of this many sampler steps (TNT proposal) from the
     /// observed network at --coef and print the statistics where it ends, the
     /// acceptance rate and the sampler's steps per second (what benches/peers/ergm.sh
     /// times; as statnet's simulate(formula, coef=…, nsim=1, control=control.simulate.formula(MCMC.burnin=N))).
@@ -108,6 +108,11 @@ pub struct Args {
         requires = "steps"
     )]
     pub coef: Vec<f64>,
+    /// The chains of --steps: this many independent chains of --steps steps each, run in
+    /// parallel (chain c on the seed's stream c; the same draws on any number of threads);
+    /// steps per second count the steps of every chain.
+    #[arg(long, default_value_t = 1, requires = "steps", value_parser = clap::value_parser!(u64).range(1..))]
+    pub chains: u64,
     /// Write the MCMC diagnostics of the final sample into this directory (created if
     /// absent): `mcmc_diagnostics.svg` and `.png`, the trace of every chain and the density of
     /// every statistic with the observed value marked (statnet's mcmc.diagnostics). An
@@ -167,9 +172,13 @@ pub fn run(args: &Args) -> coprod::Result<()> {
         fit,
     };
     if let Some(steps) = args.steps {
-        return args
-            .output
-            .write(&run_steps(&view, &formula, &opts, steps, &args.coef)?);
+        return args.output.write(&run_steps(
+            &view,
+            &formula,
+            &opts,
+            (steps, args.chains as usize),
+            &args.coef,
+        )?);
     }
     let f = fit_view(&view, &formula, &opts)?;
     let name = g.meta().id.clone();
@@ -219,7 +228,7 @@ fn run_steps(
     view: &coprod::model::View<'_>,
     formula: &str,
     opts: &CaseFitOptions,
-    steps: usize,
+    (steps, chains): (usize, usize),
     coef: &[f64],
 ) -> coprod::Result<String> {
     let (data, model, mask) = prepare_view(view, formula, opts)?;
@@ -238,7 +247,7 @@ fn run_steps(
         burnin: steps,
         interval: 1,
         draws_per_chain: 1,
-        chains: 1,
+        chains,
         proposal: Proposal::Tnt,
         seed: opts.fit.sampler.seed,
     };
@@ -247,9 +256,10 @@ fn run_steps(
     let seconds = start.elapsed().as_secs_f64();
     let v = serde_json::json!({
         "steps": steps + 1,
+        "chains": chains,
         "free_dyads": s.free_dyads,
         "seconds": seconds,
-        "steps_per_second": (steps + 1) as f64 / seconds,
+        "steps_per_second": ((steps + 1) * chains) as f64 / seconds,
         "acceptance": s.acceptance,
         "names": model.names(),
         "statistics": s.row(0),

@@ -1,34 +1,66 @@
-//! The binary network an ERGM is fitted to: a dense adjacency matrix with
-//! degrees, the actors' attributes and the dyadic covariates.
+//! The binary network an ERGM is fitted to: sorted neighbour lists with
+//! degrees (and, for small networks, a bit matrix), the actors' attributes and
+//! the dyadic covariates ([`ErgmData`]).
 //!
-//! Dense because an ERGM's sampler asks "is there a tie i → j?" millions of
-//! times and the co-production cases have tens to hundreds of actors
-//! (n² bits stay small). Undirected networks store both directions.
+//! An ERGM's sampler asks "is there a tie i → j?" and "how many shared
+//! partners has the dyad (i, j)?" millions of times. Both are answered from
+//! each node's sorted out- and in-neighbour lists:
+//!
+//! ```text
+//! has(i, j)          O(1) with the bit matrix (n ≤ 2,048: n²/8 bytes ≤ 512 KiB),
+//!                    else O(log d) by binary search in the shorter list
+//! |N(a) ∩ N(b)|      O(d_a + d_b) by merging two sorted lists
+//!                    (O(d_small · log d_large) when one is ≥ 16× shorter)
+//! toggle(i, j)       O(d_i + d_j) (insertion into sorted lists)
+//! memory             O(n + m) words, plus n²/8 bytes when n ≤ 2,048
+//! ```
+//!
+//! where d is a degree and m the number of ties, so a step of the sampler
+//! does not grow with n (the first version was a dense n × n matrix whose
+//! shared-partner counts scanned all n nodes). Undirected networks store
+//! each tie in both ends' lists.
 
-use crate::error::{Error, Names, Result};
-use crate::model::{Csr, View};
-use std::collections::BTreeMap;
+mod data;
 
-/// A binary network: n nodes, directed or not, with in- and out-degrees.
+pub use data::{ErgmData, NodeAttribute};
+
+use crate::error::{Error, Result};
+use crate::model::Csr;
+
+/// Networks with at most this many nodes also keep an n × n bit matrix.
+const BITS_MAX_N: usize = 2_048;
+
+/// A binary network: n nodes, directed or not, with in- and out-neighbours.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Network {
     n: usize,
     directed: bool,
-    adj: Vec<bool>,
-    out_deg: Vec<u32>,
-    in_deg: Vec<u32>,
+    /// Sorted out-neighbours (the neighbours when undirected).
+    out: Vec<Vec<u32>>,
+    /// Sorted in-neighbours (empty vectors when undirected).
+    inn: Vec<Vec<u32>>,
+    /// Row-major n × n bits when n ≤ [`BITS_MAX_N`].
+    bits: Option<Vec<u64>>,
     edges: usize,
 }
 
 impl Network {
     /// The empty network on `n` nodes.
+    ///
+    /// # Panics
+    /// When `n` does not fit in 32 bits (node ids are stored as `u32`).
     pub fn empty(n: usize, directed: bool) -> Network {
+        assert!(u32::try_from(n).is_ok(), "at most 2^32 - 1 nodes");
         Network {
             n,
             directed,
-            adj: vec![false; n * n],
-            out_deg: vec![0; n],
-            in_deg: vec![0; n],
+            out: vec![Vec::new(); n],
+            inn: if directed {
+                vec![Vec::new(); n]
+            } else {
+                Vec::new()
+            },
+            bits: (n <= BITS_MAX_N).then(|| vec![0u64; (n * n).div_ceil(64)]),
             edges: 0,
         }
     }
@@ -85,7 +117,17 @@ impl Network {
     /// Whether the tie i → j (or i — j) is present.
     #[inline]
     pub fn has(&self, i: usize, j: usize) -> bool {
-        self.adj[i * self.n + j]
+        if let Some(b) = &self.bits {
+            let k = i * self.n + j;
+            return b[k >> 6] >> (k & 63) & 1 == 1;
+        }
+        if !self.directed && self.out[j].len() < self.out[i].len() {
+            return self.out[j].binary_search(&(i as u32)).is_ok();
+        }
+        if self.directed && self.inn[j].len() < self.out[i].len() {
+            return self.inn[j].binary_search(&(i as u32)).is_ok();
+        }
+        self.out[i].binary_search(&(j as u32)).is_ok()
     }
 
     /// 1.0 if the tie i → j is present, else 0.0.
@@ -94,25 +136,38 @@ impl Network {
         f64::from(u8::from(self.has(i, j)))
     }
 
+    /// The out-neighbours of i, ascending (the neighbours when undirected).
+    #[inline]
+    pub fn out_neighbours(&self, i: usize) -> &[u32] {
+        &self.out[i]
+    }
+
+    /// The in-neighbours of i, ascending (the neighbours when undirected).
+    #[inline]
+    pub fn in_neighbours(&self, i: usize) -> &[u32] {
+        if self.directed {
+            &self.inn[i]
+        } else {
+            &self.out[i]
+        }
+    }
+
     /// Add the tie if absent, remove it if present (both directions when undirected).
     pub fn toggle(&mut self, i: usize, j: usize) {
+        let on = !self.has(i, j);
         let n = self.n;
-        let on = !self.adj[i * n + j];
-        self.adj[i * n + j] = on;
-        if !self.directed {
-            self.adj[j * n + i] = on;
+        if let Some(b) = &mut self.bits {
+            let mut flip = |k: usize| b[k >> 6] ^= 1u64 << (k & 63);
+            flip(i * n + j);
+            if !self.directed {
+                flip(j * n + i);
+            }
         }
-        let d = |x: &mut u32| {
-            if on { *x += 1 } else { *x -= 1 }
-        };
+        set(&mut self.out[i], j as u32, on);
         if self.directed {
-            d(&mut self.out_deg[i]);
-            d(&mut self.in_deg[j]);
+            set(&mut self.inn[j], i as u32, on);
         } else {
-            d(&mut self.out_deg[i]);
-            d(&mut self.out_deg[j]);
-            d(&mut self.in_deg[i]);
-            d(&mut self.in_deg[j]);
+            set(&mut self.out[j], i as u32, on);
         }
         if on {
             self.edges += 1;
@@ -124,13 +179,13 @@ impl Network {
     /// Out-degree (the degree when undirected).
     #[inline]
     pub fn out_degree(&self, i: usize) -> usize {
-        self.out_deg[i] as usize
+        self.out[i].len()
     }
 
     /// In-degree (the degree when undirected).
     #[inline]
     pub fn in_degree(&self, i: usize) -> usize {
-        self.in_deg[i] as usize
+        self.in_neighbours(i).len()
     }
 
     /// Number of ties (an undirected tie counts once).
@@ -144,16 +199,17 @@ impl Network {
         if self.directed { d } else { d / 2 }
     }
 
-    /// The ties, ascending; an undirected tie once as (i, j) with i < j.
+    /// The ties, ascending; an undirected tie once as (i, j) with i < j. O(n + m).
     pub fn edges(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::with_capacity(self.edges);
         for i in 0..self.n {
-            let lo = if self.directed { 0 } else { i + 1 };
-            for j in lo..self.n {
-                if self.has(i, j) {
-                    out.push((i, j));
-                }
-            }
+            let row = &self.out[i];
+            let lo = if self.directed {
+                0
+            } else {
+                row.partition_point(|&j| (j as usize) <= i)
+            };
+            out.extend(row[lo..].iter().map(|&j| (i, j as usize)));
         }
         out
     }
@@ -173,307 +229,149 @@ impl Network {
     }
 }
 
-/// A node attribute: one text value per node (numbers are written as text
-/// and parsed where a term needs a number).
-#[derive(Debug, Clone, PartialEq)]
-pub struct NodeAttribute {
-    values: Vec<String>,
+/// Insert `x` into (on) or remove it from (off) the sorted list `v`.
+fn set(v: &mut Vec<u32>, x: u32, on: bool) {
+    match (v.binary_search(&x), on) {
+        (Err(p), true) => v.insert(p, x),
+        (Ok(p), false) => {
+            v.remove(p);
+        }
+        _ => unreachable!("toggle keeps the lists in step with the ties"),
+    }
 }
 
-impl NodeAttribute {
-    /// The values, one per node.
-    pub fn values(&self) -> &[String] {
-        &self.values
+/// |a ∩ b| of two ascending lists without repeats: a merge, or binary
+/// searches of the shorter list in the longer when it is ≥ 16× shorter.
+pub fn common_count(a: &[u32], b: &[u32]) -> usize {
+    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if s.is_empty() {
+        return 0;
     }
-
-    /// Whether every value parses as a finite number.
-    pub fn is_numeric(&self) -> bool {
-        self.values
-            .iter()
-            .all(|v| v.trim().parse::<f64>().is_ok_and(f64::is_finite))
+    if s.len() * 16 <= l.len() {
+        let mut rest = l;
+        let mut c = 0;
+        for &x in s {
+            match rest.binary_search(&x) {
+                Ok(p) => {
+                    c += 1;
+                    rest = &rest[p + 1..];
+                }
+                Err(p) => rest = &rest[p..],
+            }
+        }
+        return c;
     }
-
-    /// The values as numbers, or `None` when one does not parse.
-    pub fn numbers(&self) -> Option<Vec<f64>> {
-        self.values
-            .iter()
-            .map(|v| v.trim().parse::<f64>().ok().filter(|x| x.is_finite()))
-            .collect()
+    let (mut x, mut y, mut c) = (0, 0, 0);
+    while x < s.len() && y < l.len() {
+        match s[x].cmp(&l[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                c += 1;
+                x += 1;
+                y += 1;
+            }
+        }
     }
+    c
+}
 
-    /// The distinct values sorted as R's `sort(unique(x))` sorts them:
-    /// numerically when every value is a number, else by bytes (R's `C`
-    /// collation; the bundled attributes are lowercase ASCII, where every
-    /// locale agrees).
-    pub fn levels(&self) -> Vec<String> {
-        let mut l: Vec<String> = self.values.clone();
-        if let Some(_nums) = self.numbers() {
-            l.sort_by(|a, b| {
-                let (x, y): (f64, f64) = (
-                    a.trim().parse().unwrap_or(0.0),
-                    b.trim().parse().unwrap_or(0.0),
-                );
-                x.total_cmp(&y)
-            });
-            l.dedup_by(|a, b| a.trim().parse::<f64>().ok() == b.trim().parse::<f64>().ok());
+/// Calls `f(k, in_a, in_b)` for every k in a ∪ b (ascending lists without
+/// repeats), ascending, saying which list holds it.
+#[inline]
+pub fn for_union(a: &[u32], b: &[u32], mut f: impl FnMut(usize, bool, bool)) {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() || y < b.len() {
+        let (ka, kb) = (
+            a.get(x).copied().unwrap_or(u32::MAX),
+            b.get(y).copied().unwrap_or(u32::MAX),
+        );
+        if ka < kb {
+            f(ka as usize, true, false);
+            x += 1;
+        } else if kb < ka {
+            f(kb as usize, false, true);
+            y += 1;
         } else {
-            l.sort();
-            l.dedup();
+            f(ka as usize, true, true);
+            x += 1;
+            y += 1;
         }
-        l
-    }
-
-    /// `codes()[i]`: the index of node i's value in [`levels`](Self::levels).
-    ///
-    /// # Panics
-    /// Never: every value is one of the levels.
-    pub fn codes(&self) -> Vec<usize> {
-        let levels = self.levels();
-        let numeric = self.numbers().is_some();
-        self.values
-            .iter()
-            .map(|v| {
-                levels
-                    .iter()
-                    .position(|l| {
-                        if numeric {
-                            l.trim().parse::<f64>().ok() == v.trim().parse::<f64>().ok()
-                        } else {
-                            l == v
-                        }
-                    })
-                    .expect("every value is a level")
-            })
-            .collect()
     }
 }
 
-/// A network with what the terms read: node attributes and dyadic covariates.
-#[derive(Debug, Clone)]
-pub struct ErgmData {
-    /// The observed network.
-    pub network: Network,
-    /// Node ids (actor ids of a case), in node order.
-    pub node_names: Vec<String>,
-    attributes: BTreeMap<String, NodeAttribute>,
-    dyadic: BTreeMap<String, Vec<f64>>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl ErgmData {
-    /// A network with node names `0, 1, …` and no attributes.
-    pub fn new(network: Network) -> ErgmData {
-        let node_names = (0..network.n()).map(|i| i.to_string()).collect();
-        ErgmData {
-            network,
-            node_names,
-            attributes: BTreeMap::new(),
-            dyadic: BTreeMap::new(),
-        }
-    }
-
-    /// The binary network of a view of a case (weights ignored), with every
-    /// actor attribute (`kind`, `sector`, `level`, `size` where every actor has
-    /// one, and the actors file's own columns) and one dyadic covariate per
-    /// layer of the case (`1` where the layer has a tie i → j, read in the
-    /// view's direction), for `edgecov("layer")`.
-    ///
-    /// # Panics
-    /// Never: the per-layer views use the view's own layers and actors.
-    pub fn from_view(view: &View<'_>) -> ErgmData {
-        let g = view.graph();
-        let idx = view.actor_indices();
-        let network = arena_aware_network(view);
-        let mut data = ErgmData::new(network);
-        data.node_names = view.ids().iter().map(|s| s.to_string()).collect();
-        let col = |f: &dyn Fn(usize) -> String| idx.iter().map(|&i| f(i)).collect::<Vec<_>>();
-        data.attributes.insert(
-            "kind".into(),
-            NodeAttribute {
-                values: col(&|i| g.actor(i).kind.to_string()),
-            },
-        );
-        data.attributes.insert(
-            "sector".into(),
-            NodeAttribute {
-                values: col(&|i| g.actor(i).sector().to_string()),
-            },
-        );
-        data.attributes.insert(
-            "level".into(),
-            NodeAttribute {
-                values: col(&|i| g.actor(i).level.to_string()),
-            },
-        );
-        if idx.iter().all(|&i| g.actor(i).size.is_some()) {
-            data.attributes.insert(
-                "size".into(),
-                NodeAttribute {
-                    values: col(&|i| g.actor(i).size.unwrap_or(0).to_string()),
-                },
-            );
-        }
-        for c in g.attribute_columns() {
-            let values = col(&|i| g.actor(i).attrs.get(&c).cloned().unwrap_or_default());
-            data.attributes.insert(c, NodeAttribute { values });
-        }
-        let n = idx.len();
-        let directed = data.network.is_directed();
-        for spec in g.layers() {
-            let layer_view = View::new(g, &crate::model::Layers::only(&[spec.name.as_str()]))
-                .and_then(|v| v.without(&excluded_ids(view)))
-                .expect("the view's own layers and actors exist");
-            let layer_view = if directed {
-                layer_view
-            } else {
-                layer_view.symmetrized()
-            };
-            let layer_net = arena_aware_network(&layer_view);
-            let mut m = vec![0.0; n * n];
-            for i in 0..n {
-                for j in 0..n {
-                    // A directed layer in an undirected view: its ties, either way.
-                    if i != j && (layer_net.has(i, j) || (!directed && layer_net.has(j, i))) {
-                        m[i * n + j] = 1.0;
-                    }
+    #[test]
+    fn lists_and_bits_agree_with_a_dense_matrix_through_toggles() {
+        // Both storage regimes: with the bit matrix (n small) and without.
+        for (n, directed) in [
+            (9, true),
+            (9, false),
+            (BITS_MAX_N + 3, true),
+            (BITS_MAX_N + 3, false),
+        ] {
+            let mut net = Network::empty(n, directed);
+            let mut dense = vec![false; n * n];
+            let mut s = 7u64;
+            for _ in 0..4000 {
+                s = s.wrapping_mul(6364136223846793005).wrapping_add(1);
+                let i = (s >> 33) as usize % 9;
+                let j = (n - 9) + (s >> 13) as usize % 9;
+                if i == j {
+                    continue;
+                }
+                net.toggle(i, j);
+                dense[i * n + j] ^= true;
+                if !directed {
+                    dense[j * n + i] ^= true;
                 }
             }
-            data.dyadic.insert(spec.name.clone(), m);
-        }
-        data
-    }
-
-    /// Add (or replace) a node attribute.
-    ///
-    /// # Errors
-    /// [`Error::SizeMismatch`] when it has another length than the network.
-    pub fn set_attribute<S: ToString>(&mut self, name: &str, values: &[S]) -> Result<()> {
-        if values.len() != self.network.n() {
-            return Err(Error::SizeMismatch {
-                what: format!("attribute `{name}`"),
-                expected: self.network.n(),
-                found: values.len(),
-            });
-        }
-        self.attributes.insert(
-            name.to_string(),
-            NodeAttribute {
-                values: values.iter().map(|v| v.to_string()).collect(),
-            },
-        );
-        Ok(())
-    }
-
-    /// Add (or replace) a dyadic covariate: an n × n matrix in row-major order
-    /// (`x[i * n + j]` for the dyad i → j; symmetric when undirected).
-    ///
-    /// # Errors
-    /// [`Error::SizeMismatch`] for a matrix of another size.
-    pub fn set_dyadic(&mut self, name: &str, x: Vec<f64>) -> Result<()> {
-        let n = self.network.n();
-        if x.len() != n * n {
-            return Err(Error::SizeMismatch {
-                what: format!("dyadic covariate `{name}` (n × n entries)"),
-                expected: n * n,
-                found: x.len(),
-            });
-        }
-        if let Some(k) = x.iter().position(|v| !v.is_finite()) {
-            return Err(Error::InvalidParameter {
-                name: "dyadic covariate",
-                reason: format!(
-                    "`{name}`: entry ({}, {}) is {}, not a finite number",
-                    k / n.max(1),
-                    k % n.max(1),
-                    x[k]
-                ),
-            });
-        }
-        self.dyadic.insert(name.to_string(), x);
-        Ok(())
-    }
-
-    /// A node attribute by name.
-    ///
-    /// # Errors
-    /// [`Error::UnknownAttribute`] listing the attributes that exist.
-    pub fn attribute(&self, name: &str) -> Result<&NodeAttribute> {
-        self.attributes
-            .get(name)
-            .ok_or_else(|| Error::UnknownAttribute {
-                name: name.to_string(),
-                available: Names::of(self.attributes.keys(), name),
-            })
-    }
-
-    /// A dyadic covariate (a layer of the case, or one set by
-    /// [`set_dyadic`](Self::set_dyadic)).
-    ///
-    /// # Errors
-    /// [`Error::UnknownName`] listing the covariates that exist.
-    pub fn dyadic(&self, name: &str) -> Result<&[f64]> {
-        self.dyadic
-            .get(name)
-            .map(Vec::as_slice)
-            .ok_or_else(|| Error::UnknownName {
-                what: "dyadic covariate (layer)",
-                value: name.to_string(),
-                available: Names::of(self.dyadic.keys(), name),
-            })
-    }
-
-    /// The names of the node attributes.
-    pub fn attribute_names(&self) -> Vec<&str> {
-        self.attributes.keys().map(String::as_str).collect()
-    }
-}
-
-/// Ids of the actors a view leaves out.
-fn excluded_ids(view: &View<'_>) -> Vec<String> {
-    let kept = view.actor_indices();
-    let g = view.graph();
-    (0..g.actor_count())
-        .filter(|i| kept.binary_search(i).is_err())
-        .map(|i| g.actor(i).id.clone())
-        .collect()
-}
-
-/// The binary network of a view, reading a tie of an undirected layer
-/// (deliberation) with an arena at one end as member → arena only (the
-/// codebook's membership; convention 5 of `data/README.md`) when the view is
-/// directed, in both directions otherwise. Weights are ignored, self-loops
-/// dropped.
-fn arena_aware_network(view: &View<'_>) -> Network {
-    let g = view.graph();
-    let idx = view.actor_indices();
-    let mut dense = vec![usize::MAX; g.actor_count()];
-    for (d, &i) in idx.iter().enumerate() {
-        dense[i] = d;
-    }
-    let directed = view.is_directed();
-    let mut net = Network::empty(idx.len(), directed);
-    let is_arena = |i: usize| g.actor(i).kind == crate::model::Kind::Arena;
-    for t in view.ties() {
-        let (s, d) = (dense[t.source], dense[t.target]);
-        if s == d {
-            continue;
-        }
-        let mut add = |u: usize, v: usize| {
-            if !net.has(u, v) {
-                net.toggle(u, v);
-            }
-        };
-        if directed && !g.layer(t.layer).directed {
-            match (is_arena(t.source), is_arena(t.target)) {
-                (false, true) => add(s, d),
-                (true, false) => add(d, s),
-                _ => {
-                    add(s, d);
-                    add(d, s);
+            // The nodes touched: 0..9 and n−9..n (the same when n = 9).
+            let mut nodes: Vec<usize> = (0..9).chain(n - 9..n).collect();
+            nodes.sort_unstable();
+            nodes.dedup();
+            let mut m = 0;
+            for &i in &nodes {
+                for &j in &nodes {
+                    assert_eq!(net.has(i, j), dense[i * n + j], "{n} {directed} {i} {j}");
+                    m += usize::from(dense[i * n + j] && (directed || i < j));
                 }
+                let out: Vec<u32> = (0..n as u32)
+                    .filter(|&j| dense[i * n + j as usize])
+                    .collect();
+                let inn: Vec<u32> = (0..n as u32)
+                    .filter(|&h| dense[h as usize * n + i])
+                    .collect();
+                assert_eq!(net.out_neighbours(i), out.as_slice());
+                assert_eq!(net.in_neighbours(i), inn.as_slice());
             }
-        } else {
-            add(s, d);
+            assert_eq!(net.edge_count(), m);
+            assert_eq!(net.edges().len(), m);
         }
     }
-    net
+
+    #[test]
+    fn intersections_and_unions_of_sorted_lists() {
+        let a: Vec<u32> = (0..200).filter(|x| x % 3 == 0).collect();
+        let b: Vec<u32> = (0..200).filter(|x| x % 5 == 0).collect();
+        let tiny = [15u32, 16, 45, 199];
+        let brute = |x: &[u32], y: &[u32]| x.iter().filter(|v| y.contains(v)).count();
+        assert_eq!(common_count(&a, &b), brute(&a, &b));
+        assert_eq!(common_count(&tiny, &a), brute(&tiny, &a));
+        assert_eq!(common_count(&a, &tiny), brute(&tiny, &a));
+        assert_eq!(common_count(&[], &a), 0);
+        let mut seen = Vec::new();
+        for_union(&tiny, &b, |k, x, y| seen.push((k, x, y)));
+        let mut want: Vec<u32> = tiny.iter().chain(&b).copied().collect();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(seen.iter().map(|s| s.0 as u32).collect::<Vec<_>>(), want);
+        assert!(
+            seen.iter()
+                .all(|&(k, x, y)| x == tiny.contains(&(k as u32)) && y == b.contains(&(k as u32)))
+        );
+    }
 }

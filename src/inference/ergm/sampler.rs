@@ -20,15 +20,22 @@
 //! rayon and are concatenated in chain order). Each chain runs `burnin`
 //! steps, then records g(y) every `interval` steps.
 //!
-//! Complexity: one change statistic per step.
+//! Complexity: one change statistic per step (O(degree) for the closure
+//! terms, see [`Network`]); the dyad number of a step is an O(1) lookup up to
+//! 2^22 free dyads and O(log n) beyond, where the free dyads are kept by rows
+//! rather than listed, so that memory stays O(n + m) at 10⁴–10⁵ actors; the
+//! tie list of TNT is updated in O(1) (swap-remove with an index).
 
 // Index loops over p × p matrices and rows read as the formulas do.
 #![allow(clippy::needless_range_loop)]
+
+mod dyads;
 
 use super::constraints::DyadMask;
 use super::network::Network;
 use super::terms::Model;
 use crate::random::{CoprodRng, below, stream, unit};
+use dyads::{FreeDyads, LIST_MAX, TiePositions};
 use rayon::prelude::*;
 
 /// The proposal of the sampler.
@@ -132,13 +139,13 @@ impl Sample {
 struct Chain<'a> {
     model: &'a Model,
     theta: &'a [f64],
-    dyads: &'a [(u32, u32)],
+    dyads: &'a FreeDyads,
     net: Network,
     stats: Vec<f64>,
-    /// Indices into `dyads` of the free dyads that are ties.
+    /// Numbers (in `dyads`) of the free dyads that are ties.
     tied: Vec<u32>,
-    /// `pos[d]`: where dyad d sits in `tied`, `u32::MAX` if absent.
-    pos: Vec<u32>,
+    /// Where each tie sits in `tied`.
+    pos: TiePositions,
     delta: Vec<f64>,
     accepted: u64,
 }
@@ -153,7 +160,7 @@ impl Chain<'_> {
             }
             _ => below(rng, nd as u64) as usize,
         };
-        let (i, j) = (self.dyads[d].0 as usize, self.dyads[d].1 as usize);
+        let (i, j) = self.dyads.get(d);
         let on = self.net.has(i, j);
         if on {
             self.net.toggle(i, j);
@@ -197,15 +204,15 @@ impl Chain<'_> {
                 *s += sign * dl;
             }
             if on {
-                let k = self.pos[d] as usize;
+                let k = self.pos.get(d);
                 let last = *self.tied.last().expect("a tie to remove");
                 self.tied.swap_remove(k);
                 if k < self.tied.len() {
-                    self.pos[last as usize] = k as u32;
+                    self.pos.set(last as usize, k);
                 }
-                self.pos[d] = u32::MAX;
+                self.pos.remove(d);
             } else {
-                self.pos[d] = self.tied.len() as u32;
+                self.pos.set(d, self.tied.len());
                 self.tied.push(d as u32);
             }
         }
@@ -243,11 +250,7 @@ pub fn run_chains(
 ) -> (Sample, Vec<Network>) {
     assert_eq!(theta.len(), model.len(), "one θ per statistic");
     assert!(!starts.is_empty(), "a starting network");
-    let dyads: Vec<(u32, u32)> = mask
-        .free_dyads()
-        .into_iter()
-        .map(|(i, j)| (i as u32, j as u32))
-        .collect();
+    let dyads = FreeDyads::new(mask, LIST_MAX);
     assert!(!dyads.is_empty(), "no free dyad to sample");
     let p = model.len();
     type Run = (Vec<f64>, Vec<usize>, u64, Network, Vec<Network>);
@@ -256,11 +259,12 @@ pub fn run_chains(
         .map(|c| {
             let start = &starts[c % starts.len()];
             let mut rng = stream(opts.seed, c as u64);
-            let mut pos = vec![u32::MAX; dyads.len()];
+            // The free ties in ascending order of their numbers.
+            let mut pos = TiePositions::new(&dyads);
             let mut tied = Vec::new();
-            for (d, &(i, j)) in dyads.iter().enumerate() {
-                if start.has(i as usize, j as usize) {
-                    pos[d] = tied.len() as u32;
+            for (i, j) in start.edges() {
+                if let Some(d) = dyads.index_of(i, j) {
+                    pos.set(d, tied.len());
                     tied.push(d as u32);
                 }
             }

@@ -24,7 +24,7 @@
 //! nodematch with `diff=TRUE` keeps every level.
 //!
 //! Complexity: O(1) per change statistic (O(levels) for the factors);
-//! O(n²) for the statistics from scratch.
+//! O(n + m) for the statistics from scratch (m ties).
 
 use super::super::formula::{Bound, Value};
 use super::super::network::{ErgmData, Network};
@@ -51,7 +51,7 @@ impl Term for Edges {
         out[0] += 1.0;
     }
     fn statistic(&self, net: &Network, out: &mut [f64]) {
-        out[0] = net.edges().len() as f64;
+        out[0] = net.edge_count() as f64;
     }
     fn dyad_independent(&self) -> bool {
         true
@@ -72,14 +72,13 @@ impl Term for Mutual {
         out[0] += net.y(j, i);
     }
     fn statistic(&self, net: &Network, out: &mut [f64]) {
-        let n = net.n();
-        let mut s = 0.0;
-        for i in 0..n {
-            for j in i + 1..n {
-                s += net.y(i, j) * net.y(j, i);
-            }
-        }
-        out[0] = s;
+        // Mutual pairs i < j, each seen from its tie i → j.
+        let s = net
+            .edges()
+            .into_iter()
+            .filter(|&(i, j)| i < j && net.has(j, i))
+            .count();
+        out[0] = s as f64;
     }
     fn dyad_independent(&self) -> bool {
         false
