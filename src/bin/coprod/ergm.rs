@@ -26,6 +26,9 @@ pub enum MethodArg {
     Exact,
     /// MCMC maximum likelihood.
     Mcmle,
+    /// Stochastic approximation (Robbins-Monro, Snijders 2002; statnet's main.method="Stochastic-Approximation"):
+    /// converged when every phase-3 t-ratio |t| < 0.1, SEs from the inverse simulated covariance.
+    Sa,
 }
 
 /// Which dyads are modelled.
@@ -148,6 +151,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             MethodArg::Firth => Method::MpleFirth,
             MethodArg::Exact => Method::Exact,
             MethodArg::Mcmle => Method::Mcmle,
+            MethodArg::Sa => Method::Sa,
         },
         max_iterations: args.max_iterations,
         ..FitOptions::default()

@@ -24,6 +24,7 @@
 //! * [`sampler`]: Metropolis–Hastings within the mask (toggle and TNT).
 //! * [`mcmle`]: the MCMC-MLE's pieces; [`driver`]: its iteration (adaptation,
 //!   restarts, the cap); [`fit()`] puts the estimators together.
+//! * [`sa`]: stochastic approximation (Robbins–Monro, Snijders 2002), the alternative to MCMC-MLE.
 //!
 //! ```
 //! use coprod::inference::ergm::{network::{ErgmData, Network}, terms::Model};
@@ -58,6 +59,7 @@ pub mod linalg;
 pub mod mcmle;
 pub mod mple;
 pub mod network;
+pub mod sa;
 pub mod sampler;
 pub mod simulate;
 pub mod terms;
