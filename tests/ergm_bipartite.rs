@@ -4,6 +4,8 @@
 //! in Python, statsmodels Logit; versions in `tools`), the exact MLE by
 //! enumeration against stochastic approximation, and the case builder.
 
+#![allow(clippy::needless_range_loop)]
+
 mod common;
 
 use coprod::inference::ergm::bipartite::{DEFAULT_TWO_MODE, two_mode};

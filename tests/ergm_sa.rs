@@ -2,6 +2,8 @@
 //! enumeration, against the MCMC-MLE on Florentine marriage, its
 //! determinism over threads, and its named failure.
 
+#![allow(clippy::needless_range_loop)]
+
 mod common;
 
 use coprod::inference::ergm::constraints::DyadMask;

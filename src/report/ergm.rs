@@ -81,12 +81,20 @@ pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
         );
     }
     if let Some(d) = &fit.diagnostics {
+        let head = if fit.sa.is_some() {
+            format!(
+                "Phase 3 at θ̂ after {} phase-2 iteration(s): Hotelling T² = {:.2}, p = {:.3} (a joint test of E(g) = g(y_obs), for reading only: SA's criterion is the t-ratios)",
+                d.iterations, d.hotelling_t2, d.hotelling_p
+            )
+        } else {
+            format!(
+                "MCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5)",
+                d.iterations, d.hotelling_t2, d.hotelling_p
+            )
+        };
         let _ = writeln!(
             s,
-            "\nMCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5); {} draws ({} chains × {}, interval {}, burn-in {}); acceptance {:.3}.\n",
-            d.iterations,
-            d.hotelling_t2,
-            d.hotelling_p,
+            "\n{head}; {} draws ({} chains × {}, interval {}, burn-in {}); acceptance {:.3}.\n",
             d.draws,
             d.sampler.chains,
             d.sampler.draws_per_chain,
