@@ -381,6 +381,17 @@ pub enum Error {
         /// The rule it breaks.
         rule: String,
     },
+    /// A two-mode (actor × arena) model of a case or view that has no arena
+    /// (no actor of kind `arena`): there is no second mode.
+    #[error(
+        "case `{case}` has no arena (no actor of kind `arena`{detail}): the actor × arena two-mode network has no second mode; fit the one-mode network instead (leave out --arenas two-mode)"
+    )]
+    NoArena {
+        /// The case id.
+        case: String,
+        /// What the view left (e.g. arenas left out by the view).
+        detail: String,
+    },
     /// The maximum likelihood estimate of a model does not exist: the
     /// observed statistics lie on the boundary of their convex hull (in a
     /// logistic regression, separation). Names the terms involved.

@@ -63,13 +63,38 @@ pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
             stat(*o)
         );
     }
-    if let Some(d) = &fit.diagnostics {
+    if let Some(sa) = &fit.sa {
+        let t: Vec<String> = fit
+            .terms
+            .iter()
+            .zip(&sa.t_ratios)
+            .map(|(t, x)| format!("{} {x:.3}", t.term))
+            .collect();
         let _ = writeln!(
             s,
-            "\nMCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5); {} draws ({} chains × {}, interval {}, burn-in {}); acceptance {:.3}.\n",
-            d.iterations,
-            d.hotelling_t2,
-            d.hotelling_p,
+            "\nStochastic approximation: {} phase-2 sub-phase(s) in {} run(s), {} phase-1 draws; phase-3 t-ratios (converged: every |t| < {}): {}.",
+            sa.subphases.len(),
+            sa.runs,
+            sa.phase1_draws,
+            sa.max_t_ratio,
+            t.join(", ")
+        );
+    }
+    if let Some(d) = &fit.diagnostics {
+        let head = if fit.sa.is_some() {
+            format!(
+                "Phase 3 at θ̂ after {} phase-2 iteration(s): Hotelling T² = {:.2}, p = {:.3} (a joint test of E(g) = g(y_obs), for reading only: SA's criterion is the t-ratios)",
+                d.iterations, d.hotelling_t2, d.hotelling_p
+            )
+        } else {
+            format!(
+                "MCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5)",
+                d.iterations, d.hotelling_t2, d.hotelling_p
+            )
+        };
+        let _ = writeln!(
+            s,
+            "\n{head}; {} draws ({} chains × {}, interval {}, burn-in {}); acceptance {:.3}.\n",
             d.draws,
             d.sampler.chains,
             d.sampler.draws_per_chain,
@@ -153,7 +178,12 @@ pub fn ergm_json(case: &str, fit: &ErgmFit) -> Value {
                "simulated_mean": d.simulated_mean, "simulated_mean_se": d.simulated_mean_se,
                "seed": d.sampler.seed, "interval": d.sampler.interval, "burnin": d.sampler.burnin, "chains": d.sampler.chains})
     });
-    json!({"case": case, "formula": fit.formula, "estimator": fit.estimator.label(), "dyads": fit.dyads,
+    let sa = fit.sa.as_ref().map(|a| {
+        json!({"t_ratios": a.t_ratios, "max_t_ratio": a.max_t_ratio, "runs": a.runs, "phase1_draws": a.phase1_draws,
+               "phase2_iterations": a.subphases.iter().map(|k| k.iterations).collect::<Vec<_>>(),
+               "newton_offset": a.newton_offset, "mc_se": a.mc_se})
+    });
+    json!({"case": case, "formula": fit.formula, "estimator": fit.estimator.label(), "dyads": fit.dyads, "sa": sa,
            "terms": terms, "loglik": fit.loglik, "loglik_mc_se": fit.loglik_mc_se, "aic": fit.aic(), "bic": fit.bic(), "diagnostics": diagnostics})
 }
 

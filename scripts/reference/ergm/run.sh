@@ -12,4 +12,6 @@ if [ -z "${PY:-}" ]; then
 fi
 start=$(date +%s)
 (cd "$ROOT" && "$PY" "$HERE/ergm_reference.py" "$@")
+# the two-mode (actor x arena) terms: tests/fixtures/ergm_bipartite/two_mode.json
+(cd "$ROOT" && "$PY" "$HERE/bipartite.py")
 echo "run.sh: done in $(( $(date +%s) - start ))s"

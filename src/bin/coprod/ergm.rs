@@ -3,8 +3,9 @@
 use crate::output::OutputArgs;
 use crate::view::ViewArgs;
 use clap::ValueEnum;
+use coprod::inference::ergm::bipartite::{default_two_mode, two_mode};
 use coprod::inference::ergm::case::{
-    CaseFitOptions, default_core, default_formula, fit_view, prepare_view, prereg_formulas,
+    CaseFit, CaseFitOptions, default_core, default_formula, fit_view, prepare_view, prereg_formulas,
 };
 use coprod::inference::ergm::constraints::Constraint;
 use coprod::inference::ergm::gof::{GofOptions, gof};
@@ -26,6 +27,9 @@ pub enum MethodArg {
     Exact,
     /// MCMC maximum likelihood.
     Mcmle,
+    /// Stochastic approximation (Robbins-Monro, Snijders 2002; statnet's main.method="Stochastic-Approximation"):
+    /// converged when every phase-3 t-ratio |t| < 0.1, SEs from the inverse simulated covariance.
+    Sa,
 }
 
 /// Which dyads are modelled.
@@ -36,6 +40,20 @@ pub enum ConstraintArg {
     Codebook,
     /// Every dyad but self-loops.
     None,
+}
+
+/// How the arenas enter the model.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum ArenasArg {
+    /// Arenas are nodes of the one-mode network, under the codebook's constraints.
+    #[default]
+    OneMode,
+    /// The actor x arena membership network as a two-mode (bipartite) ERGM: only actor-arena
+    /// dyads exist (statnet's network(..., bipartite = n1)). Default formula:
+    /// edges + b1factor("core", levels="core") + gwb1degree(0.5, fixed=TRUE) (no gwb1degree with
+    /// a single arena); terms b1factor,
+    /// b2factor, b1star, b2star, gwb1degree, gwb2degree, b1nodematch. A case without an arena is an error.
+    TwoMode,
 }
 
 /// Output format.
@@ -85,6 +103,11 @@ pub struct Args {
     /// Which dyads are modelled.
     #[arg(long, value_enum, default_value_t)]
     pub constraints: ConstraintArg,
+    /// The arenas as nodes of the one network (one-mode) or as the second mode of the
+    /// actor x arena membership network (two-mode; choose the layers with the view, e.g.
+    /// --layers deliberation for memberships only).
+    #[arg(long, value_enum, default_value_t, conflicts_with_all = ["prereg", "steps"])]
+    pub arenas: ArenasArg,
     /// Dyads held at their observed value, as `source:target` (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub fix: Vec<String>,
@@ -153,6 +176,7 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             MethodArg::Firth => Method::MpleFirth,
             MethodArg::Exact => Method::Exact,
             MethodArg::Mcmle => Method::Mcmle,
+            MethodArg::Sa => Method::Sa,
         },
         max_iterations: args.max_iterations,
         ..FitOptions::default()
@@ -180,7 +204,18 @@ pub fn run(args: &Args) -> coprod::Result<()> {
             &args.coef,
         )?);
     }
-    let f = fit_view(&view, &formula, &opts)?;
+    let f = if args.arenas == ArenasArg::TwoMode {
+        let formula = args
+            .formula
+            .clone()
+            .unwrap_or_else(|| default_two_mode(&view).to_string());
+        let (data, model, mask) = two_mode(&view, &formula, &opts.core, &opts.fixed)?;
+        let fit = coprod::inference::ergm::fit(&model, &data.network, &mask, &opts.fit)?;
+        CaseFit { data, mask, fit }
+    } else {
+        fit_view(&view, &formula, &opts)?
+    };
+    let formula = f.fit.formula.clone();
     let name = g.meta().id.clone();
     if let Some(dir) = &args.plots {
         write_plots(&f.fit, dir)?;

@@ -10,6 +10,9 @@
 //!    by enumeration ([`exact`](super::exact));
 //! 3. otherwise the MCMC-MLE ([`mcmle`](super::mcmle)) started at the MPLE.
 //!
+//! [`Method::Sa`] (asked for, never automatic) is the stochastic
+//! approximation ([`sa`](super::sa)), the alternative to the MCMC-MLE.
+//!
 //! Every path returns an [`ErgmFit`] with one [`TermEstimate`] per statistic
 //! (estimate, SE, z, two-sided p, 95 % Wald interval) or a typed error:
 //! [`Error::MleDoesNotExist`] (separation / boundary of the convex hull),
@@ -23,6 +26,7 @@ use super::exact::ExactDistribution;
 use super::linalg::{Z975, normal_two_sided};
 use super::mple::{MpleOptions, Penalty, mple};
 use super::network::Network;
+use super::sa::{SaDiagnostics, SaOptions, sa};
 use super::sampler::SamplerOptions;
 use super::terms::Model;
 use crate::error::{Error, Result};
@@ -44,6 +48,8 @@ pub enum Method {
     Exact,
     /// The MCMC-MLE.
     Mcmle,
+    /// Stochastic approximation (Robbins–Monro, Snijders 2002; [`sa`](super::sa)).
+    Sa,
 }
 
 /// The estimator a fit used.
@@ -59,6 +65,8 @@ pub enum Estimator {
     Exact,
     /// The MCMC-MLE.
     Mcmle,
+    /// Stochastic approximation.
+    Sa,
 }
 
 impl Estimator {
@@ -70,6 +78,7 @@ impl Estimator {
             Estimator::MpleFirth => "Firth-penalised MPLE",
             Estimator::Exact => "exact MLE (every network enumerated)",
             Estimator::Mcmle => "MCMC-MLE (Geyer-Thompson, Hummel stepping)",
+            Estimator::Sa => "stochastic approximation (Robbins-Monro, Snijders 2002)",
         }
     }
 }
@@ -94,6 +103,8 @@ pub struct FitOptions {
     /// default): a spinner counting iterations, then a bar counting bridges
     /// (this replaces the bridge options' own).
     pub progress: Progress,
+    /// The stochastic approximation's phases ([`Method::Sa`]; its sampler is [`sampler`](Self::sampler)).
+    pub sa: SaOptions,
 }
 
 impl Default for FitOptions {
@@ -106,6 +117,7 @@ impl Default for FitOptions {
             mcmle: McmleOptions::default(),
             bridge: Some(BridgeOptions::default()),
             progress: Progress::Auto,
+            sa: SaOptions::default(),
         }
     }
 }
@@ -228,8 +240,10 @@ pub struct ErgmFit {
     pub loglik_mc_se: Option<f64>,
     /// Free dyads.
     pub dyads: usize,
-    /// MCMC diagnostics (MCMC-MLE only).
+    /// MCMC diagnostics (MCMC-MLE; for stochastic approximation, phase 3's sample).
     pub diagnostics: Option<Diagnostics>,
+    /// The stochastic approximation's phases and t-ratios ([`Method::Sa`] only).
+    pub sa: Option<SaDiagnostics>,
 }
 
 impl ErgmFit {
@@ -302,6 +316,7 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
         loglik_mc_se: None,
         dyads,
         diagnostics,
+        sa: None,
     };
     match method {
         Method::Mple | Method::MpleFirth | Method::Auto => {
@@ -384,7 +399,40 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
             f.loglik_mc_se = bridged.map(|b| b.mc_se);
             Ok(f)
         }
+        Method::Sa => {
+            let (coef, cov, diag, sad) = sa(model, net, mask, opts, &observed)?;
+            let bridged = bridged_loglik(model, net, mask, &coef, opts)?;
+            let mut f = base(
+                Estimator::Sa,
+                rows(model.names(), &coef, &cov),
+                cov,
+                bridged.as_ref().map(|b| b.loglik),
+                Some(diag),
+            );
+            f.loglik_mc_se = bridged.map(|b| b.mc_se);
+            f.sa = Some(sad);
+            Ok(f)
+        }
     }
+}
+
+/// The bridge-sampled log-likelihood at `coef`, when the options ask for it.
+fn bridged_loglik(
+    model: &Model,
+    net: &Network,
+    mask: &DyadMask,
+    coef: &[f64],
+    opts: &FitOptions,
+) -> Result<Option<super::bridge::BridgeEstimate>> {
+    let Some(b) = &opts.bridge else {
+        return Ok(None);
+    };
+    let seed = stream(opts.sampler.seed, BRIDGE_STREAM).next_u64();
+    let b = BridgeOptions {
+        progress: opts.progress,
+        ..b.clone()
+    };
+    bridge_loglik(model, net, mask, coef, seed, &b).map(Some)
 }
 
 /// The stream index of the bridge sampler's seed (the MCMC-MLE's iterations use 1, 2, …).

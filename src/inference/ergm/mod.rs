@@ -24,6 +24,8 @@
 //! * [`sampler`]: Metropolis–Hastings within the mask (toggle and TNT).
 //! * [`mcmle`]: the MCMC-MLE's pieces; [`driver`]: its iteration (adaptation,
 //!   restarts, the cap); [`fit()`] puts the estimators together.
+//! * [`bipartite`]: the arenas as the second mode (actor × arena membership, two-mode terms).
+//! * [`sa`]: stochastic approximation (Robbins–Monro, Snijders 2002), the alternative to MCMC-MLE.
 //!
 //! ```
 //! use coprod::inference::ergm::{network::{ErgmData, Network}, terms::Model};
@@ -45,6 +47,7 @@
 //! (2007), Curved exponential family models for social networks, *Social
 //! Networks* 29(2), doi:10.1016/j.socnet.2006.08.005 (gwesp, gwdsp, gwdegree).
 
+pub mod bipartite;
 pub mod bridge;
 pub mod case;
 pub mod constraints;
@@ -58,6 +61,7 @@ pub mod linalg;
 pub mod mcmle;
 pub mod mple;
 pub mod network;
+pub mod sa;
 pub mod sampler;
 pub mod simulate;
 pub mod terms;

@@ -144,7 +144,11 @@ impl CellFn for Factor {
 
 /// The levels kept by `base=` / `levels=` (statnet 4's `levels=-1` default
 /// when `drop_first`), as indices into `levels`.
-fn kept_levels(b: &Bound<'_>, levels: &[String], drop_first: bool) -> Result<Vec<usize>> {
+pub(super) fn kept_levels(
+    b: &Bound<'_>,
+    levels: &[String],
+    drop_first: bool,
+) -> Result<Vec<usize>> {
     let all: Vec<usize> = (0..levels.len()).collect();
     let index = |x: f64, what: &str| -> Result<usize> {
         let k = x.abs();

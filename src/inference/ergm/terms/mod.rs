@@ -20,6 +20,7 @@
 //! The registry ([`REGISTRY`]) is what `coprod ergm --terms` prints and what
 //! an unknown name's error lists.
 
+pub mod bipartite;
 mod degree;
 mod dyadic;
 mod triad;
@@ -234,6 +235,64 @@ pub static REGISTRY: &[TermSpec] = &[
         support: Support::Both,
         doc: "geometrically weighted dyadwise shared partners: e^α Σ_dyads (1 − (1 − e^−α)^{sp_ij}); directed: OTP",
         build: triad::gwdsp,
+    },
+    TermSpec {
+        name: "b1factor",
+        usage: "b1factor(attr, base=1, levels=-1)",
+        params: &["attr", "base", "levels"],
+        support: Support::Undirected,
+        doc: "two-mode: per level l of the actors' (mode 1) attribute: their memberships Σ_{i∈U, a_i=l} d_i; first sorted level dropped",
+        build: bipartite::b1factor,
+    },
+    TermSpec {
+        name: "b2factor",
+        usage: "b2factor(attr, base=1, levels=-1)",
+        params: &["attr", "base", "levels"],
+        support: Support::Undirected,
+        doc: "two-mode: per level l of the arenas' (mode 2) attribute: their members Σ_{j∈V, a_j=l} d_j; first sorted level dropped",
+        build: bipartite::b2factor,
+    },
+    TermSpec {
+        name: "b1star",
+        usage: "b1star(k)",
+        params: &["k", "attr"],
+        support: Support::Undirected,
+        doc: "two-mode: k-stars centred on actors (mode 1): Σ_{i∈U} C(d_i, k)",
+        build: bipartite::b1star,
+    },
+    TermSpec {
+        name: "b2star",
+        usage: "b2star(k)",
+        params: &["k", "attr"],
+        support: Support::Undirected,
+        doc: "two-mode: k-stars centred on arenas (mode 2): Σ_{j∈V} C(d_j, k)",
+        build: bipartite::b2star,
+    },
+    TermSpec {
+        name: "gwb1degree",
+        usage: "gwb1degree(decay, fixed=TRUE)",
+        params: &["decay", "fixed", "attr", "cutoff", "levels"],
+        support: Support::Undirected,
+        doc: "two-mode: geometrically weighted actor (mode 1) degrees: e^α Σ_{i∈U} (1 − (1 − e^−α)^{d_i})",
+        build: bipartite::gwb1degree,
+    },
+    TermSpec {
+        name: "gwb2degree",
+        usage: "gwb2degree(decay, fixed=TRUE)",
+        params: &["decay", "fixed", "attr", "cutoff", "levels"],
+        support: Support::Undirected,
+        doc: "two-mode: geometrically weighted arena (mode 2) degrees: e^α Σ_{j∈V} (1 − (1 − e^−α)^{d_j})",
+        build: bipartite::gwb2degree,
+    },
+    TermSpec {
+        name: "b1nodematch",
+        usage: "b1nodematch(attr)",
+        params: &[
+            "attr", "diff", "keep", "alpha", "beta", "byb2attr", "levels",
+        ],
+        support: Support::Undirected,
+        doc: "two-mode: pairs of actors on a common arena that match on attr: Σ_{j∈V} #{{i, i′} ⊆ N(j): a_i = a_i′} (alpha = beta = 1)",
+        build: bipartite::b1nodematch,
     },
 ];
 
