@@ -43,11 +43,12 @@ pub fn ergm_options(
         "firth" => Method::MpleFirth,
         "exact" => Method::Exact,
         "mcmle" => Method::Mcmle,
+        "sa" => Method::Sa,
         other => {
             return Err(unknown(
                 "ERGM method",
                 other,
-                &["auto", "mple", "firth", "exact", "mcmle"],
+                &["auto", "mple", "firth", "exact", "mcmle", "sa"],
             ));
         }
     };

@@ -205,7 +205,8 @@ class View:
         the case's pre-registered formula) to the view, as ``coprod ergm``:
         coefficients, standard errors, intervals, diagnostics.
 
-        ``method``: ``auto``, ``mple``, ``firth``, ``exact``, ``mcmle``;
+        ``method``: ``auto``, ``mple``, ``firth``, ``exact``, ``mcmle``, ``sa``
+        (stochastic approximation, ``coprod ergm --method sa``);
         ``constraints``: ``codebook`` (the codebook's structural zeros) or
         ``none``; ``fix``: (source, target) pairs held at their observed value."""
         formula_used, js, csv, md = self._v.ergm(
