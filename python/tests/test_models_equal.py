@@ -88,6 +88,16 @@ def test_ergm_equals_cli(cli):
     assert f.formula in f.markdown
 
 
+def test_ergm_stochastic_approximation_equals_cli(cli):
+    # --method sa (Robbins-Monro, seeded): the same bits from Python as from the CLI.
+    f = coprod.load("ly").ergm(method="sa", seed=1)
+    text = run_cli(cli, "ergm", "ly", "--method", "sa", "--seed", "1", "--format", "csv")
+    assert f.csv_text == text
+    assert_frame_equals_csv(f.table, text, "ergm")
+    js = run_cli(cli, "ergm", "ly", "--method", "sa", "--seed", "1", "--format", "json")
+    assert json.loads(js) == f.result and f.result["estimator"].startswith("stochastic approximation")
+
+
 def test_qap_equals_cli(cli):
     case = coprod.load("jinsong")
     q = coprod.qap(case, "logit", ["resource", "service", "information"],
