@@ -46,7 +46,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         SbmOptions::default()
     };
-    let search = MinimizeOptions::for_size(order.len(), seed);
+    let mut search = MinimizeOptions::for_size(order.len(), seed);
+    // Experiments: `--refine-levels L`, `--restarts R`, `--kicks K` override the size's defaults.
+    let flag = |name: &str| -> Option<usize> {
+        let i = args.iter().position(|a| a == name)?;
+        args.get(i + 1)?.parse().ok()
+    };
+    if let Some(l) = flag("--refine-levels") {
+        search.refine_levels = l;
+    }
+    if let Some(r) = flag("--restarts") {
+        search.restarts = r;
+    }
+    if let Some(k) = flag("--kicks") {
+        search.kicks = k;
+    }
     let t = Instant::now();
     let m = minimize(&g, &opts, &search, &[])?;
     let secs = t.elapsed().as_secs_f64();
