@@ -119,17 +119,7 @@ fn fixture_data(v: &Value) -> (ErgmData, DyadMask) {
     let gr = &v["graph"];
     let n1 = gr["n1"].as_u64().unwrap() as usize;
     let n2 = gr["n2"].as_u64().unwrap() as usize;
-    let edges: Vec<(usize, usize)> = gr["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e[0].as_u64().unwrap() as usize,
-                e[1].as_u64().unwrap() as usize,
-            )
-        })
-        .collect();
+    let edges = common::edge_pairs(&gr["edges"]);
     let strs = |k: &str| -> Vec<String> {
         gr[k]
             .as_array()

@@ -6,14 +6,12 @@ use coprod::inference::ergm::constraints::DyadMask;
 use coprod::inference::ergm::exact::ExactDistribution;
 use coprod::inference::ergm::linalg::chi2_sf;
 use coprod::inference::ergm::mple::{MpleOptions, Penalty, mple};
-use coprod::inference::ergm::network::{ErgmData, Network};
+use coprod::inference::ergm::network::ErgmData;
 use coprod::inference::ergm::sampler::{Proposal, SamplerOptions, simulate};
 use coprod::inference::ergm::terms::Model;
 use coprod::inference::ergm::{Estimator, FitOptions, Method, fit};
 
-fn net(n: usize, directed: bool, edges: &[(usize, usize)]) -> ErgmData {
-    ErgmData::new(Network::from_edges(n, directed, edges).unwrap())
-}
+use common::ergm_net as net;
 
 #[test]
 fn edges_only_mle_is_the_logit_of_the_density() {
@@ -278,20 +276,7 @@ fn mcmc_mle_agrees_with_the_exact_mle() {
     // the MCMC-MLE. Tolerance: 4 Monte-Carlo standard errors of θ̂ (the MCMC
     // part of its covariance, I⁻¹ Var(z̄) I⁻¹) per coefficient, plus 1e-3 —
     // a 4-sd band, false alarm < 1e-4 per coefficient under a correct sampler.
-    let d = net(
-        6,
-        false,
-        &[
-            (0, 1),
-            (1, 2),
-            (0, 2),
-            (2, 3),
-            (3, 4),
-            (4, 5),
-            (3, 5),
-            (1, 4),
-        ],
-    );
+    let d = net(6, false, &common::SIX_NODE_TIES);
     let m = Model::parse("edges + gwesp(0.5, fixed=TRUE)", &d).unwrap();
     let mask = DyadMask::all(6, false);
     let exact = fit(

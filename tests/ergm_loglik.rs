@@ -1,6 +1,8 @@
 //! The MCMC-MLE's log-likelihood by bridge sampling against the exact
 //! log-likelihood of every network enumerated.
 
+mod common;
+
 use coprod::inference::ergm::bridge::{BridgeOptions, dyad_independent_start, loglik};
 use coprod::inference::ergm::constraints::DyadMask;
 use coprod::inference::ergm::exact::ExactDistribution;
@@ -41,21 +43,7 @@ fn dyad_independent_start_is_the_logistic_log_likelihood() {
 
 #[test]
 fn bridge_equals_the_exact_log_likelihood_undirected() {
-    let net = Network::from_edges(
-        6,
-        false,
-        &[
-            (0, 1),
-            (1, 2),
-            (0, 2),
-            (2, 3),
-            (3, 4),
-            (4, 5),
-            (3, 5),
-            (1, 4),
-        ],
-    )
-    .unwrap();
+    let net = Network::from_edges(6, false, &common::SIX_NODE_TIES).unwrap();
     let d = ErgmData::new(net);
     let m = Model::parse("edges + gwesp(0.5, fixed=TRUE) + kstar(2)", &d).unwrap();
     let mask = DyadMask::all(6, false);
@@ -103,21 +91,7 @@ fn bridge_equals_the_exact_log_likelihood_directed_with_a_mask() {
 
 #[test]
 fn an_mcmc_fit_carries_its_bridged_log_likelihood_and_aic() {
-    let net = Network::from_edges(
-        6,
-        false,
-        &[
-            (0, 1),
-            (1, 2),
-            (0, 2),
-            (2, 3),
-            (3, 4),
-            (4, 5),
-            (3, 5),
-            (1, 4),
-        ],
-    )
-    .unwrap();
+    let net = Network::from_edges(6, false, &common::SIX_NODE_TIES).unwrap();
     let d = ErgmData::new(net);
     let m = Model::parse("edges + gwesp(0.5, fixed=TRUE)", &d).unwrap();
     let mask = DyadMask::all(6, false);

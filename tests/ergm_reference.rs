@@ -26,13 +26,7 @@ fn load(path: &Path) -> Case {
     let g = &v["graph"];
     let n = g["n"].as_u64().unwrap() as usize;
     let directed = g["directed"].as_bool().unwrap();
-    let pair = |e: &Value| {
-        (
-            e[0].as_u64().unwrap() as usize,
-            e[1].as_u64().unwrap() as usize,
-        )
-    };
-    let edges: Vec<(usize, usize)> = g["edges"].as_array().unwrap().iter().map(pair).collect();
+    let edges = common::edge_pairs(&g["edges"]);
     let mut data = ErgmData::new(Network::from_edges(n, directed, &edges).unwrap());
     if let Some(attrs) = g["attributes"].as_object() {
         for (k, vals) in attrs {
@@ -61,9 +55,8 @@ fn load(path: &Path) -> Case {
         }
     }
     let mut mask = DyadMask::all(n, directed);
-    if let Some(f) = g["forbidden"].as_array() {
-        for e in f {
-            let (u, w) = pair(e);
+    if g["forbidden"].is_array() {
+        for (u, w) in common::edge_pairs(&g["forbidden"]) {
             mask.fix(u, w);
         }
     }

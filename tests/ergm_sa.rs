@@ -8,16 +8,13 @@ mod common;
 
 use coprod::inference::ergm::constraints::DyadMask;
 use coprod::inference::ergm::exact::ExactDistribution;
-use coprod::inference::ergm::network::{ErgmData, Network};
 use coprod::inference::ergm::sampler::{Proposal, SamplerOptions};
 use coprod::inference::ergm::terms::Model;
 use coprod::inference::ergm::{ErgmFit, Estimator, FitOptions, Method, fit};
 use serde_json::Value;
 use std::path::Path;
 
-fn net(n: usize, directed: bool, edges: &[(usize, usize)]) -> ErgmData {
-    ErgmData::new(Network::from_edges(n, directed, edges).unwrap())
-}
+use common::ergm_net as net;
 
 fn sa_opts(seed: u64, interval: usize) -> FitOptions {
     FitOptions {
@@ -67,20 +64,7 @@ fn sa_equals_the_exact_mle_within_monte_carlo_error() {
     // every network enumerated.
     let cases = [
         (
-            net(
-                6,
-                false,
-                &[
-                    (0, 1),
-                    (1, 2),
-                    (0, 2),
-                    (2, 3),
-                    (3, 4),
-                    (4, 5),
-                    (3, 5),
-                    (1, 4),
-                ],
-            ),
+            net(6, false, &common::SIX_NODE_TIES),
             "edges + gwesp(0.5, fixed=TRUE)",
         ),
         (
@@ -160,17 +144,7 @@ fn sa_agrees_with_the_mcmc_mle_on_florentine_marriage() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ergm/florentine_marriage.json");
     let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let g = &v["graph"];
-    let edges: Vec<(usize, usize)> = g["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e[0].as_u64().unwrap() as usize,
-                e[1].as_u64().unwrap() as usize,
-            )
-        })
-        .collect();
+    let edges = common::edge_pairs(&g["edges"]);
     let d = net(g["n"].as_u64().unwrap() as usize, false, &edges);
     let m = Model::parse("edges + gwesp(0.5, fixed=TRUE)", &d).unwrap();
     let mask = DyadMask::all(d.network.n(), false);

@@ -255,3 +255,41 @@ pub fn tiny(
     }
     g
 }
+
+/// The ERGM tests' small undirected graph: 6 nodes, 8 ties, two triangles
+/// joined by a path and a chord (every network on its 15 dyads can be enumerated).
+pub const SIX_NODE_TIES: [(usize, usize); 8] = [
+    (0, 1),
+    (1, 2),
+    (0, 2),
+    (2, 3),
+    (3, 4),
+    (4, 5),
+    (3, 5),
+    (1, 4),
+];
+
+/// An ERGM's data on this network (no attributes).
+pub fn ergm_net(
+    n: usize,
+    directed: bool,
+    edges: &[(usize, usize)],
+) -> coprod::inference::ergm::network::ErgmData {
+    use coprod::inference::ergm::network::{ErgmData, Network};
+    ErgmData::new(Network::from_edges(n, directed, edges).unwrap())
+}
+
+/// A fixture's edge list, `[[u, v], …]`, as 0-based pairs.
+pub fn edge_pairs(edges: &Value) -> Vec<(usize, usize)> {
+    edges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e[0].as_u64().unwrap() as usize,
+                e[1].as_u64().unwrap() as usize,
+            )
+        })
+        .collect()
+}
