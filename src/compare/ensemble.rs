@@ -195,6 +195,18 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every verdict, in declaration order.
+    pub const ALL: [Verdict; 8] = [
+        Verdict::Supports,
+        Verdict::Contradicts,
+        Verdict::NoDifference,
+        Verdict::Descriptive,
+        Verdict::Undefined,
+        Verdict::Exceeds,
+        Verdict::FallsShort,
+        Verdict::Matches,
+    ];
+
     /// A short mark for tables: `+`, `−`, `0` for the tests; `▲`, `▼`, `≈`
     /// for the value-to-value comparisons with a counterfactual (a different
     /// mark, so none reads as a test); `·`, `n/a`.

@@ -7,6 +7,7 @@
 //! read from the file the job drew.
 
 use super::page::{Block, Files, PageTable};
+use crate::compare::Verdict;
 use crate::error::Result;
 use crate::io::write_file;
 use std::path::Path;
@@ -232,10 +233,10 @@ fn html_table(out: &mut String, t: &PageTable) {
 }
 
 /// A robustness cell (`0.228 + + 0 ▼ ▼`, `48 % − 0 n/a`) as its value and
-/// its marks (the legend's `+ − 0 · n/a ▲ ▼ ≈`); `None` when the cell is not
-/// a value followed by marks only (`undefined`, a statistic's name).
+/// its marks (each a [`Verdict::mark`]); `None` when the cell is not a value
+/// followed by marks only (`undefined`, a statistic's name).
 fn split_marks(cell: &str) -> Option<(&str, &str)> {
-    const MARKS: [&str; 8] = ["+", "−", "0", "·", "n/a", "▲", "▼", "≈"];
+    let is_mark = |m: &str| Verdict::ALL.iter().any(|v| v.mark() == m);
     let first = cell.find(' ')?;
     let value_end = if cell[first..].starts_with(" %") {
         first + 2
@@ -243,7 +244,7 @@ fn split_marks(cell: &str) -> Option<(&str, &str)> {
         first
     };
     let (value, marks) = (&cell[..value_end], cell[value_end..].trim());
-    let all_marks = !marks.is_empty() && marks.split(' ').all(|m| MARKS.contains(&m));
+    let all_marks = !marks.is_empty() && marks.split(' ').all(is_mark);
     all_marks.then_some((value, marks))
 }
 
