@@ -1,18 +1,7 @@
 //! The binary as a user runs it.
-
-use std::process::Command;
-
-fn coprod(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::coprod;
 
 #[test]
 fn validate_a_good_case_prints_one_line_and_exits_0() {

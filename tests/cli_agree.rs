@@ -1,19 +1,7 @@
 //! `coprod agree`: the command over the library's agreement and answer table.
-
-use std::process::Command;
-
-fn coprod(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run coprod");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::coprod;
 
 #[test]
 fn agree_bundled_second_coding_as_csv_and_json() {

@@ -1,18 +1,7 @@
 //! `coprod ergm --arenas two-mode` and `--method sa` end to end.
-
-use std::process::Command;
-
-fn coprod(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_coprod"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::coprod;
 
 #[test]
 fn two_mode_sa_fit_prints_its_terms_and_t_ratios() {

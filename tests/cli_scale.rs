@@ -1,26 +1,10 @@
 //! `coprod generate` and `coprod analyse` as a user runs them, and the
 //! generated files read back by the other commands.
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{coprod, coprod_env};
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn coprod_env(args: &[&str], threads: Option<&str>) -> (i32, String, String) {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_coprod"));
-    c.args(args);
-    if let Some(t) = threads {
-        c.env("RAYON_NUM_THREADS", t);
-    }
-    let out = c.output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn coprod(args: &[&str]) -> (i32, String, String) {
-    coprod_env(args, None)
-}
 
 fn tmp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("coprod-cli-scale-{}-{name}", std::process::id()));
@@ -154,7 +138,7 @@ fn analyse_writes_one_row_per_actor_the_same_on_one_and_two_threads() {
             "--summary",
             s(&sum),
         ],
-        Some("1"),
+        &[("RAYON_NUM_THREADS", "1")],
     );
     assert_eq!(c, 0, "{e}");
     let (c, _, e) = coprod_env(
@@ -165,7 +149,7 @@ fn analyse_writes_one_row_per_actor_the_same_on_one_and_two_threads() {
             "-o",
             s(&a2),
         ],
-        Some("2"),
+        &[("RAYON_NUM_THREADS", "2")],
     );
     assert_eq!(c, 0, "{e}");
     let t1 = std::fs::read_to_string(&a1).unwrap();

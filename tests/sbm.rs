@@ -1,6 +1,9 @@
 //! The stochastic block model's description length against graph-tool
 //! (`tests/fixtures/sbm/`, written by `scripts/reference/sbm.sh`), and the
 //! minimiser against graph-tool's `minimize_blockmodel_dl`.
+#[path = "common/cli.rs"]
+mod cli;
+use cli::coprod;
 
 mod common;
 
@@ -254,18 +257,6 @@ fn minimum_reaches_graph_tool() {
         reached_best * 10 >= compared * 9,
         "reached the best of five in only {reached_best} of {compared}"
     );
-}
-
-fn coprod(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coprod"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// `coprod sbm --format json`: the given partition's description length is

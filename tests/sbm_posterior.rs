@@ -11,6 +11,9 @@
 //! whose expected effective count `p · ESS(B)` is below 10 (a Poisson count
 //! of mean 10 is 0 with probability 4.5e-5). Chain lengths were fixed before
 //! the first run; nothing here was tuned to pass.
+#[path = "common/cli.rs"]
+mod cli;
+use cli::coprod;
 
 mod common;
 
@@ -296,18 +299,6 @@ fn graph_tool_mcmc_samples_the_unlabelled_law() {
             labelled[0]
         );
     }
-}
-
-fn coprod(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coprod"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// `coprod sbm`: the JSON's `posterior_blocks` is the library's posterior
