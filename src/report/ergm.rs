@@ -88,7 +88,7 @@ pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
             )
         } else {
             format!(
-                "MCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5)",
+                "MCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (reported; the fit stops at two consecutive full Hummel steps)",
                 d.iterations, d.hotelling_t2, d.hotelling_p
             )
         };

@@ -148,7 +148,7 @@ pub struct Diagnostics {
     pub iterations: usize,
     /// Hotelling's T² of E(g) = g(y_obs) at the last sample, and its p.
     pub hotelling_t2: f64,
-    /// Its p-value (convergence asks p > 0.5).
+    /// Its p-value (reported; the MCMC-MLE stops on Hummel's rule, see [`driver`](super::driver)).
     pub hotelling_p: f64,
     /// Effective sample size per statistic (batch means).
     pub ess: Vec<f64>,
