@@ -10,7 +10,8 @@
 //!                ρ_t  = the largest lag-1 autocorrelation of the recorded statistics
 //!                γ_t  = Hummel's step length (largest γ ≤ 1 whose target lies in
 //!                       the sample's convex hull with margin 0.05)
-//!                stop if γ_t = 1 and γ_{t−1} = 1 (converged: θ̂ = θ_{t−1} + δ_t,
+//!                full step: γ_t = 1 and neither guard below shrank δ_t
+//!                stop at the second consecutive full step (converged: θ̂ = θ_{t−1} + δ_t,
 //!                       the full step from the boosted sample)
 //!                else θ_t = θ_{t−1} + δ_t, δ_t maximising the importance-sampled
 //!                log-likelihood ratio towards ξ = (1 − γ_t) z̄, shrunk so that the
@@ -21,11 +22,12 @@
 //! **Convergence** is statnet's `MCMLE.termination = "Hummel"` (the default
 //! of ergm 3.x, `control.ergm3()` in ergm 4): two consecutive full steps
 //! (γ = 1: the observed statistics lie well inside the simulated ones, so the
-//! importance-sampled likelihood can be maximised outright), the second on a
+//! importance-sampled likelihood can be maximised outright, and the guards
+//! below leave the step whole), the second on a
 //! sample [`McmleOptions::last_boost`] times larger (statnet's
 //! `MCMLE.last.boost = 4`), whose full step is θ̂ and whose draws give the
 //! Monte-Carlo part of the standard errors. Hummel, Hunter & Handcock (2012),
-//! doi:10.1080/10618600.2012.679224, §3–4.
+//! doi:10.1080/10618600.2012.679224.
 //!
 //! Hotelling's T² test of E_θ(g) = g(y_obs) on the last sample is reported
 //! ([`Diagnostics::hotelling_p`](super::fit::Diagnostics::hotelling_p)), not
@@ -280,48 +282,47 @@ pub(super) fn mcmle(
             let gamma = step_length(&z, p);
             record.step_length = gamma;
             record.hotelling_p = pval;
-            let pass = gamma >= 1.0;
-            if pass && passed {
-                if let Some(delta) = optimise(&z, p, &vec![0.0; p]) {
-                    let (_, _, info) = tilted(&z, p, &delta);
-                    if let Some((_, total)) = covariances(&info, &bm.cov_of_mean, p) {
-                        history.push(record);
-                        let coef: Vec<f64> = theta.iter().zip(&delta).map(|(a, b)| a + b).collect();
-                        let diag = Diagnostics {
-                            iterations: it,
-                            hotelling_t2: t2,
-                            hotelling_p: pval,
-                            lag1: lag1(&s),
-                            acceptance: s.acceptance,
-                            draws: s.len(),
-                            simulated_mean: s.mean(),
-                            simulated_mean_se: (0..p)
-                                .map(|a| bm.cov_of_mean[a * p + a].sqrt())
-                                .collect(),
-                            ess: bm.ess,
-                            sampler: sopts,
-                            restarts,
-                            history,
-                            trace: s.stats.clone(),
-                            chains: s.chains,
-                        };
-                        return Ok((coef, total, diag));
+            let xi: Vec<f64> = bm.mean.iter().map(|m| (1.0 - gamma) * m).collect();
+            match optimise(&z, p, &xi) {
+                Some(d) => {
+                    let min_ess = opts.mcmle.min_weight_ess * s.len() as f64;
+                    let guarded = guard(&z, p, &xi, d.clone(), opts.mcmle.trust_region, min_ess);
+                    // A full step counts only when the sample supports it whole
+                    // (neither the trust region nor the weights' ESS shrank it).
+                    let pass = gamma >= 1.0 && guarded == d;
+                    if pass && passed {
+                        let (_, _, info) = tilted(&z, p, &d);
+                        if let Some((_, total)) = covariances(&info, &bm.cov_of_mean, p) {
+                            history.push(record);
+                            let coef: Vec<f64> = theta.iter().zip(&d).map(|(a, b)| a + b).collect();
+                            let diag = Diagnostics {
+                                iterations: it,
+                                hotelling_t2: t2,
+                                hotelling_p: pval,
+                                lag1: lag1(&s),
+                                acceptance: s.acceptance,
+                                draws: s.len(),
+                                simulated_mean: s.mean(),
+                                simulated_mean_se: (0..p)
+                                    .map(|a| bm.cov_of_mean[a * p + a].sqrt())
+                                    .collect(),
+                                ess: bm.ess,
+                                sampler: sopts,
+                                restarts,
+                                history,
+                                trace: s.stats.clone(),
+                                chains: s.chains,
+                            };
+                            return Ok((coef, total, diag));
+                        }
+                        why = Some("the information matrix at the final step is singular".into());
+                    } else {
+                        passed = pass;
+                        step = Some(guarded);
                     }
                 }
-                why = Some("the information matrix at the final step is singular".into());
-            } else {
-                passed = pass;
-                let xi: Vec<f64> = bm.mean.iter().map(|m| (1.0 - gamma) * m).collect();
-                match optimise(&z, p, &xi) {
-                    Some(d) => {
-                        let min_ess = opts.mcmle.min_weight_ess * s.len() as f64;
-                        step = Some(guard(&z, p, &xi, d, opts.mcmle.trust_region, min_ess));
-                    }
-                    None => {
-                        why = Some(
-                            "the Newton step on the sample failed (singular information)".into(),
-                        )
-                    }
+                None => {
+                    why = Some("the Newton step on the sample failed (singular information)".into())
                 }
             }
         }

@@ -158,8 +158,9 @@ pub struct Diagnostics {
     pub acceptance: f64,
     /// Draws in the final sample.
     pub draws: usize,
-    /// Mean simulated statistics at the final θ (the moment condition:
-    /// equal to the observed within Monte-Carlo error).
+    /// Mean simulated statistics of the final sample, drawn at the θ before
+    /// the final step (the MCMC-MLE; at the estimate for stochastic
+    /// approximation): near the observed, within a step's worth.
     pub simulated_mean: Vec<f64>,
     /// Monte-Carlo standard error of each simulated mean.
     pub simulated_mean_se: Vec<f64>,
