@@ -31,7 +31,7 @@
 //!
 //! Hotelling's T² test of E_θ(g) = g(y_obs) on the last sample is reported
 //! ([`Diagnostics::hotelling_p`](super::fit::Diagnostics::hotelling_p)), not
-//! used to stop: its covariance ([`ar1_means`](super::mcmle::ar1_means))
+//! used to stop: its covariance (the AR(1) covariance of the mean, [`mcmle`](super::mcmle))
 //! comes from one sample, and on a near-degenerate model whose chains switch
 //! slowly between sparse and clustered networks (faux.mesa.high with gwesp
 //! 0.5: lag-1 autocorrelation 0.85–0.93 at an interval of 8192) it

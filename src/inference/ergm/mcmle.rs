@@ -23,7 +23,9 @@
 //!
 //! **Standard errors**: I(θ̂)⁻¹ (the importance-weighted covariance of the
 //! statistics at θ̂) plus the Monte-Carlo variance of the estimate,
-//! I⁻¹ Var(z̄) I⁻¹ (statnet adds the same), Var(z̄) from [`ar1_means`].
+//! I⁻¹ Var(z̄) I⁻¹ (statnet adds the same), Var(z̄) from the lag-1 autocorrelations (an AR(1)
+//! approximation: Var(z̄) = D Σ̂ D / N, D = diag(√((1 + ρ_a)/(1 − ρ_a))), Σ̂ the
+//! sample covariance of the N draws).
 
 // Index loops over p × p matrices and rows read as the formulas do.
 #![allow(clippy::needless_range_loop)]
