@@ -88,7 +88,7 @@ pub fn ergm_markdown(case: &str, f: &CaseFit) -> String {
             )
         } else {
             format!(
-                "MCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (stop when p > 0.5)",
+                "MCMC: converged after {} iteration(s); Hotelling T² = {:.2}, p = {:.3} (of the last sample, drawn at the θ before the final step: a small p says that step moved θ by more than the sample's Monte-Carlo error; the fit stops at two consecutive full Hummel steps)",
                 d.iterations, d.hotelling_t2, d.hotelling_p
             )
         };

@@ -3,27 +3,57 @@
 //!
 //! ```text
 //! θ_0          = the MPLE (statnet's default start)
-//! iteration t  : draw a sample at θ_{t−1} (each chain continues from its own
+//! iteration t  : draw N_t networks at θ_{t−1} (each chain continues from its own
 //!                last network; the first iteration starts every chain at y_obs)
+//!                N_t = chains × draws_per_chain (statnet's MCMC.samplesize, 1024),
+//!                times `last_boost` (4) right after a full step
 //!                ρ_t  = the largest lag-1 autocorrelation of the recorded statistics
-//!                γ_t  = Hummel's step length, T²_t and p_t = Hotelling's test of E(z) = 0
-//!                stop if γ_t = 1 and p_t > 0.5 (converged: the last full step is θ̂)
-//!                (from t = 2 on the test doubles the covariance of z̄: θ_{t−1} was
-//!                itself estimated from a sample of the same size, whose Monte-Carlo
-//!                error moves E_θ(z) by about as much as the new sample's own)
+//!                γ_t  = Hummel's step length (largest γ ≤ 1 whose target lies in
+//!                       the sample's convex hull with margin 0.05)
+//!                full step: γ_t = 1 and neither guard below shrank δ_t
+//!                stop at the second consecutive full step (converged: θ̂ = θ_{t−1} + δ_t,
+//!                       the full step from the boosted sample)
 //!                else θ_t = θ_{t−1} + δ_t, δ_t maximising the importance-sampled
 //!                log-likelihood ratio towards ξ = (1 − γ_t) z̄, shrunk so that the
 //!                predicted gain is at most `trust_region` (statnet's MCMLE.trustregion = 20)
 //!                and the importance weights keep an ESS ≥ `min_weight_ess` · N
 //! ```
 //!
+//! **Convergence** is statnet's `MCMLE.termination = "Hummel"` (the default
+//! of ergm 3.x, `control.ergm3()` in ergm 4): two consecutive full steps
+//! (γ = 1: the observed statistics lie well inside the simulated ones, so the
+//! importance-sampled likelihood can be maximised outright, and the guards
+//! below leave the step whole), the second on a
+//! sample [`McmleOptions::last_boost`] times larger (statnet's
+//! `MCMLE.last.boost = 4`), whose full step is θ̂ and whose draws give the
+//! Monte-Carlo part of the standard errors. Hummel, Hunter & Handcock (2012),
+//! doi:10.1080/10618600.2012.679224.
+//!
+//! Hotelling's T² test of E_θ(g) = g(y_obs) on the last sample is reported
+//! ([`Diagnostics::hotelling_p`](super::fit::Diagnostics::hotelling_p)), not
+//! used to stop: its covariance (the AR(1) covariance of the mean, [`mcmle`](super::mcmle))
+//! comes from one sample, and on a near-degenerate model whose chains switch
+//! slowly between sparse and clustered networks (faux.mesa.high with gwesp
+//! 0.5: lag-1 autocorrelation 0.85–0.93 at an interval of 8192) it
+//! understates the Monte-Carlo variance several times over, so that "p > 0.5"
+//! (this driver's earlier rule) rejected at the MLE itself and the fit
+//! wandered until the iteration cap. statnet ergm 4's default,
+//! `MCMLE.termination = "confidence"` (Krivitsky, Kuvelkar & Hunter 2023,
+//! doi:10.1214/23-EJS2176; Krivitsky et al. 2023, doi:10.18637/jss.v105.i06),
+//! an equivalence test that the simulated mean lies within √0.1 standard
+//! deviations of the observed statistics with 99 % confidence, rests on the
+//! same covariance and needs ≥ ~200 effective draws for 8 statistics; it is
+//! not implemented.
+//!
 //! **Adaptation** (deterministic: it reads only the draws). When ρ_t exceeds
 //! [`McmleOptions::max_lag1`] the interval between recorded draws doubles for
 //! the next iteration, up to [`McmleOptions::max_interval_factor`] times the
-//! sampler's interval, and the draws per chain halve (to no fewer than 64),
-//! so that an iteration costs the same number of steps.
-//! A longer interval is what lets batch means and the Hotelling test see
-//! nearly independent batches (see [`mcmle`](super::mcmle)).
+//! sampler's interval, and the burn-in grows with it (16 intervals, statnet's
+//! `MCMC.burnin = 16 × MCMC.interval`); the number of draws stays (statnet's
+//! fixed `MCMC.samplesize`), so an iteration costs more steps. (The earlier
+//! rule halved the draws as the interval doubled, down to 256, and kept the
+//! burn-in at 16384 steps, 2 intervals at 8192: too few effective draws for
+//! a step, and chains not yet at θ_{t−1}'s distribution.)
 //!
 //! **Restarts.** A sample is *broken* when the statistics lost all variation
 //! in some direction (the sample covariance is singular: a stuck chain), when
@@ -46,7 +76,7 @@
 
 use super::constraints::DyadMask;
 use super::fit::{Diagnostics, FitOptions, IterationRecord};
-use super::mcmle::{batch_means, covariances, hotelling, lag1, optimise, step_length, tilted};
+use super::mcmle::{ar1_means, covariances, hotelling, lag1, optimise, step_length, tilted};
 use super::mple::{MpleOptions, mple};
 use super::network::Network;
 use super::sampler::{Sample, run_chains};
@@ -73,6 +103,10 @@ pub struct McmleOptions {
     /// least this share of the draws (default 0.1): the sample can only
     /// predict the likelihood near where it was drawn.
     pub min_weight_ess: f64,
+    /// After a first pass the next sample has this many times the draws
+    /// (statnet's `MCMLE.last.boost`, default 4): the final step and the
+    /// standard errors come from the larger sample.
+    pub last_boost: usize,
 }
 
 impl Default for McmleOptions {
@@ -83,12 +117,10 @@ impl Default for McmleOptions {
             max_restarts: 3,
             trust_region: 20.0,
             min_weight_ess: 0.1,
+            last_boost: 4,
         }
     }
 }
-
-/// Draws per chain never fall below this as the interval grows.
-const MIN_DRAWS: usize = 64;
 
 /// The batch length: max(⌊√per_chain⌋, ⌈2τ⌉), τ = (1 + ρ)/(1 − ρ).
 pub(super) fn batch_length(rho: f64, per_chain: usize) -> usize {
@@ -203,6 +235,8 @@ pub(super) fn mcmle(
     let max_interval = base * opts.mcmle.max_interval_factor.max(1);
     let mut interval = base;
     let mut restarts = 0;
+    // A first full step boosts the next sample.
+    let mut passed = false;
     let mut history = Vec::new();
     let bar = opts.progress.spinner(
         &format!("ERGM MCMC-MLE (at most {})", opts.max_iterations),
@@ -213,9 +247,15 @@ pub(super) fn mcmle(
         let mut sopts = opts.sampler.clone();
         sopts.seed = stream(opts.sampler.seed, it as u64).next_u64();
         sopts.interval = interval;
+        // The burn-in grows with the interval (statnet: MCMC.burnin = 16 × the
+        // adapted interval): a chain that needs a longer interval to forget
+        // its draws also needs longer to forget θ_{t−2}'s distribution.
+        sopts.burnin = opts.sampler.burnin * (interval / base);
         // The same number of steps per iteration whatever the interval.
-        sopts.draws_per_chain = (opts.sampler.draws_per_chain * base / interval)
-            .max(MIN_DRAWS.min(opts.sampler.draws_per_chain));
+        sopts.draws_per_chain = opts.sampler.draws_per_chain;
+        if passed {
+            sopts.draws_per_chain *= opts.mcmle.last_boost.max(1);
+        }
         let (s, _) = run_chains(model, &states, mask, &theta, &sopts, false);
         let z: Vec<f64> = (0..s.len())
             .flat_map(|r| s.row(r).iter().zip(observed).map(|(a, b)| a - b))
@@ -237,64 +277,58 @@ pub(super) fn mcmle(
         let mut why = broken(&s, &z, p, obs_free);
         let mut step = None;
         if why.is_none() {
-            let bm = batch_means(&s, &z, batch_length(rho, s.per_chain));
-            // From the second iteration on θ itself came from a sample of the
-            // same size: its Monte-Carlo error adds about the same covariance.
-            let (t2, pval) = if prev.is_some() {
-                let mut b2 = bm.clone();
-                b2.cov_of_mean.iter_mut().for_each(|x| *x *= 2.0);
-                hotelling(&b2, p)
-            } else {
-                hotelling(&bm, p)
-            };
+            let bm = ar1_means(&s, &z);
+            let (t2, pval) = hotelling(&bm, p);
             let gamma = step_length(&z, p);
             record.step_length = gamma;
             record.hotelling_p = pval;
-            if gamma >= 1.0 && pval > 0.5 {
-                if let Some(delta) = optimise(&z, p, &vec![0.0; p]) {
-                    let (_, _, info) = tilted(&z, p, &delta);
-                    if let Some((_, total)) = covariances(&info, &bm.cov_of_mean, p) {
-                        history.push(record);
-                        let coef: Vec<f64> = theta.iter().zip(&delta).map(|(a, b)| a + b).collect();
-                        let diag = Diagnostics {
-                            iterations: it,
-                            hotelling_t2: t2,
-                            hotelling_p: pval,
-                            lag1: lag1(&s),
-                            acceptance: s.acceptance,
-                            draws: s.len(),
-                            simulated_mean: s.mean(),
-                            simulated_mean_se: (0..p)
-                                .map(|a| bm.cov_of_mean[a * p + a].sqrt())
-                                .collect(),
-                            ess: bm.ess,
-                            sampler: sopts,
-                            restarts,
-                            history,
-                            trace: s.stats.clone(),
-                            chains: s.chains,
-                        };
-                        return Ok((coef, total, diag));
+            let xi: Vec<f64> = bm.mean.iter().map(|m| (1.0 - gamma) * m).collect();
+            match optimise(&z, p, &xi) {
+                Some(d) => {
+                    let min_ess = opts.mcmle.min_weight_ess * s.len() as f64;
+                    let guarded = guard(&z, p, &xi, d.clone(), opts.mcmle.trust_region, min_ess);
+                    // A full step counts only when the sample supports it whole
+                    // (neither the trust region nor the weights' ESS shrank it).
+                    let pass = gamma >= 1.0 && guarded == d;
+                    if pass && passed {
+                        let (_, _, info) = tilted(&z, p, &d);
+                        if let Some((_, total)) = covariances(&info, &bm.cov_of_mean, p) {
+                            history.push(record);
+                            let coef: Vec<f64> = theta.iter().zip(&d).map(|(a, b)| a + b).collect();
+                            let diag = Diagnostics {
+                                iterations: it,
+                                hotelling_t2: t2,
+                                hotelling_p: pval,
+                                lag1: lag1(&s),
+                                acceptance: s.acceptance,
+                                draws: s.len(),
+                                simulated_mean: s.mean(),
+                                simulated_mean_se: (0..p)
+                                    .map(|a| bm.cov_of_mean[a * p + a].sqrt())
+                                    .collect(),
+                                ess: bm.ess,
+                                sampler: sopts,
+                                restarts,
+                                history,
+                                trace: s.stats.clone(),
+                                chains: s.chains,
+                            };
+                            return Ok((coef, total, diag));
+                        }
+                        why = Some("the information matrix at the final step is singular".into());
+                    } else {
+                        passed = pass;
+                        step = Some(guarded);
                     }
                 }
-                why = Some("the information matrix at the final step is singular".into());
-            } else {
-                let xi: Vec<f64> = bm.mean.iter().map(|m| (1.0 - gamma) * m).collect();
-                match optimise(&z, p, &xi) {
-                    Some(d) => {
-                        let min_ess = opts.mcmle.min_weight_ess * s.len() as f64;
-                        step = Some(guard(&z, p, &xi, d, opts.mcmle.trust_region, min_ess));
-                    }
-                    None => {
-                        why = Some(
-                            "the Newton step on the sample failed (singular information)".into(),
-                        )
-                    }
+                None => {
+                    why = Some("the Newton step on the sample failed (singular information)".into())
                 }
             }
         }
         if let Some(reason) = why {
             restarts += 1;
+            passed = false;
             record.broken = Some(reason.clone());
             history.push(record);
             if restarts > opts.mcmle.max_restarts {

@@ -148,7 +148,7 @@ pub struct Diagnostics {
     pub iterations: usize,
     /// Hotelling's T² of E(g) = g(y_obs) at the last sample, and its p.
     pub hotelling_t2: f64,
-    /// Its p-value (convergence asks p > 0.5).
+    /// Its p-value (reported; the MCMC-MLE stops on Hummel's rule, see [`driver`](super::driver)).
     pub hotelling_p: f64,
     /// Effective sample size per statistic (batch means).
     pub ess: Vec<f64>,
@@ -158,8 +158,9 @@ pub struct Diagnostics {
     pub acceptance: f64,
     /// Draws in the final sample.
     pub draws: usize,
-    /// Mean simulated statistics at the final θ (the moment condition:
-    /// equal to the observed within Monte-Carlo error).
+    /// Mean simulated statistics of the final sample, drawn at the θ before
+    /// the final step (the MCMC-MLE; at the estimate for stochastic
+    /// approximation): near the observed, within a step's worth.
     pub simulated_mean: Vec<f64>,
     /// Monte-Carlo standard error of each simulated mean.
     pub simulated_mean_se: Vec<f64>,

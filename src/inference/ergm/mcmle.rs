@@ -16,14 +16,16 @@
 //! minimum-norm point of the hull in the sample's whitened coordinates
 //! (Gilbert's algorithm, tolerance 1e-6).
 //!
-//! **Convergence** (statnet's `MCMLE.termination="Hotelling"`): the step is
-//! full (γ = 1) and Hotelling's T² test of E_θ(z) = 0, with the covariance of
-//! the mean from batch means (√(draws per chain) batches per chain, which
-//! absorbs the autocorrelation), does not reject: p > 0.5.
+//! **Convergence**: two consecutive full steps (γ = 1), the second on a
+//! boosted sample (statnet's `MCMLE.termination="Hummel"`; see
+//! [`driver`](super::driver), which also says why Hotelling's test is reported
+//! rather than used to stop).
 //!
 //! **Standard errors**: I(θ̂)⁻¹ (the importance-weighted covariance of the
 //! statistics at θ̂) plus the Monte-Carlo variance of the estimate,
-//! I⁻¹ Var(z̄) I⁻¹ (statnet adds the same).
+//! I⁻¹ Var(z̄) I⁻¹ (statnet adds the same), Var(z̄) from the lag-1 autocorrelations (an AR(1)
+//! approximation: Var(z̄) = D Σ̂ D / N, D = diag(√((1 + ρ_a)/(1 − ρ_a))), Σ̂ the
+//! sample covariance of the N draws).
 
 // Index loops over p × p matrices and rows read as the formulas do.
 #![allow(clippy::needless_range_loop)]
@@ -265,6 +267,64 @@ pub(super) fn batch_means(s: &Sample, z: &[f64], per_batch: usize) -> BatchMeans
         cov_of_mean,
         ess,
         batches: nb,
+    }
+}
+
+/// The mean of z and its Monte-Carlo covariance from the lag-1
+/// autocorrelation of each statistic (an AR(1) approximation of the chain):
+///
+/// ```text
+/// τ_a      = (1 + ρ_a) / (1 − ρ_a)       ρ_a = lag-1 autocorrelation of statistic a
+///                                          (averaged over chains, clamped to [0, 0.99])
+/// Var(z̄)   = D Σ̂ D / N                    Σ̂ = sample covariance of the z_k, D = diag(√τ_a)
+/// ESS_a    = N / τ_a                       N = draws (all chains)
+/// ```
+///
+/// `batches` carries n = ⌊min_a ESS_a⌋, the sample size of the Hotelling
+/// test ([`hotelling`]): the worst-mixing statistic sets the degrees of
+/// freedom. Unlike batch means, this uses every draw whatever the chain's
+/// autocorrelation (batches of ≥ 2τ draws left too few batches for p
+/// statistics at ρ ≈ 0.9), at the price of the AR(1) assumption (statnet's
+/// `approx.hotelling.diff.test` fits an AR model of higher order).
+pub(super) fn ar1_means(s: &Sample, z: &[f64]) -> BatchMeans {
+    let p = s.p();
+    let n = s.len();
+    let mean: Vec<f64> = (0..p)
+        .map(|a| (0..n).map(|k| z[k * p + a]).sum::<f64>() / n as f64)
+        .collect();
+    let mut cov = vec![0.0; p * p];
+    for k in 0..n {
+        for a in 0..p {
+            for b in 0..p {
+                cov[a * p + b] +=
+                    (z[k * p + a] - mean[a]) * (z[k * p + b] - mean[b]) / (n.max(2) - 1) as f64;
+            }
+        }
+    }
+    let tau: Vec<f64> = lag1(s)
+        .into_iter()
+        .map(|r| {
+            let r = if r.is_finite() {
+                r.clamp(0.0, 0.99)
+            } else {
+                0.0
+            };
+            (1.0 + r) / (1.0 - r)
+        })
+        .collect();
+    let mut cov_of_mean = vec![0.0; p * p];
+    for a in 0..p {
+        for b in 0..p {
+            cov_of_mean[a * p + b] = cov[a * p + b] * (tau[a] * tau[b]).sqrt() / n as f64;
+        }
+    }
+    let ess: Vec<f64> = tau.iter().map(|t| n as f64 / t).collect();
+    let batches = ess.iter().copied().fold(f64::INFINITY, f64::min).floor() as usize;
+    BatchMeans {
+        mean,
+        cov_of_mean,
+        ess,
+        batches,
     }
 }
 
