@@ -61,6 +61,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(k) = flag("--kicks") {
         search.kicks = k;
     }
+    if let Some(k) = flag("--sweeps") {
+        search.sweeps = k;
+    }
+    if let Some(k) = flag("--merge-proposals") {
+        search.merge_proposals = k;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--merge-ratio") {
+        search.merge_ratio = args
+            .get(i + 1)
+            .ok_or("--merge-ratio needs a value")?
+            .parse()?;
+    }
     let t = Instant::now();
     let m = minimize(&g, &opts, &search, &[])?;
     let secs = t.elapsed().as_secs_f64();
