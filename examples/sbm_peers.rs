@@ -47,7 +47,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         SbmOptions::default()
     };
     let mut search = MinimizeOptions::for_size(order.len(), seed);
-    // Experiments: `--refine-levels L`, `--restarts R`, `--kicks K` override the size's defaults.
+    // Experiments: `--refine-levels L`, `--restarts R`, `--kicks K`, `--sweeps S`,
+    // `--merge-proposals P`, `--merge-ratio X` override the size's defaults.
     let flag = |name: &str| -> Option<usize> {
         let i = args.iter().position(|a| a == name)?;
         args.get(i + 1)?.parse().ok()
