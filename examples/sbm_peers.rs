@@ -47,7 +47,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         SbmOptions::default()
     };
     let mut search = MinimizeOptions::for_size(order.len(), seed);
-    // Experiments: `--refine-levels L`, `--restarts R`, `--kicks K` override the size's defaults.
+    // Experiments: `--refine-levels L`, `--restarts R`, `--kicks K`, `--sweeps S`,
+    // `--merge-proposals P`, `--merge-ratio X` override the size's defaults.
     let flag = |name: &str| -> Option<usize> {
         let i = args.iter().position(|a| a == name)?;
         args.get(i + 1)?.parse().ok()
@@ -60,6 +61,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(k) = flag("--kicks") {
         search.kicks = k;
+    }
+    if let Some(k) = flag("--sweeps") {
+        search.sweeps = k;
+    }
+    if let Some(k) = flag("--merge-proposals") {
+        search.merge_proposals = k;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--merge-ratio") {
+        search.merge_ratio = args
+            .get(i + 1)
+            .ok_or("--merge-ratio needs a value")?
+            .parse()?;
     }
     let t = Instant::now();
     let m = minimize(&g, &opts, &search, &[])?;

@@ -84,6 +84,7 @@ mod diagnostics;
 pub(crate) use diagnostics::effective_sample_size;
 mod entropy;
 mod graph;
+mod merge;
 mod minimize;
 mod posterior;
 mod request;
