@@ -80,9 +80,7 @@ impl FreeDyads {
     /// The free dyads of `mask`: a list when there are at most `list_max`, else rows.
     pub(super) fn new(mask: &DyadMask, list_max: usize) -> FreeDyads {
         let (n, directed) = (mask.n(), mask.is_directed());
-        let lo = |i: usize| if directed { 0 } else { i + 1 };
-        let free_in_row = |i: usize| (lo(i)..n).filter(|&j| j != i && mask.is_free(i, j)).count();
-        let counts: Vec<usize> = (0..n).map(free_in_row).collect();
+        let counts: Vec<usize> = (0..n).map(|i| mask.free_in_row(i)).collect();
         let total: usize = counts.iter().sum();
         if total <= list_max {
             return FreeDyads::List(
@@ -104,11 +102,7 @@ impl FreeDyads {
             rows.start.push(acc);
             acc += c as u64;
             let list_free = c <= rows.row_len(i) - c;
-            let cols = (lo(i)..n)
-                .filter(|&j| j != i && mask.is_free(i, j) == list_free)
-                .map(|j| j as u32)
-                .collect();
-            rows.cols.push(cols);
+            rows.cols.push(mask.row(i, list_free));
             rows.free.push(list_free);
         }
         rows.start.push(acc);
