@@ -2,9 +2,9 @@
 //! parallel (`RAYON_NUM_THREADS=1` against 2 shows the parallel speed-up) on
 //! seeded sparse random graphs of 200 to 10,000 actors (mean degree 4, three
 //! groups) under `edges + nodematch("c") + gwesp(0.5, fixed=TRUE)`. A sample
-//! includes `simulate`'s set-up (numbering the free dyads reads the n² mask,
-//! which dominates at 10,000 actors); the set-up-free rate against ergmx on
-//! the same inputs is `benches/peers/ergm.sh`.
+//! includes `simulate`'s set-up (numbering the free dyads: O(n) since the
+//! mask is a rule on classes, O(n²) before `eaa1462`); the set-up-free rate
+//! against ergmx on the same inputs is `benches/peers/ergm.sh`.
 //!
 //! ```sh
 //! RAYON_NUM_THREADS=1 nice cargo bench --bench ergm -- --noplot
@@ -13,7 +13,7 @@
 //!
 //! (`--noplot`: criterion's plotting backend panicked on the shared machine.)
 //!
-//! Measured 2026-12-07 at a load average of about 12 on 2 cores (steps/s, all chains counted;
+//! Measured 2026-12-07 before `eaa1462` at a load average of about 12 on 2 cores (steps/s, all chains counted;
 //! the one-chain rate moved 3x between the two runs, so no speed-up is read from them):
 //!
 //! ```text
