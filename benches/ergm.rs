@@ -2,9 +2,9 @@
 //! parallel (`RAYON_NUM_THREADS=1` against 2 shows the parallel speed-up) on
 //! seeded sparse random graphs of 200 to 10,000 actors (mean degree 4, three
 //! groups) under `edges + nodematch("c") + gwesp(0.5, fixed=TRUE)`. A sample
-//! includes `simulate`'s set-up (numbering the free dyads reads the n² mask,
-//! which dominates at 10,000 actors); the set-up-free rate against ergmx on
-//! the same inputs is `benches/peers/ergm.sh`.
+//! includes `simulate`'s set-up (numbering the free dyads: O(n) since the
+//! mask is a rule on classes, O(n²) before `eaa1462`); the set-up-free rate
+//! against ergmx on the same inputs is `benches/peers/ergm.sh`.
 //!
 //! ```sh
 //! RAYON_NUM_THREADS=1 nice cargo bench --bench ergm -- --noplot
@@ -13,14 +13,15 @@
 //!
 //! (`--noplot`: criterion's plotting backend panicked on the shared machine.)
 //!
-//! Measured 2026-12-07 at a load average of about 12 on 2 cores (steps/s, all chains counted;
-//! the one-chain rate moved 3x between the two runs, so no speed-up is read from them):
+//! Measured 2026-12-07 on 2 cores (steps/s, all chains counted, medians): before `eaa1462` at a
+//! load average of about 12 (the one-chain rate moved 3x between two runs), and at `e93d030`
+//! with `RAYON_NUM_THREADS=1` only, at a load of 4-5:
 //!
 //! ```text
-//! actors   RAYON=1: 1 chain / 2 chains    RAYON=2: 1 chain / 2 chains
-//!    200          5.2e5 / 5.2e5                  1.66e6 / 1.84e6
-//!   1000          5.5e5 / 9.7e5                  2.08e6 / 1.83e6
-//!  10000          6.3e5 / 8.8e5                  6.2e5 / 8.6e5
+//! actors   before, RAYON=1: 1 chain / 2 chains    RAYON=2: 1 chain / 2 chains    after, RAYON=1: 1 chain / 2 chains
+//!    200          5.2e5 / 5.2e5                         1.66e6 / 1.84e6                   5.8e6 / 6.0e6
+//!   1000          5.5e5 / 9.7e5                         2.08e6 / 1.83e6                   6.0e6 / 7.1e6
+//!  10000          6.3e5 / 8.8e5                         6.2e5 / 8.6e5                     3.6e6 / 3.7e6
 //! ```
 
 use coprod::inference::ergm::constraints::DyadMask;

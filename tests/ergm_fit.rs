@@ -190,6 +190,10 @@ fn sampler_draws_the_exact_distribution() {
     for prop in [Proposal::Toggle, Proposal::Tnt] {
         let p = chi_square("edges + triangle + kstar(2)", &u, &[-0.4, 0.6, -0.2], prop);
         assert!(p > 0.001, "undirected {prop:?}: p = {p}");
+        // Every term weighs a removal in place (no toggle around it).
+        let f = "edges + triangle + gwesp(0.5, fixed=TRUE)";
+        let p = chi_square(f, &u, &[-0.4, 0.3, 0.2], prop);
+        assert!(p > 0.001, "undirected in place {prop:?}: p = {p}");
     }
     let mut dd = net(4, true, &[(0, 1), (1, 0), (2, 3)]);
     dd.set_attribute("g", &["a", "b", "a", "b"]).unwrap();

@@ -194,14 +194,9 @@ pub fn two_mode(
         .collect();
     data.set_attribute("core", &labels)?;
     let model = Model::parse(formula, &data)?;
-    let mut mask = DyadMask::all(n, false);
-    for u in 0..n {
-        for v in u + 1..n {
-            if (u < n1) == (v < n1) {
-                mask.fix(u, v);
-            }
-        }
-    }
+    // Two classes, actors (0) and arenas (1): only actor – arena dyads are free.
+    let class = (0..n).map(|u| u32::from(u >= n1)).collect();
+    let mut mask = DyadMask::by_class(false, class, 2, &[false, true, true, false]);
     for (a, b) in fixed {
         let pos = |id: &str| -> Result<usize> {
             data.node_names

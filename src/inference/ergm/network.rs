@@ -9,10 +9,13 @@
 //! ```text
 //! has(i, j)          O(1) with the bit matrix (n ≤ 2,048: n²/8 bytes ≤ 512 KiB),
 //!                    else O(log d) by binary search in the shorter list
-//! |N(a) ∩ N(b)|      O(d_a + d_b) by merging two sorted lists
+//! |N(a) ∩ N(b)|      with the bit matrix: O(min(d_a, d_b)) lookups of the
+//!                    shorter list's nodes in the other's row (or the popcount
+//!                    of two rows' AND, ⌈n/64⌉ words, when that is fewer);
+//!                    else O(d_a + d_b) by merging two sorted lists
 //!                    (O(d_small · log d_large) when one is ≥ 16× shorter)
 //! toggle(i, j)       O(d_i + d_j) (insertion into sorted lists)
-//! memory             O(n + m) words, plus n²/8 bytes when n ≤ 2,048
+//! memory             O(n + m) words, plus n·⌈n/64⌉ words when n ≤ 2,048
 //! ```
 //!
 //! where d is a degree and m the number of ties, so a step of the sampler
@@ -22,7 +25,7 @@
 
 mod data;
 
-pub use data::{ErgmData, NodeAttribute};
+pub use data::{DyadicCovariate, ErgmData, NodeAttribute};
 
 use crate::error::{Error, Result};
 use crate::model::Csr;
@@ -39,8 +42,10 @@ pub struct Network {
     out: Vec<Vec<u32>>,
     /// Sorted in-neighbours (empty vectors when undirected).
     inn: Vec<Vec<u32>>,
-    /// Row-major n × n bits when n ≤ [`BITS_MAX_N`].
+    /// n rows of `words` 64-bit words (row i: the out-neighbours of i) when n ≤ [`BITS_MAX_N`].
     bits: Option<Vec<u64>>,
+    /// Words per row of `bits` (⌈n / 64⌉).
+    words: usize,
     edges: usize,
 }
 
@@ -60,7 +65,8 @@ impl Network {
             } else {
                 Vec::new()
             },
-            bits: (n <= BITS_MAX_N).then(|| vec![0u64; (n * n).div_ceil(64)]),
+            bits: (n <= BITS_MAX_N).then(|| vec![0u64; n * n.div_ceil(64)]),
+            words: n.div_ceil(64),
             edges: 0,
         }
     }
@@ -118,8 +124,7 @@ impl Network {
     #[inline]
     pub fn has(&self, i: usize, j: usize) -> bool {
         if let Some(b) = &self.bits {
-            let k = i * self.n + j;
-            return b[k >> 6] >> (k & 63) & 1 == 1;
+            return b[i * self.words + (j >> 6)] >> (j & 63) & 1 == 1;
         }
         if !self.directed && self.out[j].len() < self.out[i].len() {
             return self.out[j].binary_search(&(i as u32)).is_ok();
@@ -152,15 +157,110 @@ impl Network {
         }
     }
 
+    /// |N⁺(a) ∩ N⁺(b)|: the nodes both a and b send a tie to (the common
+    /// neighbours when undirected). With the bit matrix: each node of the
+    /// shorter list tested in the other's row, or the popcount of the two
+    /// rows' AND when both lists are longer than a row has words; else a merge
+    /// of the two lists ([`common_count`]).
+    #[inline]
+    pub fn common_out(&self, a: usize, b: usize) -> usize {
+        let (la, lb) = (&self.out[a], &self.out[b]);
+        let Some(bits) = &self.bits else {
+            return common_count(la, lb);
+        };
+        let w = self.words;
+        let (s, other) = if la.len() <= lb.len() {
+            (la, b)
+        } else {
+            (lb, a)
+        };
+        if s.len() > w {
+            let (ra, rb) = (&bits[a * w..(a + 1) * w], &bits[b * w..(b + 1) * w]);
+            return ra
+                .iter()
+                .zip(rb)
+                .map(|(x, y)| (x & y).count_ones() as usize)
+                .sum();
+        }
+        let row = &bits[other * w..(other + 1) * w];
+        s.iter()
+            .map(|&x| (row[x as usize >> 6] >> (x & 63) & 1) as usize)
+            .sum()
+    }
+
+    /// |a ∩ b| where `a` and `b` are two of this network's neighbour lists
+    /// and `in_b(x)` / `in_a(x)` the ties whose presence says x ∈ b / x ∈ a.
+    /// With the bit matrix: each node of the shorter list tested by one
+    /// lookup (O(min(|a|, |b|))); else a merge ([`common_count`]).
+    #[inline]
+    pub fn common_by(
+        &self,
+        a: &[u32],
+        b: &[u32],
+        in_b: impl Fn(usize) -> (usize, usize),
+        in_a: impl Fn(usize) -> (usize, usize),
+    ) -> usize {
+        if self.bits.is_none() {
+            return common_count(a, b);
+        }
+        let test = |l: &[u32], t: &dyn Fn(usize) -> (usize, usize)| {
+            l.iter()
+                .filter(|&&x| {
+                    let (u, v) = t(x as usize);
+                    self.has(u, v)
+                })
+                .count()
+        };
+        if a.len() <= b.len() {
+            test(a, &in_b)
+        } else {
+            test(b, &in_a)
+        }
+    }
+
+    /// Calls `f(k)` for every k in N⁺(a) ∩ N⁺(b), ascending: the shorter
+    /// list, each node tested by one lookup with the bit matrix, else a merge.
+    #[inline]
+    pub fn for_common_out(&self, a: usize, b: usize, mut f: impl FnMut(usize)) {
+        let (la, lb) = (&self.out[a], &self.out[b]);
+        if let Some(bits) = &self.bits {
+            let w = self.words;
+            let (s, other) = if la.len() <= lb.len() {
+                (la, b)
+            } else {
+                (lb, a)
+            };
+            let row = &bits[other * w..(other + 1) * w];
+            for &x in s {
+                if row[x as usize >> 6] >> (x & 63) & 1 == 1 {
+                    f(x as usize);
+                }
+            }
+            return;
+        }
+        let (mut x, mut y) = (0, 0);
+        while x < la.len() && y < lb.len() {
+            match la[x].cmp(&lb[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    f(la[x] as usize);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+    }
+
     /// Add the tie if absent, remove it if present (both directions when undirected).
     pub fn toggle(&mut self, i: usize, j: usize) {
         let on = !self.has(i, j);
-        let n = self.n;
+        let w = self.words;
         if let Some(b) = &mut self.bits {
-            let mut flip = |k: usize| b[k >> 6] ^= 1u64 << (k & 63);
-            flip(i * n + j);
+            let mut flip = |r: usize, c: usize| b[r * w + (c >> 6)] ^= 1u64 << (c & 63);
+            flip(i, j);
             if !self.directed {
-                flip(j * n + i);
+                flip(j, i);
             }
         }
         set(&mut self.out[i], j as u32, on);

@@ -21,7 +21,10 @@
 //! steps, then records g(y) every `interval` steps.
 //!
 //! Complexity: one change statistic per step (O(degree) for the closure
-//! terms, see [`Network`]); the dyad number of a step is an O(1) lookup up to
+//! terms, see [`Network`]; a present tie's is computed in place when every
+//! term allows it ([`Model::change_with_tie`]), else with the tie toggled off
+//! and back on; the TNT proposal's log ratio is recomputed only when the
+//! number of ties changed); the dyad number of a step is an O(1) lookup up to
 //! 2^22 free dyads and O(log n) beyond, where the free dyads are kept by rows
 //! rather than listed, so that memory stays O(n + m) at 10⁴–10⁵ actors; the
 //! tie list of TNT is updated in O(1) (swap-remove with an index).
@@ -148,6 +151,8 @@ struct Chain<'a> {
     pos: TiePositions,
     delta: Vec<f64>,
     accepted: u64,
+    /// (e, log ratio) of the TNT proposal for a non-tie \[0\] and a tie \[1\].
+    tnt_log_ratio: [(usize, f64); 2],
 }
 
 impl Chain<'_> {
@@ -162,7 +167,10 @@ impl Chain<'_> {
         };
         let (i, j) = self.dyads.get(d);
         let on = self.net.has(i, j);
-        if on {
+        // A present tie is weighed in place when every term allows it, else
+        // removed for the change statistic (and put back unless accepted).
+        let off = on && !self.model.change_with_tie();
+        if off {
             self.net.toggle(i, j);
         }
         self.model.change(&self.net, i, j, &mut self.delta);
@@ -175,27 +183,17 @@ impl Chain<'_> {
                 .map(|(a, b)| a * b)
                 .sum::<f64>();
         if proposal == Proposal::Tnt {
-            let (ndf, ef) = (nd as f64, e as f64);
-            let q = |edges: f64, removing: bool| -> f64 {
-                if removing {
-                    0.5 / edges + 0.5 / ndf
-                } else if edges > 0.0 {
-                    0.5 / ndf
-                } else {
-                    1.0 / ndf
-                }
-            };
-            // Forward from y, reverse from y'.
-            let (fwd, rev) = if on {
-                (q(ef, true), q(ef - 1.0, false))
-            } else {
-                (q(ef, false), q(ef + 1.0, true))
-            };
-            log_ratio += (rev / fwd).ln();
+            // The proposal's log ratio depends on (e, on) only: kept for the
+            // last e of each direction (e moves only on an acceptance).
+            let memo = &mut self.tnt_log_ratio[usize::from(on)];
+            if memo.0 != e {
+                *memo = (e, tnt_log_ratio(nd, e, on));
+            }
+            log_ratio += memo.1;
         }
         let accept = log_ratio >= 0.0 || unit(rng) < log_ratio.exp();
         let now_on = if accept { !on } else { on };
-        if now_on {
+        if now_on != (on && !off) {
             self.net.toggle(i, j);
         }
         if accept {
@@ -217,6 +215,29 @@ impl Chain<'_> {
             }
         }
     }
+}
+
+/// log q(y′ → y) / q(y → y′) of the tie / no-tie proposal from a network
+/// with `e` free ties among `nd` free dyads, toggling a tie (`on`) or a
+/// non-tie.
+fn tnt_log_ratio(nd: usize, e: usize, on: bool) -> f64 {
+    let (ndf, ef) = (nd as f64, e as f64);
+    let q = |edges: f64, removing: bool| -> f64 {
+        if removing {
+            0.5 / edges + 0.5 / ndf
+        } else if edges > 0.0 {
+            0.5 / ndf
+        } else {
+            1.0 / ndf
+        }
+    };
+    // Forward from y, reverse from y'.
+    let (fwd, rev) = if on {
+        (q(ef, true), q(ef - 1.0, false))
+    } else {
+        (q(ef, false), q(ef + 1.0, true))
+    };
+    (rev / fwd).ln()
 }
 
 /// Draw from the ERGM with parameter `theta`, starting each chain at `start`.
@@ -278,6 +299,7 @@ pub fn run_chains(
                 pos,
                 delta: vec![0.0; p],
                 accepted: 0,
+                tnt_log_ratio: [(usize::MAX, 0.0); 2],
             };
             for _ in 0..opts.burnin {
                 ch.step(&mut rng, opts.proposal);

@@ -102,7 +102,7 @@ fn check(model: &Model, mask: &DyadMask, theta: &[f64]) -> Result<()> {
             ),
         });
     }
-    if mask.free_dyads().is_empty() {
+    if mask.free_count() == 0 {
         return Err(Error::InvalidParameter {
             name: "constraints",
             reason: "no free dyad: every dyad is fixed".into(),

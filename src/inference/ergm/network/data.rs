@@ -81,6 +81,42 @@ impl NodeAttribute {
     }
 }
 
+/// A dyadic covariate x_ij: a dense n × n matrix
+/// ([`ErgmData::set_dyadic`]), or the 0/1 ties of a layer of the case, kept
+/// as a [`Network`] (O(n + m) memory: a dense matrix per layer would be
+/// 8n² bytes, 80 GB at 10⁵ actors).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DyadicCovariate {
+    /// Row-major n × n values, `x[i * n + j]` for i → j.
+    Dense {
+        /// Number of nodes.
+        n: usize,
+        /// The values.
+        x: Vec<f64>,
+    },
+    /// 1 where the network has the tie i → j (both ways when undirected), else 0.
+    Ties(Network),
+}
+
+impl DyadicCovariate {
+    /// x_ij.
+    #[inline]
+    pub fn get(&self, i: usize, j: usize) -> f64 {
+        match self {
+            DyadicCovariate::Dense { n, x } => x[i * n + j],
+            DyadicCovariate::Ties(net) => net.y(i, j),
+        }
+    }
+
+    /// max |x_ij|.
+    pub fn max_abs(&self) -> f64 {
+        match self {
+            DyadicCovariate::Dense { x, .. } => x.iter().fold(0.0f64, |m, v| m.max(v.abs())),
+            DyadicCovariate::Ties(net) => f64::from(u8::from(net.edge_count() > 0)),
+        }
+    }
+}
+
 /// A network with what the terms read: node attributes and dyadic covariates.
 #[derive(Debug, Clone)]
 pub struct ErgmData {
@@ -89,7 +125,7 @@ pub struct ErgmData {
     /// Node ids (actor ids of a case), in node order.
     pub node_names: Vec<String>,
     attributes: BTreeMap<String, NodeAttribute>,
-    dyadic: BTreeMap<String, Vec<f64>>,
+    dyadic: BTreeMap<String, DyadicCovariate>,
 }
 
 impl ErgmData {
@@ -149,27 +185,18 @@ impl ErgmData {
             let values = col(&|i| g.actor(i).attrs.get(&c).cloned().unwrap_or_default());
             data.attributes.insert(c, NodeAttribute { values });
         }
-        let n = idx.len();
         let directed = data.network.is_directed();
         for spec in g.layers() {
             let layer_view = View::new(g, &crate::model::Layers::only(&[spec.name.as_str()]))
                 .and_then(|v| v.without(&excluded_ids(view)))
                 .expect("the view's own layers and actors exist");
+            // A directed layer in an undirected view: its ties, either way.
             let layer_view = if directed {
                 layer_view
             } else {
                 layer_view.symmetrized()
             };
-            let layer_net = arena_aware_network(&layer_view);
-            let mut m = vec![0.0; n * n];
-            for i in 0..n {
-                for j in 0..n {
-                    // A directed layer in an undirected view: its ties, either way.
-                    if i != j && (layer_net.has(i, j) || (!directed && layer_net.has(j, i))) {
-                        m[i * n + j] = 1.0;
-                    }
-                }
-            }
+            let m = DyadicCovariate::Ties(arena_aware_network(&layer_view));
             data.dyadic.insert(spec.name.clone(), m);
         }
         data
@@ -221,7 +248,8 @@ impl ErgmData {
                 ),
             });
         }
-        self.dyadic.insert(name.to_string(), x);
+        self.dyadic
+            .insert(name.to_string(), DyadicCovariate::Dense { n, x });
         Ok(())
     }
 
@@ -243,15 +271,12 @@ impl ErgmData {
     ///
     /// # Errors
     /// [`Error::UnknownName`] listing the covariates that exist.
-    pub fn dyadic(&self, name: &str) -> Result<&[f64]> {
-        self.dyadic
-            .get(name)
-            .map(Vec::as_slice)
-            .ok_or_else(|| Error::UnknownName {
-                what: "dyadic covariate (layer)",
-                value: name.to_string(),
-                available: Names::of(self.dyadic.keys(), name),
-            })
+    pub fn dyadic(&self, name: &str) -> Result<&DyadicCovariate> {
+        self.dyadic.get(name).ok_or_else(|| Error::UnknownName {
+            what: "dyadic covariate (layer)",
+            value: name.to_string(),
+            available: Names::of(self.dyadic.keys(), name),
+        })
     }
 
     /// The names of the node attributes.

@@ -27,7 +27,7 @@
 //! O(n + m) for the statistics from scratch (m ties).
 
 use super::super::formula::{Bound, Value};
-use super::super::network::{ErgmData, Network};
+use super::super::network::{DyadicCovariate, ErgmData, Network};
 use super::{Term, r_number};
 use crate::error::Result;
 
@@ -56,6 +56,9 @@ impl Term for Edges {
     fn dyad_independent(&self) -> bool {
         true
     }
+    fn change_with_tie(&self) -> bool {
+        true
+    }
 }
 
 pub(super) fn edges(_: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
@@ -82,6 +85,10 @@ impl Term for Mutual {
     }
     fn dyad_independent(&self) -> bool {
         false
+    }
+    fn change_with_tie(&self) -> bool {
+        // Reads y_ji only, which the tie i → j is not.
+        true
     }
 }
 
@@ -115,6 +122,10 @@ impl Term for DyadTable {
         }
     }
     fn dyad_independent(&self) -> bool {
+        true
+    }
+    fn change_with_tie(&self) -> bool {
+        // Reads i's and j's attributes (or covariate) only.
         true
     }
 }
@@ -484,26 +495,21 @@ pub(super) fn absdiff(b: &Bound<'_>, data: &ErgmData) -> Result<Box<dyn Term>> {
 
 #[derive(Debug)]
 struct EdgeCov {
-    n: usize,
-    x: Vec<f64>,
+    x: DyadicCovariate,
 }
 impl CellFn for EdgeCov {
     fn add(&self, i: usize, j: usize, out: &mut [f64]) {
-        out[0] += self.x[i * self.n + j];
+        out[0] += self.x.get(i, j);
     }
 }
 
 pub(super) fn edgecov(b: &Bound<'_>, data: &ErgmData) -> Result<Box<dyn Term>> {
     unsupported(b, &["attrname"])?;
     let name = b.string("x")?;
-    let x = data.dyadic(&name)?.to_vec();
-    let big = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    bounded(b, data, "x", "a dyadic value", big)?;
+    let x = data.dyadic(&name)?.clone();
+    bounded(b, data, "x", "a dyadic value", x.max_abs())?;
     Ok(Box::new(DyadTable {
         names: vec![format!("edgecov.{name}")],
-        cell: Box::new(EdgeCov {
-            n: data.network.n(),
-            x,
-        }),
+        cell: Box::new(EdgeCov { x }),
     }))
 }

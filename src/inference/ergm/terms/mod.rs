@@ -43,6 +43,13 @@ pub trait Term: Send + Sync + std::fmt::Debug {
     fn statistic(&self, net: &Network, out: &mut [f64]);
     /// Whether Δ_ij does not depend on the rest of the graph.
     fn dyad_independent(&self) -> bool;
+    /// Whether [`change`](Self::change) may also be called with the tie
+    /// i → j present, and then gives the change statistic of the network
+    /// without it, bit for bit (the sampler then weighs a removal without
+    /// toggling the tie off and back on). `false` unless a term says so.
+    fn change_with_tie(&self) -> bool {
+        false
+    }
 }
 
 /// Which networks a term applies to.
@@ -303,6 +310,7 @@ pub struct Model {
     terms: Vec<Box<dyn Term>>,
     offsets: Vec<usize>,
     names: Vec<String>,
+    with_tie: bool,
 }
 
 impl Model {
@@ -343,6 +351,7 @@ impl Model {
         }
         Ok(Model {
             formula: formula.to_string(),
+            with_tie: terms.iter().all(|t| t.change_with_tie()),
             terms,
             offsets,
             names,
@@ -384,10 +393,18 @@ impl Model {
         out
     }
 
-    /// The change statistics of i → j into `out` (zeroed first).
-    /// Precondition: i → j absent from `net`.
+    /// Whether every term's change statistic may be computed with the tie
+    /// present ([`Term::change_with_tie`]): then [`change`](Self::change)
+    /// accepts a present tie.
+    pub fn change_with_tie(&self) -> bool {
+        self.with_tie
+    }
+
+    /// The change statistics of i → j into `out` (zeroed first): those of
+    /// adding the tie to `net` without it. Precondition: i → j absent from
+    /// `net`, unless [`change_with_tie`](Self::change_with_tie).
     pub fn change(&self, net: &Network, i: usize, j: usize, out: &mut [f64]) {
-        debug_assert!(!net.has(i, j));
+        debug_assert!(self.with_tie || !net.has(i, j));
         out.fill(0.0);
         for (t, w) in self.terms.iter().zip(self.offsets.windows(2)) {
             t.change(net, i, j, &mut out[w[0]..w[1]]);

@@ -67,16 +67,21 @@ impl SpType {
     }
 }
 
-/// sp_ij of a type: the intersection of two neighbour lists,
-/// O(d_i + d_j). A list never holds its own node, so k ∉ {i, j} holds.
+/// sp_ij of a type: the intersection of two neighbour lists, by lookups
+/// in the bit matrix when the network keeps one (O(min(d_i, d_j))), else a
+/// merge (O(d_i + d_j)). A list never holds its own node, so k ∉ {i, j}.
+#[inline]
 fn sp(net: &Network, t: SpType, i: usize, j: usize) -> usize {
-    let (a, b) = match t {
-        SpType::Utp | SpType::Osp => (net.out_neighbours(i), net.out_neighbours(j)),
-        SpType::Otp => (net.out_neighbours(i), net.in_neighbours(j)),
-        SpType::Itp => (net.out_neighbours(j), net.in_neighbours(i)),
-        SpType::Isp => (net.in_neighbours(i), net.in_neighbours(j)),
-    };
-    common_count(a, b)
+    let (o, n) = (|x| net.out_neighbours(x), |x| net.in_neighbours(x));
+    match t {
+        SpType::Utp | SpType::Osp => net.common_out(i, j),
+        // x ∈ out(i) ∩ in(j): i → x and x → j.
+        SpType::Otp => net.common_by(o(i), n(j), |x| (x, j), |x| (i, x)),
+        // x ∈ out(j) ∩ in(i): j → x and x → i.
+        SpType::Itp => net.common_by(o(j), n(i), |x| (x, i), |x| (j, x)),
+        // x ∈ in(i) ∩ in(j): x → i and x → j.
+        SpType::Isp => net.common_by(n(i), n(j), |x| (x, j), |x| (x, i)),
+    }
 }
 
 /// The dyads (a, b) that gain one shared partner of type `t` when the tie
@@ -159,9 +164,13 @@ impl Term for Triangle {
                 + common_count(o(i), n(j))
                 + common_count(o(j), n(i))
         } else {
-            common_count(o(i), o(j))
+            net.common_out(i, j)
         };
         out[0] += c as f64;
+    }
+    fn change_with_tie(&self) -> bool {
+        // Partners k ∉ {i, j}: no list intersected holds the tie i → j.
+        true
     }
     fn statistic(&self, net: &Network, out: &mut [f64]) {
         // Every triangle through its ties: a ttriple once per tie a→b with
@@ -189,14 +198,42 @@ pub(super) fn triangle(b: &Bound<'_>, _: &ErgmData) -> Result<Box<dyn Term>> {
     Ok(Box::new(Triangle))
 }
 
+/// Shared-partner counts below this have their weight and power tabulated.
+const TABLE: usize = 128;
+
 /// Geometrically weighted edgewise (`edgewise`) or dyadwise shared partners.
 #[derive(Debug)]
 struct GwSp {
     decay: f64,
     r: f64,
+    /// `weight[s]` = w(s) = e^α (1 − r^s) for s < [`TABLE`] (the same
+    /// function values [`gw_weight`] returns).
+    weight: Vec<f64>,
+    /// `power[s]` = r^s for s < [`TABLE`] (`powi`, as computed otherwise).
+    power: Vec<f64>,
     t: SpType,
     edgewise: bool,
     name: String,
+}
+
+impl GwSp {
+    /// w(s) = e^α (1 − r^s).
+    #[inline]
+    fn weight(&self, s: usize) -> f64 {
+        match self.weight.get(s) {
+            Some(&w) => w,
+            None => gw_weight(self.decay, s),
+        }
+    }
+
+    /// r^s.
+    #[inline]
+    fn power(&self, s: usize) -> f64 {
+        match self.power.get(s) {
+            Some(&p) => p,
+            None => self.r.powi(s as i32),
+        }
+    }
 }
 
 impl Term for GwSp {
@@ -204,16 +241,36 @@ impl Term for GwSp {
         vec![self.name.clone()]
     }
     fn change(&self, net: &Network, i: usize, j: usize, out: &mut [f64]) {
+        // With the tie i → j present (a removal the sampler weighs without
+        // toggling), each dyad it gives a partner already counts that
+        // partner: its count without the tie is sp − 1. sp_ij itself never
+        // counts i or j, so it is the same with the tie or without.
+        let off = usize::from(net.has(i, j));
         let mut c = 0.0;
+        if self.edgewise && self.t == SpType::Utp {
+            // The ties (i, k) and (j, k) gain a partner for every common
+            // neighbour k of i and j (ascending k, (i, k) before (j, k): the
+            // order of `gaining`, so the same floating-point sum).
+            c += self.weight(net.common_out(i, j));
+            net.for_common_out(i, j, |k| {
+                c += self.power(net.common_out(i, k) - off);
+                c += self.power(net.common_out(j, k) - off);
+            });
+            out[0] += c;
+            return;
+        }
         if self.edgewise {
-            c += gw_weight(self.decay, sp(net, self.t, i, j));
+            c += self.weight(sp(net, self.t, i, j));
         }
         gaining(net, self.t, i, j, |a, b| {
             if !self.edgewise || net.has(a, b) {
-                c += self.r.powi(sp(net, self.t, a, b) as i32);
+                c += self.power(sp(net, self.t, a, b) - off);
             }
         });
         out[0] += c;
+    }
+    fn change_with_tie(&self) -> bool {
+        true
     }
     fn statistic(&self, net: &Network, out: &mut [f64]) {
         // Σ over ties (gwesp) or over dyads with a shared partner (gwdsp: a
@@ -311,9 +368,12 @@ fn gwsp(
     } else {
         format!("{base}.fixed.{}", r_number(decay))
     };
+    let r = 1.0 - (-decay).exp();
     Ok(Box::new(GwSp {
         decay,
-        r: 1.0 - (-decay).exp(),
+        r,
+        weight: (0..TABLE).map(|s| gw_weight(decay, s)).collect(),
+        power: (0..TABLE).map(|s| r.powi(s as i32)).collect(),
         t,
         edgewise,
         name,
