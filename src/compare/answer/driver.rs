@@ -19,7 +19,7 @@ use std::fmt;
 
 /// The pre-registration the code follows (printed with every answer).
 pub const PREREGISTRATION: &str =
-    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendments 1 to 5";
+    "docs/PREREGISTRATION.md as registered 2026-12-06, with amendments 1 to 6";
 
 /// Options of the answer.
 #[derive(Debug, Clone, PartialEq)]
