@@ -76,7 +76,9 @@
 
 use super::constraints::DyadMask;
 use super::fit::{Diagnostics, FitOptions, IterationRecord};
-use super::mcmle::{ar1_means, covariances, hotelling, lag1, optimise, step_length, tilted};
+use super::mcmle::{
+    ar1_means, covariances, hotelling, lag1, mean_cov, optimise, step_length, tilted,
+};
 use super::mple::{MpleOptions, mple};
 use super::network::Network;
 use super::sampler::{Sample, run_chains};
@@ -143,18 +145,8 @@ fn broken(s: &Sample, z: &[f64], p: usize, obs_free: f64) -> Option<String> {
             "the chains held {ties:.1} ties on average against {obs_free} observed (of {nd} free dyads)"
         ));
     }
-    let n = s.len();
-    let mean: Vec<f64> = (0..p)
-        .map(|a| (0..n).map(|k| z[k * p + a]).sum::<f64>() / n as f64)
-        .collect();
-    let mut cov = vec![0.0; p * p];
-    for k in 0..n {
-        for a in 0..p {
-            for b in 0..p {
-                cov[a * p + b] += (z[k * p + a] - mean[a]) * (z[k * p + b] - mean[b]) / n as f64;
-            }
-        }
-    }
+    debug_assert_eq!(z.len(), s.len() * p);
+    let (_, cov) = mean_cov(z, p, s.len() as f64);
     for a in 0..p {
         if cov[a * p + a] <= 0.0 {
             return Some(format!("`{}` did not vary in the sample", s.names[a]));

@@ -146,9 +146,11 @@ fn in_hull(pts: &[f64], p: usize, q: &[f64]) -> bool {
     false
 }
 
-/// Hummel's step length: the largest γ ∈ (0, 1] with z̄ − 1.05 γ z̄ in the
-/// hull of the z_k (bisection, 12 halvings), and the whitened sample.
-pub(super) fn step_length(z: &[f64], p: usize) -> f64 {
+/// Mean and covariance of the draws z (row-major, `p` statistics per draw):
+/// the mean Σ_k z_k / N and the covariance Σ_k (z_k − z̄)(z_k − z̄)ᵀ / `denom`
+/// (N for the sample's own, N − 1 unbiased), in the summation order every
+/// caller had before (same bits).
+pub(super) fn mean_cov(z: &[f64], p: usize, denom: f64) -> (Vec<f64>, Vec<f64>) {
     let n = z.len() / p;
     let mean: Vec<f64> = (0..p)
         .map(|a| (0..n).map(|k| z[k * p + a]).sum::<f64>() / n as f64)
@@ -157,10 +159,18 @@ pub(super) fn step_length(z: &[f64], p: usize) -> f64 {
     for k in 0..n {
         for a in 0..p {
             for b in 0..p {
-                cov[a * p + b] += (z[k * p + a] - mean[a]) * (z[k * p + b] - mean[b]) / n as f64;
+                cov[a * p + b] += (z[k * p + a] - mean[a]) * (z[k * p + b] - mean[b]) / denom;
             }
         }
     }
+    (mean, cov)
+}
+
+/// Hummel's step length: the largest γ ∈ (0, 1] with z̄ − 1.05 γ z̄ in the
+/// hull of the z_k (bisection, 12 halvings), and the whitened sample.
+pub(super) fn step_length(z: &[f64], p: usize) -> f64 {
+    let n = z.len() / p;
+    let (mean, cov) = mean_cov(z, p, n as f64);
     let Some(l) = cholesky(&cov, p) else {
         return 0.0;
     };
@@ -289,18 +299,7 @@ pub(super) fn batch_means(s: &Sample, z: &[f64], per_batch: usize) -> BatchMeans
 pub(super) fn ar1_means(s: &Sample, z: &[f64]) -> BatchMeans {
     let p = s.p();
     let n = s.len();
-    let mean: Vec<f64> = (0..p)
-        .map(|a| (0..n).map(|k| z[k * p + a]).sum::<f64>() / n as f64)
-        .collect();
-    let mut cov = vec![0.0; p * p];
-    for k in 0..n {
-        for a in 0..p {
-            for b in 0..p {
-                cov[a * p + b] +=
-                    (z[k * p + a] - mean[a]) * (z[k * p + b] - mean[b]) / (n.max(2) - 1) as f64;
-            }
-        }
-    }
+    let (mean, cov) = mean_cov(z, p, (n.max(2) - 1) as f64);
     let tau: Vec<f64> = lag1(s)
         .into_iter()
         .map(|r| {
