@@ -379,17 +379,7 @@ pub fn fit(model: &Model, net: &Network, mask: &DyadMask, opts: &FitOptions) -> 
         }
         Method::Mcmle => {
             let (coef, cov, diag) = mcmle(model, net, mask, opts, &observed)?;
-            let bridged = match &opts.bridge {
-                Some(b) => {
-                    let seed = stream(opts.sampler.seed, BRIDGE_STREAM).next_u64();
-                    let b = BridgeOptions {
-                        progress: opts.progress,
-                        ..b.clone()
-                    };
-                    Some(bridge_loglik(model, net, mask, &coef, seed, &b)?)
-                }
-                None => None,
-            };
+            let bridged = bridged_loglik(model, net, mask, &coef, opts)?;
             let mut f = base(
                 Estimator::Mcmle,
                 rows(model.names(), &coef, &cov),
