@@ -644,28 +644,7 @@ mod tests {
                 edges.push((below(&mut r, 30) as u32, below(&mut r, 30) as u32));
             }
             let g = SbmGraph::from_edges(30, directed, &edges).unwrap();
-            let variants = [
-                SbmOptions::default(),
-                SbmOptions::plain(),
-                SbmOptions {
-                    exact: false,
-                    ..SbmOptions::default()
-                },
-                SbmOptions {
-                    degree_dl_kind: super::super::DegreeDlKind::Uniform,
-                    ..SbmOptions::default()
-                },
-                SbmOptions {
-                    degree_dl_kind: super::super::DegreeDlKind::Entropy,
-                    multigraph: false,
-                    ..SbmOptions::default()
-                },
-                SbmOptions {
-                    partition_count: super::super::PartitionCount::Exact,
-                    ..SbmOptions::default()
-                },
-            ];
-            for opts in variants {
+            for opts in switch_variants() {
                 let b0: Vec<u32> = (0..30).map(|_| below(&mut r, 4) as u32).collect();
                 let mut st = State::new(&g, &b0, &opts).unwrap();
                 let mut sc = Scratch::default();
@@ -688,6 +667,38 @@ mod tests {
         }
     }
 
+    /// The switch combinations the incremental changes are checked under:
+    /// the defaults, the plain SBM, the asymptotic partition count, the
+    /// uniform and entropy degree priors (the latter on a multigraph and on a
+    /// simple graph) and the exact partition count.
+    fn switch_variants() -> [SbmOptions; 7] {
+        [
+            SbmOptions::default(),
+            SbmOptions::plain(),
+            SbmOptions {
+                exact: false,
+                ..SbmOptions::default()
+            },
+            SbmOptions {
+                degree_dl_kind: super::super::DegreeDlKind::Uniform,
+                ..SbmOptions::default()
+            },
+            SbmOptions {
+                degree_dl_kind: super::super::DegreeDlKind::Entropy,
+                ..SbmOptions::default()
+            },
+            SbmOptions {
+                degree_dl_kind: super::super::DegreeDlKind::Entropy,
+                multigraph: false,
+                ..SbmOptions::default()
+            },
+            SbmOptions {
+                partition_count: super::super::PartitionCount::Exact,
+                ..SbmOptions::default()
+            },
+        ]
+    }
+
     /// The block-level merge change equals the full recomputation before and
     /// after moving every member, for every switch combination.
     #[test]
@@ -699,22 +710,7 @@ mod tests {
                 edges.push((below(&mut r, 30) as u32, below(&mut r, 30) as u32));
             }
             let g = SbmGraph::from_edges(30, directed, &edges).unwrap();
-            for opts in [
-                SbmOptions::default(),
-                SbmOptions::plain(),
-                SbmOptions {
-                    exact: false,
-                    ..SbmOptions::default()
-                },
-                SbmOptions {
-                    degree_dl_kind: super::super::DegreeDlKind::Uniform,
-                    ..SbmOptions::default()
-                },
-                SbmOptions {
-                    degree_dl_kind: super::super::DegreeDlKind::Entropy,
-                    ..SbmOptions::default()
-                },
-            ] {
+            for opts in switch_variants() {
                 for _ in 0..40 {
                     let b0: Vec<u32> = (0..30).map(|_| below(&mut r, 6) as u32).collect();
                     let mut st = State::new(&g, &b0, &opts).unwrap();
